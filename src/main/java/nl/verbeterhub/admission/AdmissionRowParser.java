@@ -1,0 +1,36 @@
+package nl.verbeterhub.admission;
+
+import nl.verbeterhub.record.Checks;
+import nl.verbeterhub.record.ReasonCode;
+import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.record.Row;
+import nl.verbeterhub.record.RowParser;
+import nl.verbeterhub.record.RowResult;
+import nl.verbeterhub.time.LocalDateTimes;
+
+/** Admission rows: admitted_at, discharged_at, and a discharge before admission. */
+public final class AdmissionRowParser implements RowParser {
+
+    private static final int ID = 0;
+    private static final int PATIENT = 1;
+    private static final int ADMITTED = 2;
+    private static final int DISCHARGED = 3;
+
+    @Override
+    public RowResult parse(Row row) {
+        String id = row.get(ID);
+        RowResult.Rejected structural = Checks.structural(row, RecordType.ADMISSION, id);
+        if (structural != null) return structural;
+
+        long admitted = LocalDateTimes.parseEpochSecond(row.get(ADMITTED));
+        if (admitted == LocalDateTimes.UNPARSABLE) return new RowResult.Rejected(id, ReasonCode.UNPARSABLE, "admitted_at");
+        long discharged = Checks.optionalDateTime(row.get(DISCHARGED));
+        if (discharged == LocalDateTimes.UNPARSABLE) {
+            return new RowResult.Rejected(id, ReasonCode.UNPARSABLE, "discharged_at");
+        }
+        if (discharged != Checks.ABSENT && discharged < admitted) {
+            return new RowResult.Rejected(id, ReasonCode.END_BEFORE_START, "discharged_at");
+        }
+        return new RowResult.Accepted(id, row.get(PATIENT), admitted, new AdmissionRecord(discharged).encode());
+    }
+}

@@ -1,0 +1,94 @@
+package nl.verbeterhub.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import nl.verbeterhub.config.HubProperties;
+import nl.verbeterhub.draft.DraftJson;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * {@code drafts [--bootstrap-servers host:port] [--agb 06019999]}: the current draft of every key (the
+ * compacted view) as a JSON array; {@code rejections …}: every rejection, one JSON object per line.
+ * Reads the topic from the beginning to its end and exits.
+ */
+final class TopicDumpCommand {
+
+    enum Which { DRAFTS, REJECTIONS }
+
+    private final HubProperties properties;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    TopicDumpCommand(HubProperties properties, PrintStream out, PrintStream err) {
+        this.properties = properties;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(Which which, List<String> args) throws Exception {
+        String servers = properties.kafka().embedded()
+                ? "localhost:" + properties.kafka().embeddedPort() : properties.kafka().bootstrapServers();
+        String agb = null;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--bootstrap-servers" -> servers = args.get(++i);
+                case "--agb" -> agb = args.get(++i);
+                default -> {
+                    err.println("usage: " + which.name().toLowerCase() + " [--bootstrap-servers host:port] [--agb 06019999]");
+                    return 2;
+                }
+            }
+        }
+        String topic = which == Which.DRAFTS ? properties.kafka().topics().drafts() : properties.kafka().topics().rejections();
+        Map<String, JsonNode> latest = new LinkedHashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer(servers)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (agb != null && (r.key() == null || !r.key().startsWith(agb + ":"))) continue;
+                    if (which == Which.REJECTIONS) {
+                        out.println(new String(r.value(), StandardCharsets.UTF_8));
+                    } else if (r.value() == null) {
+                        latest.remove(r.key());
+                    } else {
+                        latest.put(r.key(), DraftJson.MAPPER.readTree(r.value()));
+                    }
+                }
+            }
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            err.println("no Kafka broker answered at " + servers + " (is the hub running?)");
+            return 1;
+        }
+        if (which == Which.DRAFTS) {
+            ArrayNode array = DraftJson.MAPPER.createArrayNode();
+            latest.values().forEach(array::add);
+            out.println(DraftJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+        }
+        return 0;
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String servers) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}

@@ -1,0 +1,116 @@
+package nl.verbeterhub.config;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.verbeterhub.theme.pijn.PainScale;
+import nl.verbeterhub.theme.pijn.PainScales;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything configurable under {@code hub.*}, small records per concern, each with a safe default
+ * (documented in README.md, "Configuration"). Secrets are not here: they come from the environment.
+ *
+ * @param dataDir broker log, record state, local secret and inboxes
+ * @param connectorsDir one YAML file per hospital source
+ * @param deploymentUri names this deployment in the drafts' {@code ce_source}
+ */
+@ConfigurationProperties("hub")
+public record HubProperties(
+        @DefaultValue("data") Path dataDir,
+        @DefaultValue("connectors") Path connectorsDir,
+        @DefaultValue("urn:verbeterhub:local") String deploymentUri,
+        @DefaultValue Kafka kafka,
+        @DefaultValue Csv csv,
+        @DefaultValue Pseudonym pseudonym,
+        @DefaultValue DraftSettings draft,
+        @DefaultValue Pain pain,
+        @DefaultValue Inbox inbox) {
+
+    /**
+     * @param bootstrapServers the intake cluster; empty: start the embedded broker
+     * @param internalBootstrapServers the cluster for the hub's own topics; empty: the same as above
+     * @param embeddedPort the embedded broker's port
+     * @param transactionalProducers extracts committed at the same time
+     */
+    public record Kafka(
+            @DefaultValue("") String bootstrapServers,
+            @DefaultValue("") String internalBootstrapServers,
+            @DefaultValue("9092") int embeddedPort,
+            @DefaultValue("2") int transactionalProducers,
+            @DefaultValue("PT15M") Duration transactionTimeout,
+            @DefaultValue Topics topics) {
+
+        public boolean embedded() {
+            return bootstrapServers.isBlank();
+        }
+    }
+
+    /**
+     * @param replicationFactor -1: the broker's default (1 in the embedded mode)
+     */
+    public record Topics(
+            @DefaultValue("verbeterdoelen.drafts.v1") String drafts,
+            @DefaultValue("verbeterhub.rejections.v1") String rejections,
+            @DefaultValue("verbeterhub.records.v1") String records,
+            @DefaultValue("verbeterhub.extracts.v1") String extracts,
+            @DefaultValue("6") int partitions,
+            @DefaultValue("-1") short replicationFactor,
+            @DefaultValue("P30D") Duration rejectionsRetention) {
+    }
+
+    /** @param maxLineBytes a longer physical line makes the file unusable */
+    public record Csv(@DefaultValue("1048576") long maxLineBytes) {
+    }
+
+    /** @param cacheSize patient pseudonyms remembered per extract */
+    public record Pseudonym(@DefaultValue("100000") int cacheSize) {
+    }
+
+    /** @param minimumGroupSize the small-group {@code k} of domain.md §3; 1 switches it off */
+    public record DraftSettings(@DefaultValue("1") int minimumGroupSize) {
+    }
+
+    /**
+     * Scales added to (or overriding) the national defaults, and extra aliases.
+     */
+    public record Pain(Map<String, Scale> scales, Map<String, String> aliases) {
+
+        public PainScales toScales() {
+            PainScales defaults = PainScales.defaults();
+            if ((scales == null || scales.isEmpty()) && (aliases == null || aliases.isEmpty())) {
+                return defaults;
+            }
+            List<PainScale> all = new ArrayList<>();
+            for (String name : List.of("NRS", "VAS10", "VAS100", "FLACC", "PAINAD", "COMFORT")) {
+                if (scales == null || !scales.containsKey(name)) all.add(defaults.find(name));
+            }
+            if (scales != null) scales.forEach((name, s) -> all.add(s.toScale(name)));
+            Map<String, String> allAliases = new java.util.HashMap<>(Map.of("VAS", "VAS100"));
+            if (aliases != null) allAliases.putAll(aliases);
+            return new PainScales(all, allAliases);
+        }
+    }
+
+    public record Scale(BigDecimal min, BigDecimal max, @DefaultValue("true") boolean wholeNumbers,
+                        BigDecimal action, BigDecimal severe, @DefaultValue("false") boolean observation) {
+
+        PainScale toScale(String name) {
+            if (min == null || max == null || action == null) {
+                throw new IllegalArgumentException("pain scale " + name + " needs min, max and action");
+            }
+            return new PainScale(name, min, max, wholeNumbers, action, severe, observation);
+        }
+    }
+
+    /**
+     * @param pollDelay default time between two looks at an inbox
+     * @param doneRetention how long raw extracts stay in {@code .done/} and {@code .error/}
+     */
+    public record Inbox(@DefaultValue("PT0.5S") Duration pollDelay, @DefaultValue("P90D") Duration doneRetention) {
+    }
+}

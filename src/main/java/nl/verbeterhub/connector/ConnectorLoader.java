@@ -1,0 +1,127 @@
+package nl.verbeterhub.connector;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nl.verbeterhub.record.Column;
+import nl.verbeterhub.record.RecordType;
+import org.springframework.boot.convert.DurationStyle;
+
+/** Reads and checks every connector file, failing early with the file and setting named. */
+public final class ConnectorLoader {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern AGB = Pattern.compile("\\d{8}");
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private ConnectorLoader() {
+    }
+
+    /** All connectors in the folder ({@code *.yaml}, {@code *.yml}); none when the folder does not exist. */
+    public static List<ConnectorConfig> load(Path dir, Duration defaultPollDelay) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+        }
+        List<ConnectorConfig> connectors = new ArrayList<>();
+        for (Path file : files) {
+            connectors.add(read(file, defaultPollDelay));
+        }
+        checkTogether(connectors);
+        return connectors;
+    }
+
+    static ConnectorConfig read(Path file, Duration defaultPollDelay) throws IOException {
+        ConnectorFile f;
+        try {
+            f = YAML.readValue(file.toFile(), ConnectorFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConnectorDefinitionException(file, "unknown setting '" + e.getPropertyName() + "'");
+        } catch (JsonProcessingException e) {
+            throw new ConnectorDefinitionException(file, "not a valid connector definition: " + e.getOriginalMessage());
+        }
+        if (f == null) throw new ConnectorDefinitionException(file, "empty file");
+        require(file, f.id() != null && ID.matcher(f.id()).matches(), "id must be lower-case letters, digits and dashes");
+        require(file, f.hospital() != null && f.hospital().agb() != null && AGB.matcher(f.hospital().agb()).matches(),
+                "hospital.agb must be 8 digits (quote it in YAML: \"06019999\")");
+        require(file, f.hospital().name() != null && !f.hospital().name().isBlank(), "hospital.name is required");
+        require(file, f.type() == null || f.type().equals("csv-inbox"), "type must be csv-inbox");
+        require(file, f.inbox() != null && !f.inbox().isBlank(), "inbox is required");
+
+        Optional<RecordType> recordType = Optional.empty();
+        if (f.recordType() != null && !f.recordType().equalsIgnoreCase("auto")) {
+            recordType = RecordType.ofCode(f.recordType());
+            require(file, recordType.isPresent(), "recordType must be VBI, NUCHTER, PIJN, ADMISSION or auto");
+        }
+        String mode = f.mode() == null ? "incremental" : f.mode();
+        require(file, mode.equals("incremental") || mode.equals("snapshot"), "mode must be incremental or snapshot");
+        boolean snapshot = mode.equals("snapshot");
+        Set<Integer> years = new TreeSet<>(f.snapshotYears() == null ? List.of() : f.snapshotYears());
+        require(file, snapshot || years.isEmpty(), "snapshotYears applies to mode snapshot only");
+
+        Charset charset;
+        try {
+            charset = f.charset() == null ? java.nio.charset.StandardCharsets.UTF_8 : Charset.forName(f.charset());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new ConnectorDefinitionException(file, "unknown charset " + f.charset());
+        }
+        Duration pollDelay;
+        try {
+            pollDelay = f.pollDelay() == null ? defaultPollDelay : DurationStyle.detectAndParse(f.pollDelay());
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorDefinitionException(file, "pollDelay is not a duration (e.g. 500ms, 10s, PT1M)");
+        }
+        require(file, !pollDelay.isNegative() && !pollDelay.isZero(), "pollDelay must be positive");
+
+        Map<String, String> columns = f.columns() == null ? Map.of() : Map.copyOf(f.columns());
+        for (String canonical : columns.keySet()) {
+            boolean known = Stream.of(RecordType.values())
+                    .flatMap(t -> t.columns().stream()).map(Column::name).anyMatch(canonical::equals);
+            require(file, known, "columns maps unknown column '" + canonical + "'");
+        }
+        return new ConnectorConfig(f.id(), f.hospital().agb(), f.hospital().name().trim(), Path.of(f.inbox()),
+                recordType, snapshot, years, charset, pollDelay, columns, file);
+    }
+
+    private static void checkTogether(List<ConnectorConfig> connectors) {
+        Map<String, ConnectorConfig> ids = new HashMap<>();
+        Map<Path, ConnectorConfig> inboxes = new HashMap<>();
+        Map<String, ConnectorConfig> names = new HashMap<>();
+        for (ConnectorConfig c : connectors) {
+            ConnectorConfig other = ids.putIfAbsent(c.id(), c);
+            require(c.definedIn(), other == null, "id " + c.id() + " is also used by " + (other == null ? "" : other.definedIn()));
+            other = inboxes.putIfAbsent(c.inbox().toAbsolutePath().normalize(), c);
+            require(c.definedIn(), other == null, "inbox is also read by " + (other == null ? "" : other.definedIn()));
+            other = names.putIfAbsent(c.agb(), c);
+            require(c.definedIn(), other == null || other.hospitalName().equals(c.hospitalName()),
+                    "hospital.name differs from " + (other == null ? "" : other.definedIn()) + " for the same AGB");
+        }
+    }
+
+    private static void require(Path file, boolean ok, String problem) {
+        if (!ok) throw new ConnectorDefinitionException(file, problem);
+    }
+}

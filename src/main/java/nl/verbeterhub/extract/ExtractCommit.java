@@ -1,0 +1,33 @@
+package nl.verbeterhub.extract;
+
+import java.time.Instant;
+import java.util.Map;
+import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.Theme;
+
+/**
+ * The commit marker of one extract (design-notes §2): written after every record of the extract, and
+ * read back to recognise a re-delivery and to fill a draft's {@code sources} and {@code dataQuality}.
+ * Carries counts and names only, never content.
+ *
+ * @param sha256 hex SHA-256 of the extract's bytes
+ * @param counts per record type the extract held
+ */
+public record ExtractCommit(String agb, String connector, String name, String sha256, Instant receivedAt,
+                            Instant committedAt, Map<RecordType, TypeCounts> counts) {
+
+    /** The counts of the record types that feed a theme (VBI: its registrations and the admissions). */
+    public TypeCounts countsFor(Theme theme) {
+        TypeCounts sum = new TypeCounts();
+        for (RecordType type : theme.feedingTypes()) {
+            TypeCounts c = counts.get(type);
+            if (c != null) sum.add(c);
+        }
+        return sum;
+    }
+
+    public boolean delivered(RecordType type) {
+        TypeCounts c = counts.get(type);
+        return c != null && c.read() > 0;
+    }
+}

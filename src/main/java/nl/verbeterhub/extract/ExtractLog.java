@@ -1,0 +1,62 @@
+package nl.verbeterhub.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.Theme;
+
+/**
+ * Every committed extract, by connector and SHA-256: the memory of what was delivered. Rebuilt from the
+ * extracts topic at start-up; small (one entry per extract, never per record).
+ */
+public final class ExtractLog {
+
+    private final Map<String, Map<String, ExtractCommit>> byConnector = new ConcurrentHashMap<>();
+
+    public void add(ExtractCommit commit) {
+        byConnector.computeIfAbsent(commit.connector(), c -> new ConcurrentHashMap<>())
+                .putIfAbsent(commit.sha256(), commit);
+    }
+
+    /** Whether this connector already committed an extract with these bytes: a re-delivery. */
+    public boolean committed(String connector, String sha256) {
+        Map<String, ExtractCommit> commits = byConnector.get(connector);
+        return commits != null && commits.containsKey(sha256);
+    }
+
+    /** A contributing connector's history: how many distinct extracts, and its latest commit. */
+    public record ConnectorHistory(String connector, int extracts, ExtractCommit latest) {
+    }
+
+    /**
+     * The connectors that delivered records (accepted or rejected) of a type feeding the theme for
+     * this hospital, in connector order.
+     */
+    public List<ConnectorHistory> contributing(String agb, Theme theme) {
+        Map<String, ConnectorHistory> found = new TreeMap<>();
+        byConnector.forEach((connector, commits) -> {
+            boolean delivered = commits.values().stream().anyMatch(c -> c.agb().equals(agb)
+                    && theme.feedingTypes().stream().anyMatch(c::delivered));
+            if (delivered) {
+                found.put(connector, new ConnectorHistory(connector, commits.size(), latest(commits)));
+            }
+        });
+        return new ArrayList<>(found.values());
+    }
+
+    /** Whether any connector of this hospital ever delivered a record of this type. */
+    public boolean delivered(String agb, RecordType type) {
+        return byConnector.values().stream().flatMap(m -> m.values().stream())
+                .anyMatch(c -> c.agb().equals(agb) && c.delivered(type));
+    }
+
+    private static ExtractCommit latest(Map<String, ExtractCommit> commits) {
+        return commits.values().stream()
+                .max(Comparator.comparing(ExtractCommit::committedAt).thenComparing(ExtractCommit::sha256))
+                .orElseThrow();
+    }
+}

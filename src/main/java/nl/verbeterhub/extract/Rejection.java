@@ -1,0 +1,43 @@
+package nl.verbeterhub.extract;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.verbeterhub.record.ReasonCode;
+import nl.verbeterhub.record.RecordType;
+
+/**
+ * One rejected record as published on {@code verbeterhub.rejections.v1}: where it was and why, never what
+ * it held (no raw line, no parser message, no identifier).
+ *
+ * @param line the physical line on which the record starts
+ * @param field the failing column, or null for a malformed row
+ */
+public record Rejection(String agb, String connector, String extractName, String sha256, String file, int line,
+                        RecordType recordType, ReasonCode reason, String field) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    /** {@code {agb}:{connector}:{sha256}:{file}:{position}}: a replay's duplicates share it. */
+    public String key() {
+        return agb + ":" + connector + ":" + sha256 + ":" + file + ":" + line;
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("schemaVersion", SCHEMA_VERSION);
+        o.putObject("hospital").put("agb", agb);
+        o.put("connector", connector);
+        ObjectNode extract = o.putObject("extract");
+        extract.put("name", extractName);
+        extract.put("sha256", sha256);
+        ObjectNode position = o.putObject("position");
+        position.put("file", file);
+        position.put("line", line);
+        o.put("recordType", recordType.name());
+        o.put("theme", recordType.theme().name());
+        o.putNull("resourceType");
+        o.put("field", field);
+        o.put("reason", reason.name());
+        return o;
+    }
+}

@@ -1,0 +1,110 @@
+package nl.verbeterhub.theme.nuchter;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Locale;
+import nl.verbeterhub.record.Checks;
+import nl.verbeterhub.record.ReasonCode;
+import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.record.Row;
+import nl.verbeterhub.record.RowParser;
+import nl.verbeterhub.record.RowResult;
+import nl.verbeterhub.record.Values;
+import nl.verbeterhub.time.Amsterdam;
+import nl.verbeterhub.time.LocalDateTimes;
+
+/**
+ * Fasting rows, checked in table order. Validity applies to adults and urgent procedures too; the
+ * population filter (age &lt; 18, elective) comes later, in the indicators.
+ */
+public final class FastingRowParser implements RowParser {
+
+    /** A last intake more than this many seconds before induction is implausible (72 hours). */
+    static final long MAX_FASTING_SECONDS = 72L * 3600;
+    private static final int MAX_AGE = 120;
+
+    private static final int ID = 0;
+    private static final int PATIENT = 1;
+    private static final int AGE = 2;
+    private static final int BIRTH_DATE = 3;
+    private static final int INDUCTION = 4;
+    private static final int LAST_SOLID = 5;
+    private static final int LAST_CLEAR = 6;
+    private static final int URGENCY = 7;
+
+    @Override
+    public RowResult parse(Row row) {
+        String id = row.get(ID);
+        if (row.malformed()) return reject(id, ReasonCode.MALFORMED_ROW, null);
+        // Required in table order; the age is "one of these two" between patient_id and induction_at.
+        if (id == null) return reject(null, ReasonCode.MISSING_FIELD, "procedure_id");
+        if (row.get(PATIENT) == null) return reject(id, ReasonCode.MISSING_FIELD, "patient_id");
+        if (row.get(AGE) == null && row.get(BIRTH_DATE) == null) return reject(id, ReasonCode.MISSING_FIELD, "age_years");
+        if (row.get(INDUCTION) == null) return reject(id, ReasonCode.MISSING_FIELD, "induction_at");
+
+        Long ageYears = null;
+        if (row.get(AGE) != null) {
+            ageYears = Values.parseWhole(row.get(AGE));
+            if (ageYears == null) return reject(id, ReasonCode.UNPARSABLE, "age_years");
+        }
+        LocalDate birthDate = null;
+        if (row.get(BIRTH_DATE) != null) {
+            birthDate = LocalDateTimes.parseDate(row.get(BIRTH_DATE));
+            if (birthDate == null) return reject(id, ReasonCode.UNPARSABLE, "birth_date");
+        }
+        long induction = LocalDateTimes.parseEpochSecond(row.get(INDUCTION));
+        if (induction == LocalDateTimes.UNPARSABLE) return reject(id, ReasonCode.UNPARSABLE, "induction_at");
+        long lastSolid = Checks.optionalDateTime(row.get(LAST_SOLID));
+        if (lastSolid == LocalDateTimes.UNPARSABLE) return reject(id, ReasonCode.UNPARSABLE, "last_solid_at");
+        long lastClear = Checks.optionalDateTime(row.get(LAST_CLEAR));
+        if (lastClear == LocalDateTimes.UNPARSABLE) return reject(id, ReasonCode.UNPARSABLE, "last_clear_fluid_at");
+        Boolean urgent = parseUrgency(row.get(URGENCY));
+        if (urgent == null) return reject(id, ReasonCode.UNPARSABLE, "urgency");
+
+        long age;
+        String ageField;
+        if (birthDate != null) {
+            age = ageAt(birthDate, Amsterdam.localDate(induction));
+            ageField = "birth_date";
+        } else {
+            age = ageYears;
+            ageField = "age_years";
+        }
+        if (age < 0 || age > MAX_AGE) return reject(id, ReasonCode.OUT_OF_RANGE, ageField);
+
+        RowResult.Rejected intake = checkIntake(id, lastSolid, induction, "last_solid_at");
+        if (intake != null) return intake;
+        intake = checkIntake(id, lastClear, induction, "last_clear_fluid_at");
+        if (intake != null) return intake;
+
+        byte[] payload = new FastingRecord((int) age, urgent, lastSolid, lastClear).encode();
+        return new RowResult.Accepted(id, row.get(PATIENT), induction, payload);
+    }
+
+    /** Whole years on the local date of induction; a birth date after induction is a negative age. */
+    static long ageAt(LocalDate birthDate, LocalDate inductionDate) {
+        if (birthDate.isAfter(inductionDate)) return -1;
+        return Period.between(birthDate, inductionDate).getYears();
+    }
+
+    private static RowResult.Rejected checkIntake(String id, long intake, long induction, String field) {
+        if (intake == Checks.ABSENT) return null;
+        if (intake > induction) return reject(id, ReasonCode.INTAKE_AFTER_INDUCTION, field);
+        if (induction - intake > MAX_FASTING_SECONDS) return reject(id, ReasonCode.IMPLAUSIBLE_DURATION, field);
+        return null;
+    }
+
+    /** Elective when empty; null when the value is outside the allowed set. */
+    static Boolean parseUrgency(String value) {
+        if (value == null) return Boolean.FALSE;
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "elective", "electief" -> Boolean.FALSE;
+            case "urgent", "spoed", "acuut" -> Boolean.TRUE;
+            default -> null;
+        };
+    }
+
+    private static RowResult.Rejected reject(String id, ReasonCode reason, String field) {
+        return new RowResult.Rejected(id, reason, field);
+    }
+}

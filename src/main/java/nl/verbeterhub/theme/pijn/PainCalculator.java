@@ -1,0 +1,130 @@
+package nl.verbeterhub.theme.pijn;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import nl.verbeterhub.extract.ExtractLog;
+import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.state.RecordStore;
+import nl.verbeterhub.state.StoredRecord;
+import nl.verbeterhub.theme.PatientBoundary;
+import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.ThemeCalculator;
+import nl.verbeterhub.time.Amsterdam;
+
+/**
+ * PIJN indicators in one pass over the measurements ordered by (patient, instant): distinct patients,
+ * patient-days and 60-minute follow-ups fall out of the order, so memory stays constant.
+ */
+public final class PainCalculator implements ThemeCalculator {
+
+    /** A follow-up counts when {@code 0 < u − t ≤ 3600} seconds. */
+    static final long FOLLOW_UP_SECONDS = 3600;
+
+    private final PainScales scales;
+
+    public PainCalculator(PainScales scales) {
+        this.scales = scales;
+    }
+
+    @Override
+    public Theme theme() {
+        return Theme.PIJN;
+    }
+
+    @Override
+    public SortedMap<Integer, PainYear> compute(RecordStore store, ExtractLog extracts, String agb) {
+        Pass pass = new Pass();
+        store.forEachRecord(agb, RecordType.PIJN, pass::visit);
+        pass.endPatient();
+        return pass.years;
+    }
+
+    /** A measurement needing action, waiting for the patient's next measurement at a later instant. */
+    private record Pending(long at, PainYear year, boolean vulnerable) {
+    }
+
+    private final class Pass {
+        final SortedMap<Integer, PainYear> years = new TreeMap<>();
+        final PatientBoundary boundary = new PatientBoundary();
+        final Set<Integer> patientYears = new HashSet<>();
+        final List<Pending> pending = new ArrayList<>();
+        LocalDate day;
+        int measurementsThatDay;
+
+        void visit(StoredRecord.View record) {
+            if (boundary.next(record.patient())) {
+                endPatient();
+            }
+            long at = record.anchor();
+            resolveFollowUps(at);
+            LocalDate local = Amsterdam.localDate(at);
+            countDay(local);
+            PainYear y = years.computeIfAbsent(local.getYear(), k -> new PainYear());
+            patientYears.add(local.getYear());
+            y.measurements++;
+            y.dataUntil = Math.max(y.dataUntil, at);
+
+            PainRecord pain = PainRecord.decode(record.payload());
+            PainScale scale = scales.find(pain.scale());
+            if (scale == null) {
+                return; // a scale removed from configuration since: counted, never as pain
+            }
+            boolean vulnerable = pain.flaggedVulnerable() || scale.observation();
+            boolean action = scale.needsAction(pain.value());
+            if (action) {
+                y.needingAction++;
+                pending.add(new Pending(at, y, vulnerable));
+            }
+            if (scale.countsForSevere()) {
+                y.severeEligible++;
+                if (scale.severe(pain.value())) y.severe++;
+            }
+            if (vulnerable) {
+                y.vulnerableMeasurements++;
+                if (action) y.vulnerableNeedingAction++;
+            }
+        }
+
+        /** Every pending measurement before {@code at} has its first later measurement at {@code at}. */
+        void resolveFollowUps(long at) {
+            pending.removeIf(p -> {
+                if (p.at() >= at) return false;
+                if (at - p.at() <= FOLLOW_UP_SECONDS) {
+                    p.year().followedUp++;
+                    if (p.vulnerable()) p.year().vulnerableFollowedUp++;
+                }
+                return true;
+            });
+        }
+
+        void countDay(LocalDate local) {
+            if (!local.equals(day)) {
+                endDay();
+                day = local;
+            }
+            measurementsThatDay++;
+        }
+
+        void endDay() {
+            if (day != null) {
+                PainYear y = years.get(day.getYear());
+                y.patientDays++;
+                if (measurementsThatDay >= 3) y.patientDays3Plus++;
+            }
+            day = null;
+            measurementsThatDay = 0;
+        }
+
+        void endPatient() {
+            pending.clear();
+            endDay();
+            patientYears.forEach(year -> years.get(year).patients++);
+            patientYears.clear();
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package nl.verbeterhub.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.record.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvExtractReaderTests {
+
+    private static final String PAIN_HEADER = "measurement_id,patient_id,measured_at,scale,value";
+
+    @TempDir
+    Path dir;
+
+    record Read(RecordType type, List<Integer> lines, List<Row> rows) {
+        String value(int row, int column) {
+            return rows.get(row).get(column);
+        }
+    }
+
+    private Path file(String name, byte[] bytes) throws IOException {
+        Path f = dir.resolve(name);
+        Files.write(f, bytes);
+        return f;
+    }
+
+    private Path file(String text) throws IOException {
+        return file("x.csv", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static CsvExtractReader.Options options() {
+        return options(Map.of(), Optional.empty(), StandardCharsets.UTF_8, 1 << 20);
+    }
+
+    private static CsvExtractReader.Options options(Map<String, String> columns, Optional<RecordType> type,
+                                                    Charset charset, long maxLine) {
+        return new CsvExtractReader.Options(charset, maxLine, columns, type);
+    }
+
+    private static Read read(Path file, CsvExtractReader.Options options) throws Exception {
+        List<Integer> lines = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        try (CsvExtractReader r = CsvExtractReader.open(file, options)) {
+            while (r.next()) {
+                lines.add(r.line());
+                rows.add(r.row());
+            }
+            return new Read(r.recordType(), lines, rows);
+        }
+    }
+
+    @Test
+    void recognisesTheRecordTypeFromTheHeader() throws Exception {
+        assertThat(read(file(PAIN_HEADER + "\n"), options()).type()).isEqualTo(RecordType.PIJN);
+        assertThat(read(file("registration_id,patient_id,intervention_type,score,start\n"), options()).type())
+                .isEqualTo(RecordType.VBI);
+        assertThat(read(file("procedure_id,patient_id,birth_date,induction_at\n"), options()).type())
+                .isEqualTo(RecordType.NUCHTER);
+        assertThat(read(file("admission_id,patient_id,admitted_at\n"), options()).type())
+                .isEqualTo(RecordType.ADMISSION);
+    }
+
+    @Test
+    void excelDutchDialect() throws Exception {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        String text = " Measurement_ID ;PATIENT_ID;Measured_At;Scale;Value;bsn\r\n"
+                + "m1;p1;1-3-2025 8:05;NRS;4,0;123456782\r\n"
+                + "\"m;2\";\"p \"\"2\"\"\";1-3-2025 9:05; vas ;39,5;\r\n";
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, all, 0, bom.length);
+        System.arraycopy(body, 0, all, bom.length, body.length);
+        Read read = read(file("excel.csv", all), options());
+        assertThat(read.type()).isEqualTo(RecordType.PIJN);
+        assertThat(read.lines()).containsExactly(2, 3);
+        assertThat(read.value(1, 0)).isEqualTo("m;2");
+        assertThat(read.value(1, 1)).isEqualTo("p \"2\"");
+        assertThat(read.value(1, 4)).isEqualTo("vas");
+        assertThat(read.value(1, 5)).isEqualTo("39,5");
+        assertThat(read.rows().get(0).malformed()).isFalse();
+    }
+
+    @Test
+    void lineNumbersArePhysicalAndBlankLinesAreSkipped() throws Exception {
+        String text = "\n" + PAIN_HEADER + "\n"        // lines 1-2
+                + "m1,p1,2025-03-01T08:05,NRS,4\n"        // 3
+                + "   \n"                                 // 4 blank
+                + ",,,,\n"                                // 5 only separators
+                + "m2,\"p\n2\",2025-03-01T09:05,NRS,4\n"  // 6-7
+                + "m3,p3,2025-03-01T10:05,NRS,4";          // 8, no final newline
+        Read read = read(file(text), options());
+        assertThat(read.lines()).containsExactly(3, 6, 8);
+        assertThat(read.value(1, 1)).isEqualTo("p\n2");
+    }
+
+    @Test
+    void extraFieldsAreMalformedOnlyWhenNotEmpty() throws Exception {
+        String text = PAIN_HEADER + "\nm1,p1,2025-03-01T08:05,NRS,4,,  ,\nm2,p2,2025-03-01T08:05,NRS,4,x\nm3,p3\n";
+        Read read = read(file(text), options());
+        assertThat(read.rows().get(0).malformed()).isFalse();
+        assertThat(read.rows().get(1).malformed()).isTrue();
+        assertThat(read.rows().get(2).malformed()).isFalse();
+        assertThat(read.value(2, 3)).isNull();
+    }
+
+    @Test
+    void valuesAreTrimmedAndEmptyIsAbsent() throws Exception {
+        Read read = read(file(PAIN_HEADER + ",admission_id\n m1 ,\u00a0p1\u00a0,2025-03-01T08:05,NRS, 4 ,  \n"), options());
+        assertThat(read.value(0, 0)).isEqualTo("m1");
+        assertThat(read.value(0, 1)).isEqualTo("p1");
+        assertThat(read.value(0, 2)).isNull();
+        assertThat(read.value(0, 5)).isEqualTo("4");
+    }
+
+    @Test
+    void aConnectorMapsItsOwnColumnNames() throws Exception {
+        Read read = read(file("Meting,Patientnummer,Tijdstip,Schaal,Score\nm1,p1,2025-03-01T08:05,NRS,4\n"),
+                options(Map.of("measurement_id", "Meting", "patient_id", "patientnummer", "measured_at", "tijdstip",
+                        "scale", "schaal", "value", "score"), Optional.empty(), StandardCharsets.UTF_8, 1 << 20));
+        assertThat(read.type()).isEqualTo(RecordType.PIJN);
+        assertThat(read.value(0, 1)).isEqualTo("p1");
+    }
+
+    @Test
+    void aHeaderWithoutDataRowsIsAnEmptyExtract() throws Exception {
+        assertThat(read(file(PAIN_HEADER + "\r\n"), options()).rows()).isEmpty();
+    }
+
+    @Test
+    void windows1252WhenTheConnectorSaysSo() throws Exception {
+        byte[] bytes = (PAIN_HEADER + "\nm1,p\u00eb1,2025-03-01T08:05,NRS,4\n").getBytes(Charset.forName("windows-1252"));
+        Read read = read(file("cp.csv", bytes), options(Map.of(), Optional.empty(), Charset.forName("windows-1252"), 1 << 20));
+        assertThat(read.value(0, 1)).isEqualTo("p\u00eb1");
+    }
+
+    private void assertUnusable(Path file, CsvExtractReader.Options options, UnusableFileException.Reason reason) {
+        assertThatThrownBy(() -> read(file, options))
+                .isInstanceOfSatisfying(UnusableFileException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    @Test
+    void unusableFiles() throws Exception {
+        assertUnusable(file("a.csv", new byte[0]), options(), UnusableFileException.Reason.EMPTY_FILE);
+        assertUnusable(file("b.csv", "\n \n".getBytes()), options(), UnusableFileException.Reason.EMPTY_FILE);
+        assertUnusable(file("c.csv", "naam,bsn\nJan,123\n".getBytes()), options(), UnusableFileException.Reason.UNKNOWN_HEADER);
+        assertUnusable(file("d.csv", (PAIN_HEADER + ",registration_id,intervention_type,score,start\n").getBytes()),
+                options(), UnusableFileException.Reason.AMBIGUOUS_HEADER);
+        assertUnusable(file("e.csv", (PAIN_HEADER + "\n").getBytes()),
+                options(Map.of(), Optional.of(RecordType.VBI), StandardCharsets.UTF_8, 1 << 20),
+                UnusableFileException.Reason.MISSING_COLUMN);
+        assertUnusable(file("f.csv", (PAIN_HEADER + ",Value\n").getBytes()), options(),
+                UnusableFileException.Reason.DUPLICATE_COLUMN);
+        byte[] latin1 = (PAIN_HEADER + "\nm1,p\u00eb1,2025-03-01T08:05,NRS,4\n").getBytes(StandardCharsets.ISO_8859_1);
+        assertUnusable(file("g.csv", latin1), options(), UnusableFileException.Reason.NOT_TEXT);
+        assertUnusable(file("h.csv", (PAIN_HEADER + "\nm1,p1,2025-03-01T08:05,NRS,4\u0000\n").getBytes()), options(),
+                UnusableFileException.Reason.NOT_TEXT);
+        assertUnusable(file("i.csv", (PAIN_HEADER + "\nm1,\"p1,2025-03-01T08:05,NRS,4\n").getBytes()), options(),
+                UnusableFileException.Reason.UNTERMINATED_QUOTE);
+        assertUnusable(file("j.csv", (PAIN_HEADER + "\nm1,p1,2025-03-01T08:05,NRS," + "4".repeat(200) + "\n").getBytes()),
+                options(Map.of(), Optional.empty(), StandardCharsets.UTF_8, 100), UnusableFileException.Reason.LINE_TOO_LONG);
+        assertUnusable(dir.resolve("missing.csv"), options(), UnusableFileException.Reason.NOT_FOUND);
+    }
+
+    @Test
+    void aLineExactlyAtTheLimitIsFineWithCrlf() throws Exception {
+        String row = "m" + "1".repeat(40) + ",p1,2025-03-01T08:05,NRS,4";
+        Path f = file(PAIN_HEADER + "\r\n" + row + "\r\n");
+        assertThat(read(f, options(Map.of(), Optional.empty(), StandardCharsets.UTF_8, row.length())).rows()).hasSize(1);
+    }
+}

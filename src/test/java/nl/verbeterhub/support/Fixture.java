@@ -1,0 +1,108 @@
+package nl.verbeterhub.support;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.verbeterhub.csv.CsvExtractReader;
+import nl.verbeterhub.csv.UnusableFileException;
+import nl.verbeterhub.draft.Draft;
+import nl.verbeterhub.draft.DraftBuilder;
+import nl.verbeterhub.extract.CsvIngest;
+import nl.verbeterhub.extract.ExtractCommit;
+import nl.verbeterhub.extract.ExtractLog;
+import nl.verbeterhub.extract.ExtractSource;
+import nl.verbeterhub.extract.Rejection;
+import nl.verbeterhub.extract.Sha256;
+import nl.verbeterhub.extract.StoreSink;
+import nl.verbeterhub.pseudonym.PseudonymSecret;
+import nl.verbeterhub.state.RecordStore;
+import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.Themes;
+import nl.verbeterhub.theme.pijn.PainScales;
+
+/**
+ * The ingest and draft code of the hub on a temporary store, without Kafka: deliver CSV text as an
+ * extract, then look at the drafts. Used by the indicator tests.
+ */
+public final class Fixture implements AutoCloseable {
+
+    public static final String AGB = "06019999";
+    public static final Instant NOW = Instant.parse("2026-11-21T01:00:03Z");
+
+    private final Path dir;
+    private final RecordStore store;
+    private final ExtractLog log = new ExtractLog();
+    private final CsvIngest ingest;
+    private final int k;
+    private final List<Rejection> rejections = new ArrayList<>();
+    private int files;
+
+    public Fixture(Path dir) throws IOException {
+        this(dir, 1);
+    }
+
+    public Fixture(Path dir, int k) throws IOException {
+        this.dir = dir;
+        this.k = k;
+        this.store = RecordStore.open(dir.resolve("state"), false, 8L << 20);
+        this.ingest = new CsvIngest(store, PseudonymSecret.of("test-secret-0123456789"), 1000,
+                Themes.parsers(PainScales.defaults()), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    public ExtractCommit deliver(String connector, String csv) throws IOException, UnusableFileException {
+        return deliver(connector, csv, false, Set.of());
+    }
+
+    public ExtractCommit deliver(String connector, String csv, boolean snapshot, Set<Integer> snapshotYears)
+            throws IOException, UnusableFileException {
+        Path file = dir.resolve("extract-" + (++files) + ".csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        CsvExtractReader.Options options = new CsvExtractReader.Options(StandardCharsets.UTF_8, 1 << 20, Map.of(),
+                Optional.empty());
+        ExtractSource source = new ExtractSource(AGB, connector, file.getFileName().toString(), Sha256.of(file),
+                NOW.minusSeconds(60 - files), snapshot, snapshotYears, options);
+        ExtractCommit commit;
+        try (StoreSink sink = new StoreSink(store, rejections::add)) {
+            commit = ingest.ingest(source, file, sink);
+        }
+        // Commits within one test must be ordered even though the clock is fixed.
+        commit = new ExtractCommit(commit.agb(), commit.connector(), commit.name(), commit.sha256(),
+                commit.receivedAt(), NOW.plusMillis(files), commit.counts());
+        log.add(commit);
+        return commit;
+    }
+
+    public List<Rejection> rejections() {
+        return rejections;
+    }
+
+    public List<Draft> drafts(Theme theme) {
+        return new DraftBuilder(store, log, Themes.calculators(PainScales.defaults()), k, agb -> "Voorbeeldziekenhuis")
+                .build(AGB, theme, NOW);
+    }
+
+    /** The draft of one year; fails when there is none. */
+    public ObjectNode draft(Theme theme, int year) {
+        return drafts(theme).stream().filter(d -> d.year() == year).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + theme + " draft for " + year)).value();
+    }
+
+    public ObjectNode indicators(Theme theme, int year) {
+        return (ObjectNode) draft(theme, year).get("indicators");
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
