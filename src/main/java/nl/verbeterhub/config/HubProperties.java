@@ -36,6 +36,7 @@ public record HubProperties(
      * @param internalBootstrapServers the cluster for the hub's own topics; empty: the same as above
      * @param embeddedPort the embedded broker's port
      * @param transactionalProducers extracts committed at the same time
+     * @param instanceId part of the transactional ids; unique per hub instance on one cluster
      */
     public record Kafka(
             @DefaultValue("") String bootstrapServers,
@@ -43,6 +44,7 @@ public record HubProperties(
             @DefaultValue("9092") int embeddedPort,
             @DefaultValue("2") int transactionalProducers,
             @DefaultValue("PT15M") Duration transactionTimeout,
+            @DefaultValue("local") String instanceId,
             @DefaultValue Topics topics) {
 
         public boolean embedded() {

@@ -54,6 +54,15 @@ public final class ExtractLog {
                 .anyMatch(c -> c.agb().equals(agb) && c.delivered(type));
     }
 
+    /** The themes an already committed extract fed; none when unknown. */
+    public java.util.Set<Theme> themesOf(String connector, String sha256) {
+        java.util.Set<Theme> themes = java.util.EnumSet.noneOf(Theme.class);
+        Map<String, ExtractCommit> commits = byConnector.get(connector);
+        ExtractCommit commit = commits == null ? null : commits.get(sha256);
+        if (commit != null) commit.counts().keySet().forEach(type -> themes.add(type.theme()));
+        return themes;
+    }
+
     private static ExtractCommit latest(Map<String, ExtractCommit> commits) {
         return commits.values().stream()
                 .max(Comparator.comparing(ExtractCommit::committedAt).thenComparing(ExtractCommit::sha256))

@@ -157,6 +157,11 @@ public final class RecordStore implements AutoCloseable {
         return new Batch();
     }
 
+    /** Forgets everything, for a rebuild from the topic. */
+    public void clear() {
+        rocks(() -> db.deleteRange(writeOptions, new byte[] {0}, new byte[] {(byte) 0xff}));
+    }
+
     /** The next offset to apply for a topic partition, or -1 when nothing was applied yet. */
     public long nextOffset(String topic, int partition) {
         byte[][] v = new byte[1][];

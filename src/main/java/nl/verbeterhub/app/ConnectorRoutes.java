@@ -1,0 +1,50 @@
+package nl.verbeterhub.app;
+
+import java.util.Map;
+import nl.verbeterhub.connector.ConnectorConfig;
+import nl.verbeterhub.connector.Connectors;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * One route per connector file, made from the {@code csv-inbox} template in routes/: the flow lives in
+ * YAML, the hospitals in connectors/.
+ */
+@Component
+class ConnectorRoutes implements CamelContextConfiguration {
+
+    static final String TEMPLATE = "csv-inbox";
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectorRoutes.class);
+
+    private final Connectors connectors;
+
+    ConnectorRoutes(Connectors connectors) {
+        this.connectors = connectors;
+    }
+
+    public static String routeId(String connectorId) {
+        return "inbox-" + connectorId;
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext camelContext) {
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext camelContext) {
+        for (ConnectorConfig c : connectors.all()) {
+            try {
+                camelContext.addRouteFromTemplate(routeId(c.id()), TEMPLATE, Map.of(
+                        "connectorId", c.id(),
+                        "inbox", c.inbox().toAbsolutePath().toString(),
+                        "delay", String.valueOf(c.pollDelay().toMillis())));
+                LOG.info("Connector {} ({} {}) reads {}", c.id(), c.agb(), c.hospitalName(), c.inbox());
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the route of connector " + c.id(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package nl.verbeterhub.app;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import nl.verbeterhub.draft.DraftService;
+import nl.verbeterhub.draft.PublishedDrafts;
+import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.kafka.ExtractTransactions;
+import nl.verbeterhub.kafka.KafkaEndpoints;
+import nl.verbeterhub.kafka.StateApplier;
+import nl.verbeterhub.kafka.TopicSetup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings the state up before anything is computed or published (design-notes §2): topics, fencing of
+ * transactions a crashed predecessor left open, the record state up to the end offsets, the drafts
+ * published so far; then regenerates every draft once and opens the inboxes. Runs in the background so
+ * that health can say what the hub waits for (a broker that is away, say); retries until it succeeds.
+ */
+@Component
+class HubBootstrap implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubBootstrap.class);
+    private static final Duration RETRY = Duration.ofSeconds(5);
+
+    private final KafkaEndpoints endpoints;
+    private final ExtractTransactions transactions;
+    private final StateApplier applier;
+    private final PublishedDrafts published;
+    private final DraftService drafts;
+    private final HubReadiness readiness;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "hub-bootstrap");
+        t.setDaemon(true);
+        return t;
+    });
+
+    HubBootstrap(KafkaEndpoints endpoints, ExtractTransactions transactions, StateApplier applier,
+                 PublishedDrafts published, DraftService drafts, HubReadiness readiness) {
+        this.endpoints = endpoints;
+        this.transactions = transactions;
+        this.applier = applier;
+        this.published = published;
+        this.drafts = drafts;
+        this.readiness = readiness;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        executor.execute(this::bootstrap);
+    }
+
+    private void bootstrap() {
+        try {
+            readiness.waitingFor("creating topics");
+            TopicSetup.ensure(endpoints);
+            readiness.waitingFor("fencing open transactions");
+            transactions.initAll();
+            readiness.waitingFor("restoring the record state");
+            applier.restoreAndFollow(Duration.ofHours(1));
+            readiness.waitingFor("reading back published drafts");
+            published.load(endpoints.intake(), endpoints.topics().drafts());
+            readiness.waitingFor("regenerating drafts");
+            int sent = drafts.regenerateAll();
+            readiness.ready();
+            LOG.info("Hub ready: state restored, {} draft value(s) published at start-up", sent);
+        } catch (Exception e) {
+            readiness.waitingFor(readiness.waitingFor() + " (failed: " + e.getClass().getSimpleName() + ", retrying)");
+            LOG.warn("Start-up step failed ({}); retrying in {}s", e.getClass().getSimpleName(), RETRY.toSeconds(), e);
+            executor.schedule(this::bootstrap, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+}

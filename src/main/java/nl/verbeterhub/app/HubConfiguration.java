@@ -1,0 +1,135 @@
+package nl.verbeterhub.app;
+
+import java.io.IOException;
+import java.time.Clock;
+import nl.verbeterhub.config.HubProperties;
+import nl.verbeterhub.connector.ConnectorLoader;
+import nl.verbeterhub.connector.Connectors;
+import nl.verbeterhub.draft.DraftBuilder;
+import nl.verbeterhub.draft.DraftPublisher;
+import nl.verbeterhub.draft.DraftService;
+import nl.verbeterhub.draft.PublishedDrafts;
+import nl.verbeterhub.extract.CsvIngest;
+import nl.verbeterhub.extract.ExtractLog;
+import nl.verbeterhub.failure.FailureClassifier;
+import nl.verbeterhub.health.ConnectorStatus;
+import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.inbox.ExtractService;
+import nl.verbeterhub.inbox.InboxHandler;
+import nl.verbeterhub.inbox.InboxRetention;
+import nl.verbeterhub.inbox.RetryNotifier;
+import nl.verbeterhub.kafka.ExtractTransactions;
+import nl.verbeterhub.kafka.KafkaEndpoints;
+import nl.verbeterhub.kafka.StateApplier;
+import nl.verbeterhub.pseudonym.PseudonymSecret;
+import nl.verbeterhub.state.RecordStore;
+import nl.verbeterhub.theme.Themes;
+import nl.verbeterhub.theme.pijn.PainScales;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The hub's parts, wired once. Plain classes underneath: {@code validate} wires the same ones by hand. */
+@Configuration(proxyBeanMethods = false)
+class HubConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PainScales painScales(HubProperties properties) {
+        return properties.pain().toScales();
+    }
+
+    @Bean
+    PseudonymSecret pseudonymSecret(HubProperties properties) throws IOException {
+        return SecretResolver.resolve(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    RecordStore recordStore(HubProperties properties) throws IOException {
+        return RecordStore.open(properties.dataDir().resolve("state"), true, 32L << 20);
+    }
+
+    @Bean
+    ExtractLog extractLog() {
+        return new ExtractLog();
+    }
+
+    @Bean
+    Connectors connectors(HubProperties properties) throws IOException {
+        return new Connectors(ConnectorLoader.load(properties.connectorsDir(), properties.inbox().pollDelay()));
+    }
+
+    @Bean
+    CsvIngest csvIngest(RecordStore store, PseudonymSecret secret, HubProperties properties, PainScales scales,
+                        Clock clock) {
+        return new CsvIngest(store, secret, properties.pseudonym().cacheSize(), Themes.parsers(scales), clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    ExtractTransactions extractTransactions(KafkaEndpoints endpoints, HubProperties properties) {
+        return new ExtractTransactions(endpoints, "verbeterhub-" + properties.kafka().instanceId(),
+                properties.kafka().transactionalProducers(), properties.kafka().transactionTimeout(),
+                properties.dataDir().resolve("tmp"));
+    }
+
+    @Bean(destroyMethod = "close")
+    StateApplier stateApplier(KafkaEndpoints endpoints, RecordStore store, ExtractLog log) {
+        return new StateApplier(endpoints, store, log);
+    }
+
+    @Bean
+    PublishedDrafts publishedDrafts() {
+        return new PublishedDrafts();
+    }
+
+    @Bean
+    DraftService draftService(RecordStore store, ExtractLog log, PainScales scales, HubProperties properties,
+                              Connectors connectors, ProducerTemplate template, PublishedDrafts published, Clock clock) {
+        DraftBuilder builder = new DraftBuilder(store, log, Themes.calculators(scales),
+                properties.draft().minimumGroupSize(), connectors::hospitalName);
+        return new DraftService(builder, new DraftPublisher(template, properties.deploymentUri()), published, store, clock);
+    }
+
+    @Bean
+    HubReadiness hubReadiness() {
+        return new HubReadiness();
+    }
+
+    @Bean
+    ConnectorStatus connectorStatus() {
+        return new ConnectorStatus();
+    }
+
+    @Bean
+    FailureClassifier failureClassifier() {
+        return new FailureClassifier();
+    }
+
+    @Bean
+    ExtractService extractService(CsvIngest ingest, ExtractTransactions transactions, ExtractLog log,
+                                  HubReadiness readiness, HubProperties properties) {
+        return new ExtractService(ingest, transactions, log, readiness, properties);
+    }
+
+    @Bean
+    InboxHandler inboxHandler(Connectors connectors, ExtractService extracts, DraftService drafts, StateApplier applier,
+                              ConnectorStatus status, Clock clock) {
+        return new InboxHandler(connectors, extracts, drafts, applier, status, clock);
+    }
+
+    @Bean
+    RetryNotifier inboxRetryNotifier(InboxHandler handler) {
+        return new RetryNotifier(handler);
+    }
+
+    @Bean
+    InboxRetention inboxRetention(Connectors connectors, HubProperties properties, Clock clock) {
+        return new InboxRetention(connectors, properties.inbox().doneRetention(), clock);
+    }
+}

@@ -1,0 +1,100 @@
+package nl.verbeterhub.draft;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import nl.verbeterhub.state.RecordStore;
+import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.time.Amsterdam;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Regenerates a hospital's drafts from the state and publishes those whose content changed; a year
+ * that lost its last record gets a tombstone. One regeneration per hospital × theme at a time, so the
+ * last published value always reflects the latest state.
+ */
+public final class DraftService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DraftService.class);
+
+    private final DraftBuilder builder;
+    private final DraftPublisher publisher;
+    private final PublishedDrafts published;
+    private final RecordStore store;
+    private final Clock clock;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private volatile int generatedForYear;
+
+    public DraftService(DraftBuilder builder, DraftPublisher publisher, PublishedDrafts published, RecordStore store,
+                        Clock clock) {
+        this.builder = builder;
+        this.publisher = publisher;
+        this.published = published;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** @return how many values (drafts and tombstones) were published */
+    public int regenerate(String agb, Collection<Theme> themes) {
+        int sent = 0;
+        for (Theme theme : themes) {
+            sent += regenerate(agb, theme);
+        }
+        return sent;
+    }
+
+    private int regenerate(String agb, Theme theme) {
+        String prefix = agb + ":" + theme.name() + ":";
+        ReentrantLock lock = locks.computeIfAbsent(prefix, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            int sent = 0;
+            Set<String> stale = new HashSet<>(published.keysStartingWith(prefix));
+            for (Draft draft : builder.build(agb, theme, clock.instant())) {
+                stale.remove(draft.key());
+                if (!draft.contentHash().equals(published.hash(draft.key()))) {
+                    publisher.publish(draft);
+                    published.published(draft.key(), draft.contentHash());
+                    sent++;
+                }
+            }
+            for (String key : stale) {
+                publisher.tombstone(key);
+                published.tombstoned(key);
+                sent++;
+            }
+            if (sent > 0) LOG.info("Published {} value(s) for {} {}", sent, agb, theme);
+            return sent;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every hospital × theme that has records or a published draft. */
+    public int regenerateAll() {
+        Set<String> pairs = new HashSet<>();
+        store.hospitalTypes().forEach(ht -> pairs.add(ht.agb() + ":" + ht.type().theme().name()));
+        published.keys().forEach(key -> pairs.add(key.substring(0, key.lastIndexOf(':'))));
+        int sent = 0;
+        for (String pair : pairs) {
+            int colon = pair.indexOf(':');
+            sent += regenerate(pair.substring(0, colon), Theme.valueOf(pair.substring(colon + 1)));
+        }
+        generatedForYear = Amsterdam.localDate(clock.instant().getEpochSecond()).getYear();
+        return sent;
+    }
+
+    /** At the turn of the year (Amsterdam) the year that ended becomes complete: regenerate everything. */
+    public void regenerateWhenYearTurned() {
+        int year = Amsterdam.localDate(clock.instant().getEpochSecond()).getYear();
+        if (generatedForYear != 0 && year != generatedForYear) {
+            LOG.info("A new year began in Amsterdam; regenerating every draft");
+            regenerateAll();
+        }
+    }
+}

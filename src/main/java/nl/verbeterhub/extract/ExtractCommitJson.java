@@ -1,0 +1,61 @@
+package nl.verbeterhub.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.record.ReasonCode;
+import nl.verbeterhub.record.RecordType;
+
+/** The commit marker as JSON on the extracts topic, keyed {@code {agb}:{connector}:{sha256}}. */
+public final class ExtractCommitJson {
+
+    private ExtractCommitJson() {
+    }
+
+    public static String key(ExtractCommit c) {
+        return c.agb() + ":" + c.connector() + ":" + c.sha256();
+    }
+
+    public static byte[] write(ExtractCommit c) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("agb", c.agb());
+        o.put("connector", c.connector());
+        o.put("name", c.name());
+        o.put("sha256", c.sha256());
+        o.put("receivedAt", c.receivedAt().toString());
+        o.put("committedAt", c.committedAt().toString());
+        ObjectNode counts = o.putObject("counts");
+        c.counts().forEach((type, n) -> {
+            ObjectNode t = counts.putObject(type.name());
+            t.put("read", n.read());
+            t.put("accepted", n.accepted());
+            ObjectNode rejected = t.putObject("rejectedByReason");
+            n.rejectedByReason().forEach((reason, count) -> rejected.put(reason.name(), count));
+        });
+        try {
+            return DraftJson.MAPPER.writeValueAsBytes(o);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static ExtractCommit read(byte[] bytes) throws IOException {
+        JsonNode o = DraftJson.MAPPER.readTree(bytes);
+        Map<RecordType, TypeCounts> counts = new EnumMap<>(RecordType.class);
+        o.get("counts").fields().forEachRemaining(e -> {
+            Map<ReasonCode, Long> rejected = new EnumMap<>(ReasonCode.class);
+            e.getValue().get("rejectedByReason").fields()
+                    .forEachRemaining(r -> rejected.put(ReasonCode.valueOf(r.getKey()), r.getValue().asLong()));
+            counts.put(RecordType.valueOf(e.getKey()),
+                    new TypeCounts(e.getValue().get("read").asLong(), e.getValue().get("accepted").asLong(), rejected));
+        });
+        return new ExtractCommit(o.get("agb").asText(), o.get("connector").asText(), o.get("name").asText(),
+                o.get("sha256").asText(), Instant.parse(o.get("receivedAt").asText()),
+                Instant.parse(o.get("committedAt").asText()), counts);
+    }
+}

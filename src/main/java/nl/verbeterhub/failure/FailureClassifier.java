@@ -1,0 +1,51 @@
+package nl.verbeterhub.failure;
+
+import java.nio.file.AccessDeniedException;
+import java.util.concurrent.TimeoutException;
+import nl.verbeterhub.csv.UnusableFileException;
+import nl.verbeterhub.draft.DraftPublisher;
+import nl.verbeterhub.kafka.KafkaExtractSink;
+import nl.verbeterhub.state.StateStoreException;
+import org.apache.camel.Exchange;
+import org.apache.kafka.common.KafkaException;
+
+/**
+ * The one place that decides whether a failure is worth a retry or is the data's own fault
+ * (design-notes §6). Retriable: the broker or network (every Kafka failure), a state not yet restored,
+ * a store or file system that refuses for now. Poison: an unusable file — and, so that a bug never
+ * blocks a connector forever, anything unforeseen (the file goes to .error/ and can be dropped again).
+ */
+public final class FailureClassifier {
+
+    public Failure classify(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof UnusableFileException) return Failure.POISON;
+            if (t instanceof KafkaException
+                    || t instanceof KafkaExtractSink.KafkaSendException
+                    || t instanceof DraftPublisher.DraftPublishException
+                    || t instanceof NotReadyException
+                    || t instanceof TimeoutException
+                    || t instanceof InterruptedException
+                    || t instanceof StateStoreException
+                    || t instanceof AccessDeniedException) {
+                return Failure.RETRIABLE;
+            }
+        }
+        return Failure.POISON;
+    }
+
+    /** For the routes' error handler: should this exchange's failure be redelivered? */
+    public boolean isRetriable(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (caught == null) caught = exchange.getException();
+        return caught != null && classify(caught) == Failure.RETRIABLE;
+    }
+
+    /** A short, content-free description of the failure for reason files and health details. */
+    public static String describe(Throwable failure) {
+        if (failure instanceof UnusableFileException u) {
+            return u.getMessage();
+        }
+        return "INTERNAL_ERROR: " + failure.getClass().getSimpleName();
+    }
+}

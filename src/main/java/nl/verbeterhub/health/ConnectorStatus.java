@@ -1,0 +1,79 @@
+package nl.verbeterhub.health;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** What each connector did last, for operators: counts and kinds of failure, never content. */
+public final class ConnectorStatus {
+
+    /** The last known state of one connector. */
+    public static final class Entry {
+        volatile Instant lastCommit;
+        volatile long committed;
+        volatile long redeliveries;
+        volatile long quarantined;
+        volatile String retrying;
+        volatile Instant retryingSince;
+        volatile String lastQuarantineReason;
+
+        Map<String, Object> details() {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("extractsCommitted", committed);
+            d.put("redeliveriesSkipped", redeliveries);
+            d.put("filesMovedToError", quarantined);
+            if (lastCommit != null) d.put("lastCommit", lastCommit.toString());
+            if (lastQuarantineReason != null) d.put("lastErrorReason", lastQuarantineReason);
+            if (retrying != null) {
+                d.put("retrying", retrying);
+                d.put("retryingSince", retryingSince.toString());
+            }
+            return d;
+        }
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    private Entry entry(String connector) {
+        return entries.computeIfAbsent(connector, c -> new Entry());
+    }
+
+    public void committed(String connector, Instant at) {
+        Entry e = entry(connector);
+        e.committed++;
+        e.lastCommit = at;
+        e.retrying = null;
+    }
+
+    public void redelivery(String connector) {
+        Entry e = entry(connector);
+        e.redeliveries++;
+        e.retrying = null;
+    }
+
+    public void quarantined(String connector, String reason) {
+        Entry e = entry(connector);
+        e.quarantined++;
+        e.lastQuarantineReason = reason;
+        e.retrying = null;
+    }
+
+    public void retrying(String connector, String why, Instant now) {
+        Entry e = entry(connector);
+        if (e.retrying == null) e.retryingSince = now;
+        e.retrying = why;
+    }
+
+    public void recovered(String connector) {
+        entry(connector).retrying = null;
+    }
+
+    public Map<String, Object> details(String connector) {
+        return entry(connector).details();
+    }
+
+    public boolean isRetrying(String connector) {
+        return entry(connector).retrying != null;
+    }
+}

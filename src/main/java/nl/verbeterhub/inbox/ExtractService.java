@@ -1,0 +1,70 @@
+package nl.verbeterhub.inbox;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import nl.verbeterhub.config.HubProperties;
+import nl.verbeterhub.connector.ConnectorConfig;
+import nl.verbeterhub.csv.UnusableFileException;
+import nl.verbeterhub.extract.CsvIngest;
+import nl.verbeterhub.extract.ExtractCommit;
+import nl.verbeterhub.extract.ExtractLog;
+import nl.verbeterhub.extract.ExtractSource;
+import nl.verbeterhub.extract.Sha256;
+import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.kafka.ExtractTransactions;
+import nl.verbeterhub.kafka.KafkaExtractSink;
+import nl.verbeterhub.theme.Theme;
+
+/**
+ * Commits one delivered file in the order of design-notes §2: hash it; skip a re-delivery; read it into
+ * one Kafka transaction together with its commit marker. Moving the file and regenerating the drafts
+ * come after, in the route.
+ */
+public final class ExtractService {
+
+    private static final Duration READY_WAIT = Duration.ofSeconds(10);
+
+    private final CsvIngest ingest;
+    private final ExtractTransactions transactions;
+    private final ExtractLog log;
+    private final HubReadiness readiness;
+    private final HubProperties properties;
+
+    public ExtractService(CsvIngest ingest, ExtractTransactions transactions, ExtractLog log, HubReadiness readiness,
+                          HubProperties properties) {
+        this.ingest = ingest;
+        this.transactions = transactions;
+        this.log = log;
+        this.readiness = readiness;
+        this.properties = properties;
+    }
+
+    public ExtractOutcome commit(ConnectorConfig connector, Path file, Instant receivedAt)
+            throws UnusableFileException, IOException, InterruptedException {
+        readiness.awaitReady(READY_WAIT);
+        String sha256 = Sha256.of(file);
+        if (log.committed(connector.id(), sha256)) {
+            return new ExtractOutcome(connector.agb(), sha256, true, log.themesOf(connector.id(), sha256), Map.of());
+        }
+        ExtractSource source = new ExtractSource(connector.agb(), connector.id(), file.getFileName().toString(), sha256,
+                receivedAt, connector.snapshot(), connector.snapshotYears(),
+                connector.csvOptions(properties.csv().maxLineBytes()));
+        try (KafkaExtractSink sink = transactions.begin()) {
+            ExtractCommit commit = ingest.ingest(source, file, sink);
+            sink.commit(commit);
+            log.add(commit);
+            return new ExtractOutcome(connector.agb(), sha256, false, themes(commit), sink.lastRecordOffsets());
+        }
+    }
+
+    private static Set<Theme> themes(ExtractCommit commit) {
+        Set<Theme> themes = EnumSet.noneOf(Theme.class);
+        commit.counts().keySet().forEach(type -> themes.add(type.theme()));
+        return themes;
+    }
+}

@@ -1,0 +1,143 @@
+package nl.verbeterhub.inbox;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import nl.verbeterhub.connector.ConnectorConfig;
+import nl.verbeterhub.connector.Connectors;
+import nl.verbeterhub.draft.DraftService;
+import nl.verbeterhub.failure.FailureClassifier;
+import nl.verbeterhub.health.ConnectorStatus;
+import nl.verbeterhub.kafka.StateApplier;
+import nl.verbeterhub.time.Amsterdam;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of an inbox route, one method each, in the order of design-notes §2: commit the extract,
+ * move the file to {@code .done/}, regenerate the drafts — or, for a poison file, move it to
+ * {@code .error/} with a reason file beside it. Logs name files and codes, never content.
+ */
+public final class InboxHandler {
+
+    public static final String CONNECTOR_HEADER = "verbeterhubConnector";
+    private static final String OUTCOME = "verbeterhubOutcome";
+    private static final String RECEIVED_AT = "verbeterhubReceivedAt";
+    private static final Logger LOG = LoggerFactory.getLogger(InboxHandler.class);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
+    private static final Duration APPLY_WAIT = Duration.ofMinutes(5);
+
+    private final Connectors connectors;
+    private final ExtractService extracts;
+    private final DraftService drafts;
+    private final StateApplier applier;
+    private final ConnectorStatus status;
+    private final Clock clock;
+
+    public InboxHandler(Connectors connectors, ExtractService extracts, DraftService drafts, StateApplier applier,
+                        ConnectorStatus status, Clock clock) {
+        this.connectors = connectors;
+        this.extracts = extracts;
+        this.drafts = drafts;
+        this.applier = applier;
+        this.status = status;
+        this.clock = clock;
+    }
+
+    /** Step 1–3: hash, skip a re-delivery, commit records, rejections and marker. */
+    public void commit(Exchange exchange) throws Exception {
+        ConnectorConfig connector = connector(exchange);
+        Path file = file(exchange);
+        Instant receivedAt = exchange.getProperty(RECEIVED_AT, Instant.class);
+        if (receivedAt == null) {
+            receivedAt = clock.instant();
+            exchange.setProperty(RECEIVED_AT, receivedAt);
+        }
+        ExtractOutcome outcome = extracts.commit(connector, file, receivedAt);
+        exchange.setProperty(OUTCOME, outcome);
+        if (outcome.redelivery()) {
+            status.redelivery(connector.id());
+            LOG.info("{}: {} is a re-delivery of extract {}; skipped", connector.id(), file.getFileName(),
+                    outcome.sha256().substring(0, 12));
+        } else {
+            status.committed(connector.id(), clock.instant());
+            LOG.info("{}: committed extract {} ({})", connector.id(), file.getFileName(), outcome.sha256().substring(0, 12));
+        }
+    }
+
+    /** Step 4a: the raw extract rests in {@code .done/}, under a name that never overwrites an earlier one. */
+    public void archive(Exchange exchange) throws IOException {
+        ExtractOutcome outcome = exchange.getProperty(OUTCOME, ExtractOutcome.class);
+        Path file = file(exchange);
+        String name = stamp() + "-" + outcome.sha256().substring(0, 12) + "-" + file.getFileName();
+        moveInto(file, ".done", name);
+    }
+
+    /** Step 4b: regenerate the hospital's drafts once the local state holds the extract. */
+    public void publishDrafts(Exchange exchange) throws Exception {
+        ExtractOutcome outcome = exchange.getProperty(OUTCOME, ExtractOutcome.class);
+        applier.awaitApplied(outcome.lastRecordOffsets(), APPLY_WAIT);
+        drafts.regenerate(outcome.agb(), outcome.themes());
+        status.recovered(connector(exchange).id());
+    }
+
+    /** A poison file: to {@code .error/} with a reason file; the route goes on with the next file. */
+    public void quarantine(Exchange exchange) throws IOException {
+        ConnectorConfig connector = connector(exchange);
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String reason = cause == null ? "UNKNOWN" : FailureClassifier.describe(cause);
+        Path file = file(exchange);
+        String name = stamp() + "-" + file.getFileName();
+        try {
+            Path moved = moveInto(file, ".error", name);
+            Path reasonFile = moved.resolveSibling(name + ".reason.txt");
+            Path tmp = moved.resolveSibling("." + name + ".reason.tmp");
+            Files.writeString(tmp, reason + System.lineSeparator(), StandardCharsets.UTF_8);
+            Files.move(tmp, reasonFile, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            LOG.warn("{}: {} vanished before it could be moved to .error/", connector.id(), file.getFileName());
+        }
+        status.quarantined(connector.id(), reason);
+        LOG.warn("{}: {} moved to .error/: {}", connector.id(), file.getFileName(), reason);
+    }
+
+    /** Called before each new attempt after a retriable failure. */
+    public void retrying(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (cause == null) cause = exchange.getException();
+        status.retrying(connector(exchange).id(), cause == null ? "unknown" : cause.getClass().getSimpleName(),
+                clock.instant());
+    }
+
+    private ConnectorConfig connector(Exchange exchange) {
+        return connectors.get(exchange.getIn().getHeader(CONNECTOR_HEADER, String.class));
+    }
+
+    private static Path file(Exchange exchange) {
+        return exchange.getIn().getBody(File.class).toPath();
+    }
+
+    private String stamp() {
+        return LocalDateTime.ofInstant(clock.instant(), Amsterdam.ZONE).format(STAMP);
+    }
+
+    private static Path moveInto(Path file, String folder, String name) throws IOException {
+        Path dir = file.resolveSibling(folder);
+        Files.createDirectories(dir);
+        Path target = dir.resolve(name);
+        for (int n = 2; Files.exists(target); n++) {
+            target = dir.resolve(name + "." + n);
+        }
+        return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

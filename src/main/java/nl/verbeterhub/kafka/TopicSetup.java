@@ -1,0 +1,69 @@
+package nl.verbeterhub.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import nl.verbeterhub.config.HubProperties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the hub's topics when they do not exist: drafts and internal state compacted (a delete
+ * policy would silently lose state), rejections kept for a time.
+ */
+public final class TopicSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
+    /** Compacted topics roll a segment a day, so that compaction can act on them at all. */
+    private static final String DAY_MS = String.valueOf(24L * 3600 * 1000);
+
+    private TopicSetup() {
+    }
+
+    public static void ensure(KafkaEndpoints endpoints) {
+        HubProperties.Topics t = endpoints.topics();
+        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                TopicConfig.SEGMENT_MS_CONFIG, DAY_MS);
+        Map<String, String> timed = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(t.rejectionsRetention().toMillis()));
+        create(endpoints.intake(), t, List.of(topic(t.drafts(), t, compacted), topic(t.rejections(), t, timed)));
+        create(endpoints.internal(), t, List.of(topic(t.records(), t, compacted), topic(t.extracts(), t, compacted)));
+    }
+
+    private static NewTopic topic(String name, HubProperties.Topics t, Map<String, String> configs) {
+        Optional<Short> replication = t.replicationFactor() > 0 ? Optional.of(t.replicationFactor()) : Optional.empty();
+        return new NewTopic(name, Optional.of(t.partitions()), replication).configs(configs);
+    }
+
+    private static void create(String bootstrapServers, HubProperties.Topics t, List<NewTopic> wanted) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(p)) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            for (NewTopic topic : wanted) {
+                if (!existing.contains(topic.name())) missing.add(topic);
+            }
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+                missing.forEach(topic -> LOG.info("Created topic {} {}", topic.name(), topic.configs()));
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException) {
+                return; // another instance created it meanwhile
+            }
+            throw new IllegalStateException("cannot create the hub's topics at " + bootstrapServers, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+}
