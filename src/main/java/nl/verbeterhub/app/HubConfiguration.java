@@ -29,6 +29,7 @@ import org.apache.camel.ProducerTemplate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The hub's parts, wired once. Plain classes underneath: {@code validate} wires the same ones by hand. */
 @Configuration(proxyBeanMethods = false)
@@ -46,8 +47,8 @@ class HubConfiguration {
     }
 
     @Bean
-    PseudonymSecret pseudonymSecret(HubProperties properties) throws IOException {
-        return SecretResolver.resolve(properties);
+    PseudonymSecret pseudonymSecret(HubProperties properties, Environment environment) throws IOException {
+        return SecretResolver.resolve(properties, environment);
     }
 
     @Bean(destroyMethod = "close")

@@ -5,6 +5,7 @@ import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 
 /**
  * The pseudonym secret comes from {@code VERBETERHUB_PSEUDONYM_SECRET}. Only the local default mode
@@ -19,8 +20,9 @@ final class SecretResolver {
     private SecretResolver() {
     }
 
-    static PseudonymSecret resolve(HubProperties properties) throws IOException {
-        String fromEnvironment = System.getenv(PseudonymSecret.ENV);
+    /** @param environment holds the process environment (and, in tests, the same name as a property) */
+    static PseudonymSecret resolve(HubProperties properties, Environment environment) throws IOException {
+        String fromEnvironment = environment.getProperty(PseudonymSecret.ENV);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return PseudonymSecret.of(fromEnvironment);
         }
