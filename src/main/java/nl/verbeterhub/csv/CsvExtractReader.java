@@ -47,7 +47,9 @@ public final class CsvExtractReader implements Closeable {
         HeaderMapping mapping = HeaderMapping.resolve(header, options.columnNames(), options.fixedType());
         CsvRowReader rows = CsvRowReader.open(file, separator, options.charset(), options.maxLineBytes());
         try {
-            rows.next(); // the header, read above
+            do {
+                rows.next(); // up to and including the header, read above
+            } while (onlySeparators(rows));
             return new CsvExtractReader(rows, mapping);
         } catch (UnusableFileException | RuntimeException e) {
             rows.close();
@@ -70,15 +72,28 @@ public final class CsvExtractReader implements Closeable {
     private static List<String> readHeader(Path file, char separator, Options options)
             throws UnusableFileException, IOException {
         try (CsvRowReader reader = CsvRowReader.open(file, separator, options.charset(), options.maxLineBytes())) {
-            if (!reader.next()) {
-                throw new UnusableFileException(Reason.EMPTY_FILE, "no header row");
-            }
+            do {
+                if (!reader.next()) {
+                    throw new UnusableFileException(Reason.EMPTY_FILE, "no header row");
+                }
+            } while (onlySeparators(reader)); // blank whichever separator the file turns out to use
             List<String> header = new ArrayList<>(reader.fieldCount());
             for (int i = 0; i < reader.fieldCount(); i++) {
                 header.add(reader.field(i));
             }
             return header;
         }
+    }
+
+    private static boolean onlySeparators(CsvRowReader reader) {
+        for (int i = 0; i < reader.fieldCount(); i++) {
+            String field = reader.field(i);
+            for (int c = 0; c < field.length(); c++) {
+                char ch = field.charAt(c);
+                if (ch != ',' && ch != ';' && !Character.isWhitespace(ch)) return false;
+            }
+        }
+        return true;
     }
 
     public RecordType recordType() {

@@ -1,0 +1,248 @@
+package nl.verbeterhub.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.kafka.KafkaClients;
+import nl.verbeterhub.support.HubTestProperties;
+import nl.verbeterhub.support.LogCollector;
+import nl.verbeterhub.support.TestKafka;
+import nl.verbeterhub.support.TopicReader;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Nothing counted twice, nothing lost, nothing leaked (issue: integrity): re-deliveries, renamed copies
+ * and corrected re-exports; snapshot removals; a corpus of malformed inputs; and, last, every topic and
+ * every log line searched for the identifiers of every input.
+ */
+@SpringBootTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IntegrityIT {
+
+    static final HubTestProperties HUB = HubTestProperties.create("integrity");
+    static final String REDO = "06010002";
+    static final String CORPUS = "06010003";
+    static final String SNAP = "06010004";
+    static final String VBI = "registration_id,patient_id,ward,intervention_type,score,start,end,alternatives_considered\n";
+    static final Path MALFORMED = Path.of("src/test/resources/malformed");
+
+    @DynamicPropertySource
+    static void hub(DynamicPropertyRegistry registry) {
+        HUB.register(registry, TestKafka.bootstrapServers());
+        HUB.connector("redo-vbi", REDO, "redo", "VBI", "");
+        HUB.connector("snap-vbi", SNAP, "snap", "VBI", "mode: snapshot\nsnapshotYears: [2025, 2026]\n");
+        HUB.connector("corpus", CORPUS, "corpus", "auto", "");
+    }
+
+    private static LogCollector logs;
+    private static final List<byte[]> delivered = new ArrayList<>();
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    HubReadiness readiness;
+
+    @BeforeEach
+    void ready() {
+        readiness.awaitReady(Duration.ofSeconds(60));
+        if (logs == null) logs = LogCollector.attach();
+    }
+
+    private void deliver(String connector, String inbox, String name, byte[] content) {
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("inbox-" + connector).whenDone(1).create();
+        delivered.add(content);
+        HubTestProperties.drop(HUB.inbox(inbox), name, content);
+        assertThat(done.matches(60, TimeUnit.SECONDS)).as("processed " + name).isTrue();
+    }
+
+    private static List<JsonNode> values(String key) throws Exception {
+        List<JsonNode> values = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : TopicReader.readAll(TestKafka.bootstrapServers(), HUB.draftsTopic())) {
+            if (r.key().equals(key)) values.add(r.value() == null ? null : DraftJson.MAPPER.readTree(r.value()));
+        }
+        return values;
+    }
+
+    @Test
+    @Order(1)
+    void aRedeliveryOrRenamedCopyChangesNothingAndACorrectionReplaces() throws Exception {
+        String a = VBI + "RD-0001,RDPAT-01,IC,polsband,5,2025-03-01 10:00,2025-03-01 11:00,ja\n"
+                + "RD-0002,RDPAT-02,IC,onrustband,5,2025-03-02 10:00,2025-03-02 12:00,nee\n"
+                + "RD-0003,RDPAT-02,IC,bedsensor,1,2025-03-03 10:00,,\n";
+        String key = REDO + ":VBI:2025";
+        deliver("redo-vbi", "redo", "vbi-export.csv", a.getBytes(StandardCharsets.UTF_8));
+        assertThat(values(key)).hasSize(1);
+        assertThat(values(key).get(0).at("/indicators/heavy").asInt()).isEqualTo(2);
+
+        for (int i = 0; i < 2; i++) {
+            deliver("redo-vbi", "redo", "vbi-export.csv", a.getBytes(StandardCharsets.UTF_8));
+        }
+        deliver("redo-vbi", "redo", "vbi-export-copy.csv", a.getBytes(StandardCharsets.UTF_8));
+        assertThat(values(key)).as("nothing republished for re-deliveries").hasSize(1);
+
+        String corrected = a.replace("RD-0002,RDPAT-02,IC,onrustband,5", "RD-0002,RDPAT-02,IC,onrustband,3");
+        deliver("redo-vbi", "redo", "vbi-export.csv", corrected.getBytes(StandardCharsets.UTF_8));
+        List<JsonNode> after = values(key);
+        assertThat(after).hasSize(2);
+        JsonNode latest = after.get(1);
+        assertThat(latest.at("/indicators/registrations").asInt()).isEqualTo(3);
+        assertThat(latest.at("/indicators/heavy").asInt()).isEqualTo(1);
+        assertThat(latest.at("/sources/0/extracts").asInt()).isEqualTo(2);
+        try (Stream<Path> done = Files.list(HUB.inbox("redo").resolve(".done"))) {
+            assertThat(done.count()).as("every delivery kept in .done/").isEqualTo(5);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aSnapshotRemovesWhatItNoLongerHoldsAndAnEmptiedYearGetsATombstone() throws Exception {
+        String both = VBI + "SN-0001,SNPAT-01,IC,polsband,5,2025-03-01 10:00,,\n"
+                + "SN-0002,SNPAT-02,IC,polsband,5,2026-03-01 10:00,,\n"
+                + "SN-0003,SNPAT-03,IC,bedsensor,1,2026-03-02 10:00,,\n";
+        deliver("snap-vbi", "snap", "snapshot-1.csv", both.getBytes(StandardCharsets.UTF_8));
+        assertThat(values(SNAP + ":VBI:2025")).hasSize(1);
+        String only2026 = VBI + "SN-0002,SNPAT-02,IC,polsband,5,2026-03-01 10:00,,\n";
+        deliver("snap-vbi", "snap", "snapshot-2.csv", only2026.getBytes(StandardCharsets.UTF_8));
+        List<JsonNode> y2025 = values(SNAP + ":VBI:2025");
+        assertThat(y2025).hasSize(2);
+        assertThat(y2025.get(1)).as("tombstone").isNull();
+        List<JsonNode> y2026 = values(SNAP + ":VBI:2026");
+        assertThat(y2026.get(y2026.size() - 1).at("/indicators/registrations").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(3)
+    void everyMalformedInputIsRejectedOrMovedToErrorAndTheRouteGoesOn() throws Exception {
+        List<String[]> expectations = Files.readAllLines(MALFORMED.resolve("expectations.txt")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\\|", -1)).toList();
+        byte[] hugeLine = new byte[50 << 20];
+        java.util.Arrays.fill(hugeLine, (byte) 'x');
+        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("inbox-corpus").whenDone(expectations.size() + 1).create();
+        HubTestProperties.drop(HUB.inbox("corpus"), "u00-one-50mb-line.csv", hugeLine);
+        for (String[] e : expectations) {
+            byte[] content = Files.readAllBytes(MALFORMED.resolve(e[0]));
+            delivered.add(content);
+            HubTestProperties.drop(HUB.inbox("corpus"), e[0], content);
+        }
+        assertThat(done.matches(120, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(reasonFor("u00-one-50mb-line.csv")).startsWith("LINE_TOO_LONG");
+        List<String> rejections = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : TopicReader.readAll(TestKafka.bootstrapServers(), HUB.rejectionsTopic())) {
+            JsonNode j = DraftJson.MAPPER.readTree(r.value());
+            if (j.get("connector").asText().equals("corpus")) {
+                rejections.add(j.at("/position/file").asText() + "|" + j.get("reason").asText() + "@" + j.at("/position/line").asInt());
+            }
+        }
+        for (String[] e : expectations) {
+            String file = e[0];
+            if (e[1].startsWith("error:")) {
+                assertThat(reasonFor(file)).as(file).startsWith(e[1].substring("error:".length()));
+                assertThat(rejections).as(file + " leaves no rejections").noneMatch(r -> r.startsWith(file + "|"));
+            } else {
+                String expected = e[1].substring("done:".length());
+                List<String> want = expected.isEmpty() ? List.of() : List.of(expected.split(","));
+                assertThat(rejections.stream().filter(r -> r.startsWith(file + "|")).map(r -> r.substring(file.length() + 1)))
+                        .as(file).containsExactlyInAnyOrderElementsOf(want);
+                assertThat(doneFile(file)).as(file + " in .done/").isTrue();
+            }
+        }
+
+        String good = VBI + "CP-0001,CPPAT-01,IC,polsband,5,2025-03-01 10:00,,\n";
+        deliver("corpus", "corpus", "z-good-after-all-that.csv", good.getBytes(StandardCharsets.UTF_8));
+        assertThat(values(CORPUS + ":VBI:2025")).isNotEmpty();
+    }
+
+    private static String reasonFor(String file) throws Exception {
+        try (Stream<Path> files = Files.list(HUB.inbox("corpus").resolve(".error"))) {
+            Path reason = files.filter(p -> p.getFileName().toString().endsWith("-" + file + ".reason.txt")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no reason file for " + file));
+            assertThat(reason.resolveSibling(reason.getFileName().toString().replace(".reason.txt", ""))).exists();
+            return Files.readString(reason).trim();
+        }
+    }
+
+    private static boolean doneFile(String file) throws Exception {
+        try (Stream<Path> files = Files.list(HUB.inbox("corpus").resolve(".done"))) {
+            return files.anyMatch(p -> p.getFileName().toString().endsWith("-" + file));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void producersAreIdempotentWithAcksAllAndStateTopicsAreCompacted() throws Exception {
+        var config = camel.getComponent("kafka", KafkaComponent.class).getConfiguration();
+        assertThat(config.isEnableIdempotence()).isTrue();
+        assertThat(config.getRequestRequiredAcks()).isEqualTo("all");
+        Properties producer = KafkaClients.transactionalProducer("x", "t", Duration.ofMinutes(1));
+        assertThat(producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)).isEqualTo(true);
+        assertThat(producer.get(ProducerConfig.ACKS_CONFIG)).isEqualTo("all");
+
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            Map<String, String> expected = Map.of(HUB.draftsTopic(), "compact", HUB.recordsTopic(), "compact",
+                    HUB.extractsTopic(), "compact", HUB.rejectionsTopic(), "delete");
+            for (var e : expected.entrySet()) {
+                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, e.getKey());
+                Config c = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+                assertThat(c.get("cleanup.policy").value()).as(e.getKey()).isEqualTo(e.getValue());
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void noIdentifierOfAnyInputAppearsOnAnyTopicOrInAnyLogLine() throws Exception {
+        Set<String> identifiers = new HashSet<>();
+        delivered.forEach(content -> identifiers.addAll(Identifiers.in(content)));
+        assertThat(identifiers).contains("RDPAT-01", "CPPAT-01", "MPAT-101", "MX-133", "999990019");
+
+        List<String> haystack = new ArrayList<>(logs.lines());
+        for (String topic : List.of(HUB.draftsTopic(), HUB.rejectionsTopic(), HUB.recordsTopic(), HUB.extractsTopic())) {
+            for (ConsumerRecord<String, byte[]> r : TopicReader.readAll(TestKafka.bootstrapServers(), topic)) {
+                haystack.add(r.key());
+                if (r.value() != null) haystack.add(new String(r.value(), StandardCharsets.ISO_8859_1));
+                for (Header h : r.headers()) haystack.add(new String(h.value(), StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertThat(haystack).hasSizeGreaterThan(100);
+        for (String text : haystack) {
+            for (String id : identifiers) {
+                assertThat(text).as("identifier leaked").doesNotContain(id);
+            }
+        }
+    }
+}
