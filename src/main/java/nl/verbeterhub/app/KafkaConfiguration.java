@@ -3,6 +3,7 @@ package nl.verbeterhub.app;
 import java.io.IOException;
 import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
+import nl.verbeterhub.kafka.KafkaClients;
 import nl.verbeterhub.kafka.KafkaEndpoints;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.spi.ComponentCustomizer;
@@ -29,7 +30,8 @@ class KafkaConfiguration {
         EmbeddedKafkaBroker broker = embedded.getIfAvailable();
         String intake = broker != null ? broker.bootstrapServers() : kafka.bootstrapServers();
         String internal = kafka.internalBootstrapServers().isBlank() ? intake : kafka.internalBootstrapServers();
-        return new KafkaEndpoints(intake, internal, kafka.topics());
+        return new KafkaEndpoints(intake, internal, kafka.topics(),
+                new KafkaClients.Timeouts(kafka.deliveryTimeout(), kafka.maxBlock()));
     }
 
     /** The Camel Kafka component publishes the drafts: durable settings set explicitly, not left to defaults. */
@@ -43,6 +45,9 @@ class KafkaConfiguration {
             c.setKeySerializer(StringSerializer.class.getName());
             c.setValueSerializer(ByteArraySerializer.class.getName());
             c.setRecordMetadata(true);
+            c.setDeliveryTimeoutMs((int) endpoints.timeouts().delivery().toMillis());
+            c.setMaxBlockMs((int) endpoints.timeouts().maxBlock().toMillis());
+            c.setRequestTimeoutMs((int) Math.min(30_000, endpoints.timeouts().delivery().toMillis() / 2));
         });
     }
 }

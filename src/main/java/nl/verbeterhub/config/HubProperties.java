@@ -37,6 +37,8 @@ public record HubProperties(
      * @param embeddedPort the embedded broker's port
      * @param transactionalProducers extracts committed at the same time
      * @param instanceId part of the transactional ids; unique per hub instance on one cluster
+     * @param deliveryTimeout how long a send may wait for the broker before the extract is retried
+     * @param maxBlock how long a send may block waiting for metadata or buffer space
      */
     public record Kafka(
             @DefaultValue("") String bootstrapServers,
@@ -45,6 +47,8 @@ public record HubProperties(
             @DefaultValue("2") int transactionalProducers,
             @DefaultValue("PT15M") Duration transactionTimeout,
             @DefaultValue("local") String instanceId,
+            @DefaultValue("PT2M") Duration deliveryTimeout,
+            @DefaultValue("PT30S") Duration maxBlock,
             @DefaultValue Topics topics) {
 
         public boolean embedded() {
@@ -112,7 +116,9 @@ public record HubProperties(
     /**
      * @param pollDelay default time between two looks at an inbox
      * @param doneRetention how long raw extracts stay in {@code .done/} and {@code .error/}
+     * @param maxRetryDelayMs the longest back-off between two attempts after a retriable failure
      */
-    public record Inbox(@DefaultValue("PT0.5S") Duration pollDelay, @DefaultValue("P90D") Duration doneRetention) {
+    public record Inbox(@DefaultValue("PT0.5S") Duration pollDelay, @DefaultValue("P90D") Duration doneRetention,
+                        @DefaultValue("30000") long maxRetryDelayMs) {
     }
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.csv.UnusableFileException;
@@ -45,7 +46,7 @@ public final class ExtractService {
     }
 
     public ExtractOutcome commit(ConnectorConfig connector, Path file, Instant receivedAt)
-            throws UnusableFileException, IOException, InterruptedException {
+            throws UnusableFileException, IOException, InterruptedException, TimeoutException {
         readiness.awaitReady(READY_WAIT);
         String sha256 = Sha256.of(file);
         if (log.committed(connector.id(), sha256)) {

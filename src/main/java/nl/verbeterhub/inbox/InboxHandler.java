@@ -63,6 +63,7 @@ public final class InboxHandler {
             receivedAt = clock.instant();
             exchange.setProperty(RECEIVED_AT, receivedAt);
         }
+        LOG.info("{}: reading {}", connector.id(), file.getFileName());
         ExtractOutcome outcome = extracts.commit(connector, file, receivedAt);
         exchange.setProperty(OUTCOME, outcome);
         if (outcome.redelivery()) {

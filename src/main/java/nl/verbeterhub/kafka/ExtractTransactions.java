@@ -38,7 +38,7 @@ public final class ExtractTransactions implements AutoCloseable {
         this.producers = new KafkaProducer<?, ?>[size];
         this.freeSlots = new ArrayBlockingQueue<>(size);
         for (int i = 0; i < size; i++) freeSlots.add(i);
-        this.rejectionsProducer = new KafkaProducer<>(KafkaClients.producer(endpoints.intake()),
+        this.rejectionsProducer = new KafkaProducer<>(KafkaClients.producer(endpoints.intake(), endpoints.timeouts()),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -111,7 +111,7 @@ public final class ExtractTransactions implements AutoCloseable {
 
     private KafkaProducer<String, byte[]> create(int slot) {
         KafkaProducer<String, byte[]> p = new KafkaProducer<>(
-                KafkaClients.transactionalProducer(endpoints.internal(), transactionalIdPrefix + "-" + slot, transactionTimeout),
+                KafkaClients.transactionalProducer(endpoints.internal(), endpoints.timeouts(), transactionalIdPrefix + "-" + slot, transactionTimeout),
                 new StringSerializer(), new ByteArraySerializer());
         try {
             p.initTransactions();

@@ -11,8 +11,14 @@ public final class KafkaClients {
     private KafkaClients() {
     }
 
+    /** How long a send may wait for the broker before it fails (and the extract is retried). */
+    public record Timeouts(Duration delivery, Duration maxBlock) {
+
+        public static final Timeouts DEFAULT = new Timeouts(Duration.ofMinutes(2), Duration.ofSeconds(30));
+    }
+
     /** Batches with linger and compression: one acknowledged send per record caps a route (design-notes §5). */
-    public static Properties producer(String bootstrapServers) {
+    public static Properties producer(String bootstrapServers, Timeouts timeouts) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -21,13 +27,17 @@ public final class KafkaClients {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 16L << 20);
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        int delivery = (int) timeouts.delivery().toMillis();
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeouts.maxBlock().toMillis());
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, delivery);
+        // Kafka wants delivery.timeout.ms >= linger.ms + request.timeout.ms.
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, delivery / 2));
         return p;
     }
 
-    public static Properties transactionalProducer(String bootstrapServers, String transactionalId, Duration timeout) {
-        Properties p = producer(bootstrapServers);
+    public static Properties transactionalProducer(String bootstrapServers, Timeouts timeouts, String transactionalId,
+                                                   Duration timeout) {
+        Properties p = producer(bootstrapServers, timeouts);
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) timeout.toMillis());
         p.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, HospitalPartitioner.class.getName());

@@ -1,8 +1,9 @@
 package nl.verbeterhub.kafka;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.TimeoutException;
 import nl.verbeterhub.extract.ExtractCommit;
 import nl.verbeterhub.extract.ExtractCommitJson;
 import nl.verbeterhub.extract.ExtractSink;
@@ -25,9 +26,10 @@ public final class KafkaExtractSink implements ExtractSink, AutoCloseable {
     private final Producer<String, byte[]> rejectionsProducer;
     private final KafkaEndpoints endpoints;
     private final RejectionSpill spill;
-    private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final InFlight records = new InFlight();
+    private final InFlight rejections = new InFlight();
     private final Map<Integer, Long> lastOffsets = new ConcurrentHashMap<>();
-    private final Callback recordCallback;
+    private final Duration ackTimeout;
     private boolean committed;
 
     KafkaExtractSink(ExtractTransactions.Lease lease, Producer<String, byte[]> rejectionsProducer,
@@ -36,13 +38,8 @@ public final class KafkaExtractSink implements ExtractSink, AutoCloseable {
         this.rejectionsProducer = rejectionsProducer;
         this.endpoints = endpoints;
         this.spill = spill;
-        this.recordCallback = (metadata, e) -> {
-            if (e != null) {
-                failure.compareAndSet(null, e);
-            } else {
-                lastOffsets.merge(metadata.partition(), metadata.offset(), Math::max);
-            }
-        };
+        // A send is answered within the delivery timeout; the margin covers the linger and the I/O thread.
+        this.ackTimeout = endpoints.timeouts().delivery().plusSeconds(10);
         lease.producer().beginTransaction();
     }
 
@@ -57,8 +54,9 @@ public final class KafkaExtractSink implements ExtractSink, AutoCloseable {
     }
 
     private void send(String key, byte[] value) {
-        failIfSendFailed();
-        lease.producer().send(new ProducerRecord<>(endpoints.topics().records(), key, value), recordCallback);
+        failIfSendFailed(records);
+        Callback callback = records.track(metadata -> lastOffsets.merge(metadata.partition(), metadata.offset(), Math::max));
+        lease.producer().send(new ProducerRecord<>(endpoints.topics().records(), key, value), callback);
     }
 
     @Override
@@ -67,17 +65,14 @@ public final class KafkaExtractSink implements ExtractSink, AutoCloseable {
     }
 
     /** Publishes the rejections, then commits the records with the marker. */
-    public void commit(ExtractCommit marker) {
+    public void commit(ExtractCommit marker) throws TimeoutException, InterruptedException {
         KafkaProducer<String, byte[]> producer = lease.producer();
-        producer.flush();
-        failIfSendFailed();
-        Callback rejectionCallback = (metadata, e) -> {
-            if (e != null) failure.compareAndSet(null, e);
-        };
-        spill.publishAll((key, value) ->
-                rejectionsProducer.send(new ProducerRecord<>(endpoints.topics().rejections(), key, value), rejectionCallback));
-        rejectionsProducer.flush();
-        failIfSendFailed();
+        records.await(ackTimeout);
+        failIfSendFailed(records);
+        spill.publishAll((key, value) -> rejectionsProducer.send(
+                new ProducerRecord<>(endpoints.topics().rejections(), key, value), rejections.track(null)));
+        rejections.await(ackTimeout);
+        failIfSendFailed(rejections);
         producer.send(new ProducerRecord<>(endpoints.topics().extracts(), ExtractCommitJson.key(marker),
                 ExtractCommitJson.write(marker)));
         producer.commitTransaction();
@@ -89,8 +84,8 @@ public final class KafkaExtractSink implements ExtractSink, AutoCloseable {
         return Map.copyOf(lastOffsets);
     }
 
-    private void failIfSendFailed() {
-        Exception e = failure.get();
+    private static void failIfSendFailed(InFlight sends) {
+        Exception e = sends.failure();
         if (e != null) {
             throw new KafkaSendException(e);
         }

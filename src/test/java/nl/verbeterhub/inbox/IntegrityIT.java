@@ -206,7 +206,7 @@ class IntegrityIT {
         var config = camel.getComponent("kafka", KafkaComponent.class).getConfiguration();
         assertThat(config.isEnableIdempotence()).isTrue();
         assertThat(config.getRequestRequiredAcks()).isEqualTo("all");
-        Properties producer = KafkaClients.transactionalProducer("x", "t", Duration.ofMinutes(1));
+        Properties producer = KafkaClients.transactionalProducer("x", KafkaClients.Timeouts.DEFAULT, "t", Duration.ofMinutes(1));
         assertThat(producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)).isEqualTo(true);
         assertThat(producer.get(ProducerConfig.ACKS_CONFIG)).isEqualTo("all");
 

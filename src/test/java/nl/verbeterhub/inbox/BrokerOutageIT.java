@@ -1,0 +1,143 @@
+package nl.verbeterhub.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.health.ConnectorStatus;
+import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.health.KafkaHealthIndicator;
+import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
+import nl.verbeterhub.support.HubTestProperties;
+import nl.verbeterhub.support.TopicReader;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The broker goes away while extracts arrive: files stay in the inbox, health says DOWN and why, and
+ * when the broker returns everything pending is published, once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class BrokerOutageIT {
+
+    static final HubTestProperties HUB = HubTestProperties.create("outage");
+    static final String AGB = "06010005";
+    static final String PIJN = "measurement_id,patient_id,measured_at,scale,value\n";
+    static Path brokerDir;
+    static int brokerPort;
+    static EmbeddedKafkaBroker broker;
+
+    @DynamicPropertySource
+    static void hub(DynamicPropertyRegistry registry) throws IOException {
+        brokerDir = Files.createTempDirectory("verbeterhub-outage-kafka-");
+        try (ServerSocket s = new ServerSocket(0)) {
+            brokerPort = s.getLocalPort();
+        }
+        broker = EmbeddedKafkaBroker.start(brokerDir, brokerPort);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (broker != null) broker.close();
+            FileSystemUtils.deleteRecursively(brokerDir.toFile());
+        }));
+        HUB.register(registry, broker.bootstrapServers());
+        registry.add("hub.inbox.max-retry-delay-ms", () -> "2000");
+        // Fail sends fast, so that the outage goes through the retry path, not just a long wait.
+        registry.add("hub.kafka.delivery-timeout", () -> "4s");
+        registry.add("hub.kafka.max-block", () -> "2s");
+        HUB.connector("outage-pijn", AGB, "pijn", "PIJN", "");
+        HUB.connector("outage-vbi", AGB, "vbi", "VBI", "");
+    }
+
+    @Autowired
+    CamelContext camel;
+    @Autowired
+    HubReadiness readiness;
+    @Autowired
+    KafkaHealthIndicator kafkaHealth;
+    @Autowired
+    ConnectorStatus status;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void nothingIsLostWhileTheBrokerIsAwayAndHealthSaysSo() throws Exception {
+        readiness.awaitReady(Duration.ofSeconds(60));
+        NotifyBuilder first = new NotifyBuilder(camel).fromRoute("inbox-outage-pijn").whenCompleted(1).create();
+        HubTestProperties.drop(HUB.inbox("pijn"), "pijn-1.csv", (PIJN + "OU-1,OUPAT-1,2025-05-01 08:00,NRS,5\n").getBytes());
+        assertThat(first.matches(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(health()).isEqualTo(200);
+
+        broker.close();
+        await().atMost(Duration.ofSeconds(30)).until(() -> health() == 503);
+        assertThat(kafkaHealth.health().getStatus()).isEqualTo(Status.DOWN);
+        assertThat(kafkaHealth.health().getDetails().values().toString()).contains("unreachable");
+
+        NotifyBuilder pending = new NotifyBuilder(camel).fromRoute("inbox-outage-*").whenCompleted(2).create();
+        HubTestProperties.drop(HUB.inbox("pijn"), "pijn-2.csv", (PIJN + "OU-2,OUPAT-2,2025-05-01 09:00,NRS,2\n").getBytes());
+        HubTestProperties.drop(HUB.inbox("vbi"), "vbi-1.csv", ("registration_id,patient_id,intervention_type,score,start\n"
+                + "OU-3,OUPAT-3,polsband,5,2025-05-01 10:00\n").getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(60)).until(() -> status.isRetrying("outage-pijn") && status.isRetrying("outage-vbi"));
+        assertThat(status.details("outage-pijn")).containsKey("retryingSince");
+        assertThat(pending.matches()).as("nothing completed without a broker").isFalse();
+        assertThat(HUB.inbox("pijn").resolve("pijn-2.csv")).exists();
+        assertThat(HUB.inbox("vbi").resolve("vbi-1.csv")).exists();
+        assertThat(health()).isEqualTo(503);
+
+        broker = EmbeddedKafkaBroker.start(brokerDir, brokerPort);
+        assertThat(pending.matches(120, TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> health() == 200);
+        assertThat(HUB.inbox("pijn").resolve(".error")).doesNotExist();
+        assertThat(HUB.inbox("vbi").resolve(".error")).doesNotExist();
+        try (Stream<Path> done = Files.list(HUB.inbox("pijn").resolve(".done"))) {
+            assertThat(done.count()).isEqualTo(2);
+        }
+
+        List<ConsumerRecord<String, byte[]>> markers = TopicReader.readAll(broker.bootstrapServers(), HUB.extractsTopic());
+        assertThat(markers).as("one commit per extract").hasSize(3);
+        List<JsonNode> pain = draftValues(AGB + ":PIJN:2025");
+        JsonNode latest = pain.get(pain.size() - 1);
+        assertThat(latest.at("/indicators/measurements").asInt()).isEqualTo(2);
+        assertThat(latest.at("/indicators/painShare").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(pain).as("each content published once").hasSize(2);
+        assertThat(draftValues(AGB + ":VBI:2025")).hasSize(1);
+    }
+
+    private List<JsonNode> draftValues(String key) throws IOException {
+        List<JsonNode> values = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : TopicReader.readAll(broker.bootstrapServers(), HUB.draftsTopic())) {
+            if (r.key().equals(key)) values.add(DraftJson.MAPPER.readTree(r.value()));
+        }
+        return values;
+    }
+
+    private int health() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode();
+    }
+}
