@@ -1,0 +1,146 @@
+package nl.verbeterhub.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import nl.verbeterhub.bench.ExportGenerator;
+import nl.verbeterhub.cli.ValidateCommand;
+import nl.verbeterhub.config.StandaloneConfig;
+import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.support.TopicReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged hub as a separate process, killed with SIGKILL in the middle of a 200,000-row file and
+ * started again: the file is processed again from the start, and the final drafts equal those of an
+ * uninterrupted run over the same file.
+ */
+class CrashRecoveryIT {
+
+    static final String AGB = "06010006";
+    static final String FILE = "pijn-200k.csv";
+
+    @TempDir
+    Path root;
+    private Process hub;
+    private int kafkaPort;
+    private int httpPort;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (hub != null && hub.isAlive()) {
+            hub.destroy();
+            if (!hub.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) hub.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void killedMidFileTheHubEndsWithTheDraftsOfAnUninterruptedRun() throws Exception {
+        Path jar = Path.of("target", "verbeterhub.jar").toAbsolutePath();
+        assertThat(jar).as("run after package").exists();
+        Files.createDirectories(root.resolve("connectors"));
+        Files.writeString(root.resolve("connectors/pijn.yaml"), "id: crash-pijn\nhospital:\n  agb: \"" + AGB
+                + "\"\n  name: Crashziekenhuis\ninbox: data/inbox/pijn\nrecordType: PIJN\n");
+        kafkaPort = freePort();
+        httpPort = freePort();
+        Path export = ExportGenerator.write(RecordType.PIJN, ExportGenerator.Dialect.DUTCH, 200_000, 7, root.resolve(FILE));
+
+        hub = start(jar, "first.log");
+        awaitReady();
+        Path inbox = Files.createDirectories(root.resolve("data/inbox/pijn"));
+        Files.copy(export, inbox.resolve(FILE + ".part"));
+        Files.move(inbox.resolve(FILE + ".part"), inbox.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> Files.readString(root.resolve("first.log")).contains("reading " + FILE));
+        hub.destroyForcibly().waitFor();
+        assertThat(inbox.resolve(FILE)).as("killed before the commit: the file waits in the inbox").exists();
+        assertThat(Files.readString(root.resolve("first.log"))).doesNotContain("committed extract " + FILE);
+
+        hub = start(jar, "second.log");
+        await().atMost(Duration.ofSeconds(180)).until(() -> done(inbox) == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> drafts().size() == 2);
+
+        Map<String, JsonNode> expected = validate(export);
+        Map<String, JsonNode> actual = drafts();
+        assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        for (String key : expected.keySet()) {
+            for (String part : List.of("indicators", "period", "pdca", "dataQuality")) {
+                assertThat(actual.get(key).get(part)).as(key + " " + part).isEqualTo(expected.get(key).get(part));
+            }
+            assertThat(actual.get(key).at("/sources/0/extracts").asInt()).as("one committed extract").isEqualTo(1);
+        }
+    }
+
+    private Process start(Path jar, String log) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(),
+                "--hub.kafka.embedded-port=" + kafkaPort, "--server.port=" + httpPort, "--hub.inbox.poll-delay=100ms")
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve(log).toFile()))
+                .start();
+    }
+
+    private void awaitReady() {
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+    }
+
+    private static long done(Path inbox) throws IOException {
+        Path done = inbox.resolve(".done");
+        if (!Files.isDirectory(done)) return 0;
+        try (Stream<Path> files = Files.list(done)) {
+            return files.count();
+        }
+    }
+
+    private Map<String, JsonNode> drafts() throws IOException {
+        Map<String, JsonNode> drafts = new HashMap<>();
+        for (var e : TopicReader.latest("localhost:" + kafkaPort, "verbeterdoelen.drafts.v1").entrySet()) {
+            if (e.getValue() != null) drafts.put(e.getKey(), DraftJson.MAPPER.readTree(e.getValue()));
+        }
+        return drafts;
+    }
+
+    private static Map<String, JsonNode> validate(Path export) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = new ValidateCommand(StandaloneConfig.load(), Clock.systemUTC(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()))
+                .run(List.of("--agb", AGB, "--name", "Crashziekenhuis", export.toString()));
+        assertThat(exit).isZero();
+        Map<String, JsonNode> byKey = new HashMap<>();
+        for (JsonNode d : DraftJson.MAPPER.readTree(out.toByteArray())) {
+            byKey.put(AGB + ":" + d.at("/theme/code").asText() + ":" + d.at("/period/year").asInt(), d);
+        }
+        return byKey;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
