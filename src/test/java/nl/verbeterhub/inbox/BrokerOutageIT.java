@@ -68,6 +68,7 @@ class BrokerOutageIT {
         // Fail sends fast, so that the outage goes through the retry path, not just a long wait.
         registry.add("hub.kafka.delivery-timeout", () -> "4s");
         registry.add("hub.kafka.max-block", () -> "2s");
+        registry.add("VERBETERHUB_OPERATOR_PASSWORD", () -> "operator-test-password");
         HUB.connector("outage-pijn", AGB, "pijn", "PIJN", "");
         HUB.connector("outage-vbi", AGB, "vbi", "VBI", "");
     }
@@ -94,7 +95,10 @@ class BrokerOutageIT {
         broker.close();
         await().atMost(Duration.ofSeconds(30)).until(() -> health() == 503);
         assertThat(kafkaHealth.health().getStatus()).isEqualTo(Status.DOWN);
-        assertThat(kafkaHealth.health().getDetails().values().toString()).contains("unreachable");
+        JsonNode details = DraftJson.MAPPER.readTree(get("/actuator/health", true).body());
+        assertThat(details.at("/components/kafka/status").asText()).isEqualTo("DOWN");
+        assertThat(details.at("/components/kafka/details").toString()).contains("unreachable");
+        assertThat(get("/actuator/health", false).body()).doesNotContain("components");
 
         NotifyBuilder pending = new NotifyBuilder(camel).fromRoute("inbox-outage-*").whenCompleted(2).create();
         HubTestProperties.drop(HUB.inbox("pijn"), "pijn-2.csv", (PIJN + "OU-2,OUPAT-2,2025-05-01 09:00,NRS,2\n").getBytes());
@@ -134,10 +138,25 @@ class BrokerOutageIT {
         return values;
     }
 
+    @Test
+    void theApiAnswers401BeforeLookingAnythingUp() throws Exception {
+        HttpResponse<String> anonymous = get("/api/connectors/no-such-connector", false);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(get("/api/connectors/no-such-connector", true).statusCode()).isEqualTo(404);
+    }
+
     private int health() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/actuator/health")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return response.statusCode();
+        return get("/actuator/health", false).statusCode();
+    }
+
+    private HttpResponse<String> get(String path, boolean operator) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10));
+        if (operator) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString("operator:operator-test-password".getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
