@@ -69,7 +69,8 @@ class HubConfiguration {
     @Bean
     CsvIngest csvIngest(RecordStore store, PseudonymSecret secret, HubProperties properties, PainScales scales,
                         Clock clock) {
-        return new CsvIngest(store, secret, properties.pseudonym().cacheSize(), Themes.parsers(scales), clock);
+        return new CsvIngest(store, secret, properties.pseudonym().cacheSize(), Themes.parsers(scales), clock,
+                properties.kafka().rowsPerTransaction());
     }
 
     @Bean(destroyMethod = "close")
@@ -94,7 +95,8 @@ class HubConfiguration {
                               Connectors connectors, ProducerTemplate template, PublishedDrafts published, Clock clock) {
         DraftBuilder builder = new DraftBuilder(store, log, Themes.calculators(scales),
                 properties.draft().minimumGroupSize(), connectors::hospitalName);
-        return new DraftService(builder, new DraftPublisher(template, properties.deploymentUri()), published, store, clock);
+        return new DraftService(builder, new DraftPublisher(template, properties.deploymentUri()), published, store, log,
+                clock);
     }
 
     @Bean

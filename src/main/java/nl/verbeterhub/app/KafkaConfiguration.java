@@ -31,7 +31,7 @@ class KafkaConfiguration {
         String intake = broker != null ? broker.bootstrapServers() : kafka.bootstrapServers();
         String internal = kafka.internalBootstrapServers().isBlank() ? intake : kafka.internalBootstrapServers();
         return new KafkaEndpoints(intake, internal, kafka.topics(),
-                new KafkaClients.Timeouts(kafka.deliveryTimeout(), kafka.maxBlock()));
+                new KafkaClients.ProducerSettings(kafka.deliveryTimeout(), kafka.maxBlock(), kafka.compression()));
     }
 
     /** The Camel Kafka component publishes the drafts: durable settings set explicitly, not left to defaults. */
@@ -45,9 +45,9 @@ class KafkaConfiguration {
             c.setKeySerializer(StringSerializer.class.getName());
             c.setValueSerializer(ByteArraySerializer.class.getName());
             c.setRecordMetadata(true);
-            c.setDeliveryTimeoutMs((int) endpoints.timeouts().delivery().toMillis());
-            c.setMaxBlockMs((int) endpoints.timeouts().maxBlock().toMillis());
-            c.setRequestTimeoutMs((int) Math.min(30_000, endpoints.timeouts().delivery().toMillis() / 2));
+            c.setDeliveryTimeoutMs((int) endpoints.producerSettings().delivery().toMillis());
+            c.setMaxBlockMs((int) endpoints.producerSettings().maxBlock().toMillis());
+            c.setRequestTimeoutMs((int) Math.min(30_000, endpoints.producerSettings().delivery().toMillis() / 2));
         });
     }
 }

@@ -111,8 +111,6 @@ public final class ValidateCommand {
             if (!Files.isRegularFile(file)) {
                 throw new UnusableFileException(UnusableFileException.Reason.NOT_FOUND, "no such file");
             }
-            // No transaction to abort here: make sure the whole file is usable before keeping any of it.
-            CsvExtractReader.verify(file, csv);
             ExtractSource source = new ExtractSource(agb, connector, file.getFileName().toString(), Sha256.of(file),
                     clock.instant(), false, Set.of(), csv);
             ExtractCommit commit;

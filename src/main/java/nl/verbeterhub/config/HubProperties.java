@@ -39,6 +39,8 @@ public record HubProperties(
      * @param instanceId part of the transactional ids; unique per hub instance on one cluster
      * @param deliveryTimeout how long a send may wait for the broker before the extract is retried
      * @param maxBlock how long a send may block waiting for metadata or buffer space
+     * @param compression of the record batches the hub produces (none, lz4, zstd, …)
+     * @param rowsPerTransaction an extract is committed in parts of this many rows, applied while it is read
      */
     public record Kafka(
             @DefaultValue("") String bootstrapServers,
@@ -49,6 +51,8 @@ public record HubProperties(
             @DefaultValue("local") String instanceId,
             @DefaultValue("PT2M") Duration deliveryTimeout,
             @DefaultValue("PT30S") Duration maxBlock,
+            @DefaultValue("lz4") String compression,
+            @DefaultValue("100000") int rowsPerTransaction,
             @DefaultValue Topics topics) {
 
         public boolean embedded() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.Theme;
 import nl.verbeterhub.time.Amsterdam;
@@ -26,16 +27,18 @@ public final class DraftService {
     private final DraftPublisher publisher;
     private final PublishedDrafts published;
     private final RecordStore store;
+    private final ExtractLog extracts;
     private final Clock clock;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private volatile int generatedForYear;
 
     public DraftService(DraftBuilder builder, DraftPublisher publisher, PublishedDrafts published, RecordStore store,
-                        Clock clock) {
+                        ExtractLog extracts, Clock clock) {
         this.builder = builder;
         this.publisher = publisher;
         this.published = published;
         this.store = store;
+        this.extracts = extracts;
         this.clock = clock;
     }
 
@@ -49,6 +52,10 @@ public final class DraftService {
     }
 
     private int regenerate(String agb, Theme theme) {
+        if (extracts.inProgress(agb, theme)) {
+            LOG.info("Drafts of {} {} wait: an extract feeding them is half-way", agb, theme);
+            return 0;
+        }
         String prefix = agb + ":" + theme.name() + ":";
         ReentrantLock lock = locks.computeIfAbsent(prefix, k -> new ReentrantLock());
         lock.lock();

@@ -25,14 +25,25 @@ import nl.verbeterhub.time.Amsterdam;
  */
 public final class CsvIngest {
 
+    /** Rows between two checkpoints of the sink, unless configured otherwise. */
+    public static final int DEFAULT_CHECKPOINT_ROWS = 100_000;
+
     private final RecordStore store;
     private final PseudonymSecret secret;
     private final int pseudonymCacheSize;
     private final Map<RecordType, RowParser> parsers;
     private final Clock clock;
+    private final int checkpointRows;
 
     public CsvIngest(RecordStore store, PseudonymSecret secret, int pseudonymCacheSize,
                      Map<RecordType, RowParser> parsers, Clock clock) {
+        this(store, secret, pseudonymCacheSize, parsers, clock, DEFAULT_CHECKPOINT_ROWS);
+    }
+
+    /** @param checkpointRows rows between two checkpoints of the sink (parts of a transaction) */
+    public CsvIngest(RecordStore store, PseudonymSecret secret, int pseudonymCacheSize,
+                     Map<RecordType, RowParser> parsers, Clock clock, int checkpointRows) {
+        this.checkpointRows = checkpointRows;
         this.store = store;
         this.secret = secret;
         this.pseudonymCacheSize = pseudonymCacheSize;
@@ -41,12 +52,14 @@ public final class CsvIngest {
     }
 
     /**
-     * Reads the whole file into the sink.
+     * Reads the whole file into the sink: first once for its structure only, so that an unusable file
+     * is refused before anything of it reaches the sink, then row by row.
      *
      * @return the extract's commit marker, to be written once the sink holds everything
-     * @throws UnusableFileException when the file as a whole cannot be read; the sink must then be discarded
+     * @throws UnusableFileException when the file as a whole cannot be read
      */
     public ExtractCommit ingest(ExtractSource source, Path file, ExtractSink sink) throws UnusableFileException, IOException {
+        CsvExtractReader.verify(file, source.csv());
         Pseudonymizer pseudonyms = new Pseudonymizer(secret, pseudonymCacheSize);
         try (CsvExtractReader reader = CsvExtractReader.open(file, source.csv());
              SnapshotTracker snapshot = source.snapshot() ? new SnapshotTracker(source, store.newScratchSet()) : null) {
@@ -54,7 +67,10 @@ public final class CsvIngest {
             RowParser parser = parsers.get(type);
             TypeCounts counts = new TypeCounts();
             String agb = source.agb();
+            sink.started(type);
+            long rows = 0;
             while (reader.next()) {
+                if (++rows % checkpointRows == 0) sink.checkpoint();
                 RowResult result = parser.parse(reader.row());
                 if (result instanceof RowResult.Accepted accepted) {
                     String recordKey = pseudonyms.recordKey(agb, type.name(), accepted.recordId());

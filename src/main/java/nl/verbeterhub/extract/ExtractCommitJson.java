@@ -10,6 +10,7 @@ import java.util.Map;
 import nl.verbeterhub.draft.DraftJson;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.Theme;
 
 /** The commit marker as JSON on the extracts topic, keyed {@code {agb}:{connector}:{sha256}}. */
 public final class ExtractCommitJson {
@@ -17,8 +18,47 @@ public final class ExtractCommitJson {
     private ExtractCommitJson() {
     }
 
+    private static final String BEGUN = "begun";
+
     public static String key(ExtractCommit c) {
         return c.agb() + ":" + c.connector() + ":" + c.sha256();
+    }
+
+    /** One per connector: the extract it has begun committing in parts; a tombstone when it finished. */
+    public static String begunKey(String agb, String connector) {
+        return agb + ":" + connector + ":" + BEGUN;
+    }
+
+    public static boolean isBegunKey(String key) {
+        return key.endsWith(":" + BEGUN);
+    }
+
+    public static String connectorOfBegunKey(String key) {
+        return key.substring(key.indexOf(':') + 1, key.lastIndexOf(':'));
+    }
+
+    public static byte[] writeBegun(ExtractLog.OpenExtract e) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("agb", e.agb());
+        o.put("connector", e.connector());
+        o.put("sha256", e.sha256());
+        o.put("name", e.name());
+        var themes = o.putArray("themes");
+        e.themes().forEach(t -> themes.add(t.name()));
+        o.put("begunAt", e.begunAt().toString());
+        try {
+            return DraftJson.MAPPER.writeValueAsBytes(o);
+        } catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    public static ExtractLog.OpenExtract readBegun(byte[] bytes) throws IOException {
+        JsonNode o = DraftJson.MAPPER.readTree(bytes);
+        java.util.Set<Theme> themes = java.util.EnumSet.noneOf(Theme.class);
+        o.get("themes").forEach(t -> themes.add(Theme.valueOf(t.asText())));
+        return new ExtractLog.OpenExtract(o.get("agb").asText(), o.get("connector").asText(), o.get("sha256").asText(),
+                o.get("name").asText(), themes, Instant.parse(o.get("begunAt").asText()));
     }
 
     public static byte[] write(ExtractCommit c) {

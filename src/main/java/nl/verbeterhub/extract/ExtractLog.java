@@ -16,10 +16,41 @@ import nl.verbeterhub.theme.Theme;
 public final class ExtractLog {
 
     private final Map<String, Map<String, ExtractCommit>> byConnector = new ConcurrentHashMap<>();
+    private final Map<String, OpenExtract> open = new ConcurrentHashMap<>();
+
+    /**
+     * An extract whose first part is durable but whose commit marker is not (yet): its hospital's
+     * drafts of these themes are not regenerated until it finishes, so that no half extract is ever
+     * published.
+     */
+    public record OpenExtract(String agb, String connector, String sha256, String name, java.util.Set<Theme> themes,
+                              java.time.Instant begunAt) {
+    }
+
+    /** Ignored when that extract's commit marker is already known (the topics are read in any order). */
+    public void begun(OpenExtract extract) {
+        if (!committed(extract.connector(), extract.sha256())) {
+            open.put(extract.connector(), extract);
+        }
+    }
+
+    public void finished(String connector) {
+        open.remove(connector);
+    }
+
+    /** Whether an extract feeding this theme of this hospital is half-way. */
+    public boolean inProgress(String agb, Theme theme) {
+        return open.values().stream().anyMatch(e -> e.agb().equals(agb) && e.themes().contains(theme));
+    }
+
+    public java.util.Optional<OpenExtract> openExtract(String connector) {
+        return java.util.Optional.ofNullable(open.get(connector));
+    }
 
     public void add(ExtractCommit commit) {
         byConnector.computeIfAbsent(commit.connector(), c -> new ConcurrentHashMap<>())
                 .putIfAbsent(commit.sha256(), commit);
+        open.computeIfPresent(commit.connector(), (c, e) -> e.sha256().equals(commit.sha256()) ? null : e);
     }
 
     /** Whether this connector already committed an extract with these bytes: a re-delivery. */

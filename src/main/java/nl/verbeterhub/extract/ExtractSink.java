@@ -1,5 +1,6 @@
 package nl.verbeterhub.extract;
 
+import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.StateKey;
 
 /**
@@ -16,4 +17,15 @@ public interface ExtractSink {
     void remove(StateKey key);
 
     void reject(Rejection rejection);
+
+    /** The extract's record type is known (its header was recognised); nothing was put yet. */
+    default void started(RecordType type) {
+    }
+
+    /**
+     * A point where the sink may make what it received so far durable. The file was verified as
+     * usable before the first row, so a part of it is never a part of an unusable file.
+     */
+    default void checkpoint() {
+    }
 }

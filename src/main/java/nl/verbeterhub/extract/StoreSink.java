@@ -34,6 +34,11 @@ public final class StoreSink implements ExtractSink, AutoCloseable {
         rejections.accept(rejection);
     }
 
+    @Override
+    public void checkpoint() {
+        batch.write();
+    }
+
     private void writeWhenFull() {
         if (batch.size() >= BATCH_SIZE) batch.write();
     }

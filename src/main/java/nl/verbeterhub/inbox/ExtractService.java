@@ -55,11 +55,15 @@ public final class ExtractService {
         ExtractSource source = new ExtractSource(connector.agb(), connector.id(), file.getFileName().toString(), sha256,
                 receivedAt, connector.snapshot(), connector.snapshotYears(),
                 connector.csvOptions(properties.csv().maxLineBytes()));
-        try (KafkaExtractSink sink = transactions.begin()) {
+        KafkaExtractSink sink = transactions.begin(source, log::begun);
+        try (sink) {
             ExtractCommit commit = ingest.ingest(source, file, sink);
             sink.commit(commit);
             log.add(commit);
             return new ExtractOutcome(connector.agb(), sha256, false, themes(commit), sink.lastRecordOffsets());
+        } finally {
+            // Half an extract may be durable; then its "begun" marker stands and keeps its drafts back.
+            if (!sink.leftHalfWay()) log.finished(connector.id());
         }
     }
 

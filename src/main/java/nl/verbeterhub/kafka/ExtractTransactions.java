@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import nl.verbeterhub.extract.ExtractLog;
+import nl.verbeterhub.extract.ExtractSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -38,7 +41,7 @@ public final class ExtractTransactions implements AutoCloseable {
         this.producers = new KafkaProducer<?, ?>[size];
         this.freeSlots = new ArrayBlockingQueue<>(size);
         for (int i = 0; i < size; i++) freeSlots.add(i);
-        this.rejectionsProducer = new KafkaProducer<>(KafkaClients.producer(endpoints.intake(), endpoints.timeouts()),
+        this.rejectionsProducer = new KafkaProducer<>(KafkaClients.producer(endpoints.intake(), endpoints.producerSettings()),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -53,14 +56,15 @@ public final class ExtractTransactions implements AutoCloseable {
     }
 
     /** Starts an extract's transaction; waits while every producer is busy with another extract. */
-    public KafkaExtractSink begin() throws InterruptedException {
+    public KafkaExtractSink begin(ExtractSource source, Consumer<ExtractLog.OpenExtract> onBegun)
+            throws InterruptedException {
         Integer slot = freeSlots.poll(transactionTimeout.toMillis(), TimeUnit.MILLISECONDS);
         if (slot == null) {
             throw new IllegalStateException("no transactional producer became free");
         }
         Lease lease = new Lease(slot);
         try {
-            return new KafkaExtractSink(lease, rejectionsProducer, endpoints, new RejectionSpill(spillDir));
+            return new KafkaExtractSink(lease, rejectionsProducer, endpoints, new RejectionSpill(spillDir), source, onBegun);
         } catch (RuntimeException e) {
             lease.release(false);
             throw e;
@@ -111,7 +115,7 @@ public final class ExtractTransactions implements AutoCloseable {
 
     private KafkaProducer<String, byte[]> create(int slot) {
         KafkaProducer<String, byte[]> p = new KafkaProducer<>(
-                KafkaClients.transactionalProducer(endpoints.internal(), endpoints.timeouts(), transactionalIdPrefix + "-" + slot, transactionTimeout),
+                KafkaClients.transactionalProducer(endpoints.internal(), endpoints.producerSettings(), transactionalIdPrefix + "-" + slot, transactionTimeout),
                 new StringSerializer(), new ByteArraySerializer());
         try {
             p.initTransactions();

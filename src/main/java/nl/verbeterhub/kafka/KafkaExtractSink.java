@@ -1,13 +1,19 @@
 package nl.verbeterhub.kafka;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import nl.verbeterhub.extract.ExtractCommit;
 import nl.verbeterhub.extract.ExtractCommitJson;
+import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.extract.ExtractSink;
+import nl.verbeterhub.extract.ExtractSource;
 import nl.verbeterhub.extract.Rejection;
+import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.StateKey;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -15,10 +21,14 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * One extract as one Kafka transaction (design-notes §2): its records (and a snapshot's removals as
- * tombstones) and finally its commit marker are committed together or not at all, so the record state
- * never holds half an extract — not after an unusable file, a crash or a broker outage. Rejections are
- * published just before the commit; a replay publishes them again under the same keys.
+ * One extract written in Kafka transactions (design-notes §2). The file was verified as usable before
+ * the first row, so its records are committed in parts ({@code hub.kafka.rows-per-transaction}) while
+ * it is read — the local store applies each part while the next is being read — and the last part
+ * carries the rejections (published just before), a snapshot's tombstones and the commit marker.
+ * The first part carries a "begun" marker that the last one removes: while it stands, the hospital's
+ * drafts of the extract's themes are not regenerated, so a half extract (left by a crash or an outage
+ * until the file is read again) is never published. A replay publishes rejections again under the
+ * same keys.
  */
 public final class KafkaExtractSink implements ExtractSink, AutoCloseable {
 
@@ -30,16 +40,24 @@ public final class KafkaExtractSink implements ExtractSink, AutoCloseable {
     private final InFlight rejections = new InFlight();
     private final Map<Integer, Long> lastOffsets = new ConcurrentHashMap<>();
     private final Duration ackTimeout;
+    private final ExtractSource source;
+    private final Consumer<ExtractLog.OpenExtract> onBegun;
+    private RecordType type;
+    private ExtractLog.OpenExtract begun;
+    private int partsCommitted;
     private boolean committed;
 
     KafkaExtractSink(ExtractTransactions.Lease lease, Producer<String, byte[]> rejectionsProducer,
-                     KafkaEndpoints endpoints, RejectionSpill spill) {
+                     KafkaEndpoints endpoints, RejectionSpill spill, ExtractSource source,
+                     Consumer<ExtractLog.OpenExtract> onBegun) {
         this.lease = lease;
         this.rejectionsProducer = rejectionsProducer;
         this.endpoints = endpoints;
         this.spill = spill;
+        this.source = source;
+        this.onBegun = onBegun;
         // A send is answered within the delivery timeout; the margin covers the linger and the I/O thread.
-        this.ackTimeout = endpoints.timeouts().delivery().plusSeconds(10);
+        this.ackTimeout = endpoints.producerSettings().delivery().plusSeconds(10);
         lease.producer().beginTransaction();
     }
 
@@ -64,6 +82,43 @@ public final class KafkaExtractSink implements ExtractSink, AutoCloseable {
         spill.add(rejection);
     }
 
+    @Override
+    public void started(RecordType type) {
+        this.type = type;
+    }
+
+    /**
+     * Commits the part read so far and begins the next. The first part also carries the "begun" marker
+     * (an extract that fits in one part never needs one).
+     */
+    @Override
+    public void checkpoint() {
+        if (begun == null) {
+            begun = new ExtractLog.OpenExtract(source.agb(), source.connector(), source.sha256(), source.name(),
+                    EnumSet.of(type.theme()), Instant.now());
+            onBegun.accept(begun);
+            lease.producer().send(new ProducerRecord<>(endpoints.topics().extracts(),
+                    ExtractCommitJson.begunKey(source.agb(), source.connector()), ExtractCommitJson.writeBegun(begun)));
+        }
+        try {
+            records.await(ackTimeout);
+        } catch (TimeoutException e) {
+            throw new KafkaSendException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaSendException(e);
+        }
+        failIfSendFailed(records);
+        lease.producer().commitTransaction();
+        partsCommitted++;
+        lease.producer().beginTransaction();
+    }
+
+    /** Whether part of the extract is durable although it did not finish: its "begun" marker stands. */
+    public boolean leftHalfWay() {
+        return !committed && partsCommitted > 0;
+    }
+
     /** Publishes the rejections, then commits the records with the marker. */
     public void commit(ExtractCommit marker) throws TimeoutException, InterruptedException {
         KafkaProducer<String, byte[]> producer = lease.producer();
@@ -75,6 +130,10 @@ public final class KafkaExtractSink implements ExtractSink, AutoCloseable {
         failIfSendFailed(rejections);
         producer.send(new ProducerRecord<>(endpoints.topics().extracts(), ExtractCommitJson.key(marker),
                 ExtractCommitJson.write(marker)));
+        if (begun != null) {
+            producer.send(new ProducerRecord<>(endpoints.topics().extracts(),
+                    ExtractCommitJson.begunKey(marker.agb(), marker.connector()), null));
+        }
         producer.commitTransaction();
         committed = true;
     }

@@ -1,6 +1,7 @@
 package nl.verbeterhub.kafka;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,14 +11,12 @@ import java.util.concurrent.TimeoutException;
 import nl.verbeterhub.extract.ExtractCommitJson;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.state.RecordStore;
-import nl.verbeterhub.state.StateKey;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +30,7 @@ public final class StateApplier implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateApplier.class);
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaConsumer<byte[], byte[]> consumer;
     private final RecordStore store;
     private final ExtractLog log;
     private final String recordsTopic;
@@ -44,7 +43,7 @@ public final class StateApplier implements AutoCloseable {
 
     public StateApplier(KafkaEndpoints endpoints, RecordStore store, ExtractLog log) {
         this.consumer = new KafkaConsumer<>(KafkaClients.consumer(endpoints.internal()),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.store = store;
         this.log = log;
         this.recordsTopic = endpoints.topics().records();
@@ -110,19 +109,20 @@ public final class StateApplier implements AutoCloseable {
         }
     }
 
-    private void apply(ConsumerRecords<String, byte[]> batch) {
+    private void apply(ConsumerRecords<byte[], byte[]> batch) {
         Map<Integer, Long> next = new HashMap<>();
         if (!batch.isEmpty()) {
             try (RecordStore.Batch write = store.newBatch()) {
-                for (ConsumerRecord<String, byte[]> r : batch) {
+                for (ConsumerRecord<byte[], byte[]> r : batch) {
                     if (r.topic().equals(recordsTopic)) {
-                        StateKey key = StateKey.parse(r.key());
-                        if (r.value() == null) {
-                            write.delete(key);
-                        } else {
-                            write.put(key, r.value());
-                        }
+                        write.apply(r.key(), r.value());
                         next.merge(r.partition(), r.offset() + 1, Math::max);
+                    } else if (ExtractCommitJson.isBegunKey(new String(r.key(), StandardCharsets.UTF_8))) {
+                        if (r.value() == null) {
+                            log.finished(ExtractCommitJson.connectorOfBegunKey(new String(r.key(), StandardCharsets.UTF_8)));
+                        } else {
+                            log.begun(ExtractCommitJson.readBegun(r.value()));
+                        }
                     } else if (r.value() != null) {
                         log.add(ExtractCommitJson.read(r.value()));
                     }
@@ -135,7 +135,9 @@ public final class StateApplier implements AutoCloseable {
                     }
                 }
                 next.forEach((partition, offset) -> write.setNextOffset(recordsTopic, partition, offset));
+                long started = System.nanoTime();
                 write.write();
+                LOG.debug("applied {} record(s) in {} ms", batch.count(), (System.nanoTime() - started) / 1_000_000);
             } catch (IOException e) {
                 throw new IllegalStateException("unreadable extract commit marker", e);
             }

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.verbeterhub.pseudonym.Pseudonymizer;
 import nl.verbeterhub.record.RecordType;
@@ -15,13 +17,16 @@ import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.CompressionType;
 import org.rocksdb.LRUCache;
-import org.rocksdb.Options;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.Slice;
-import org.rocksdb.WriteBatchWithIndex;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -45,21 +50,34 @@ public final class RecordStore implements AutoCloseable {
     private static final byte OFFSET = 'O';
     private static final byte SCRATCH = 'S';
     private static final int AGB_LENGTH = 8;
+    /** 16 MiB: a false "maybe" below 1 in 1,000 up to about 15 million kept records. */
+    public static final long DEFAULT_FILTER_BYTES = 16L << 20;
 
     private final RocksDB db;
-    private final Options options;
+    private final DBOptions options;
+    private final List<ColumnFamilyOptions> familyOptions;
+    /** Identities live in a family of their own: point lookups there never wade through the index. */
+    private final ColumnFamilyHandle identityFamily;
+    private final List<ColumnFamilyHandle> handles;
     private final LRUCache cache;
     private final WriteOptions writeOptions;
     private final WriteOptions scratchWriteOptions;
     private final AtomicLong scratchRuns = new AtomicLong(System.nanoTime());
+    private final IdentityFilter filter;
 
-    private RecordStore(RocksDB db, Options options, LRUCache cache, boolean durable) {
+    private RecordStore(RocksDB db, DBOptions options, List<ColumnFamilyOptions> familyOptions,
+                        List<ColumnFamilyHandle> handles, LRUCache cache, boolean durable, long filterBytes) {
         this.db = db;
+        this.filter = new IdentityFilter(filterBytes);
         this.options = options;
+        this.familyOptions = familyOptions;
+        this.handles = handles;
+        this.identityFamily = handles.get(1);
         this.cache = cache;
         // WAL without fsync survives a killed process (the OS has the log); a lost machine replays the topic.
         this.writeOptions = new WriteOptions().setDisableWAL(!durable);
         this.scratchWriteOptions = new WriteOptions().setDisableWAL(true);
+        scan(identityFamily, new byte[] {IDENTITY}, (key, value) -> filter.add(key));
     }
 
     /**
@@ -68,89 +86,166 @@ public final class RecordStore implements AutoCloseable {
      * @param durable false for a throw-away store ({@code validate}): no write-ahead log
      */
     public static RecordStore open(Path dir, boolean durable, long cacheBytes) throws IOException {
+        return open(dir, durable, cacheBytes, DEFAULT_FILTER_BYTES);
+    }
+
+    /** @param filterBytes heap for the filter of kept identities (fixed, whatever the number of records) */
+    public static RecordStore open(Path dir, boolean durable, long cacheBytes, long filterBytes) throws IOException {
         Files.createDirectories(dir);
         LRUCache cache = new LRUCache(cacheBytes);
-        Options options = new Options()
-                .setCreateIfMissing(true)
+        DBOptions options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true);
+        // Small memtables: random inserts into a large skip list are dearer (see docs/benchmarks.md).
+        ColumnFamilyOptions index = new ColumnFamilyOptions()
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
-                .setWriteBufferSize(32L << 20)
-                .setMaxWriteBufferNumber(3)
-                .setTableFormatConfig(new BlockBasedTableConfig()
-                        .setBlockCache(cache)
-                        .setFilterPolicy(new BloomFilter(10)));
+                .setWriteBufferSize(8L << 20)
+                .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(new BloomFilter(10)));
+        ColumnFamilyOptions identity = new ColumnFamilyOptions()
+                .setCompressionType(CompressionType.NO_COMPRESSION)
+                .setWriteBufferSize(8L << 20)
+                .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(new BloomFilter(10)));
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
         try {
-            return new RecordStore(RocksDB.open(options, dir.toString()), options, cache, durable);
+            RocksDB db = RocksDB.open(options, dir.toString(), List.of(
+                    new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, index),
+                    new ColumnFamilyDescriptor("identity".getBytes(StandardCharsets.US_ASCII), identity)), handles);
+            return new RecordStore(db, options, List.of(index, identity), handles, cache, durable, filterBytes);
         } catch (RocksDBException e) {
             options.close();
+            index.close();
+            identity.close();
             cache.close();
             throw new IOException("cannot open record store at " + dir + ": " + e.getStatus().getCodeString(), e);
         }
     }
 
-    /** A set of changes written atomically, which sees its own earlier changes. */
+    /**
+     * A set of changes written atomically. Changes are collected first; {@link #write()} then keeps only
+     * the last change per identity, looks up earlier versions in one multi-get — only where the
+     * identity filter says one may exist — and replaces them (see docs/benchmarks.md for why).
+     */
     public final class Batch implements AutoCloseable {
-        private final WriteBatchWithIndex batch = new WriteBatchWithIndex(true);
-        private final ReadOptions read = new ReadOptions();
+        private final List<IdentityBytes> identities = new ArrayList<>();
+        private final List<byte[]> values = new ArrayList<>();
+        private final Map<ByteBuffer, byte[]> offsets = new HashMap<>();
 
         /** Keeps {@code value} as the current version of its identity, replacing an earlier one. */
         public void put(StateKey key, byte[] value) {
-            rocks(() -> putChecked(key, value));
+            identities.add(new IdentityBytes(identityKey(key)));
+            values.add(value);
         }
 
-        private void putChecked(StateKey key, byte[] value) throws RocksDBException {
-            byte[] identity = identityKey(key);
-            removeIndexEntry(key, identity);
-            StoredRecord.View view = StoredRecord.view(value);
-            byte[] connector = view.connector().getBytes(StandardCharsets.UTF_8);
-            byte[] identityValue = ByteBuffer.allocate(8 + Pseudonymizer.LENGTH + connector.length)
-                    .putLong(view.anchor())
-                    .put(value, view.patientOffset(), Pseudonymizer.LENGTH)
-                    .put(connector)
-                    .array();
-            batch.put(identity, identityValue);
-            batch.put(indexKey(key, value, view.patientOffset(), view.anchor()), value);
+        /**
+         * The same, for a key as it is on the record-state topic ({@code agb:TYPE:recordKey} in ASCII),
+         * without making strings of it; a null value removes.
+         */
+        public void apply(byte[] stateKey, byte[] value) {
+            identities.add(new IdentityBytes(identityKey(stateKey)));
+            values.add(value);
         }
 
         /** Removes the record of this identity, if any. */
         public void delete(StateKey key) {
-            rocks(() -> {
-                byte[] identity = identityKey(key);
-                if (removeIndexEntry(key, identity)) {
-                    batch.delete(identity);
-                }
-            });
+            identities.add(new IdentityBytes(identityKey(key)));
+            values.add(null);
         }
 
         public void setNextOffset(String topic, int partition, long nextOffset) {
-            rocks(() -> batch.put(offsetKey(topic, partition), ByteBuffer.allocate(8).putLong(nextOffset).array()));
+            offsets.put(ByteBuffer.wrap(offsetKey(topic, partition)), ByteBuffer.allocate(8).putLong(nextOffset).array());
         }
 
         /** How many changes are waiting to be written. */
         public int size() {
-            return batch.count();
-        }
-
-        private boolean removeIndexEntry(StateKey key, byte[] identity) throws RocksDBException {
-            byte[] previous = batch.getFromBatchAndDB(db, read, identity);
-            if (previous == null) {
-                return false;
-            }
-            ByteBuffer p = ByteBuffer.wrap(previous);
-            long anchor = p.getLong();
-            batch.delete(indexKey(key, previous, 8, anchor));
-            return true;
+            return identities.size();
         }
 
         public void write() {
-            rocks(() -> db.write(writeOptions, batch));
-            batch.clear();
+            rocks(this::writeChecked);
+            identities.clear();
+            values.clear();
+            offsets.clear();
+        }
+
+        private void writeChecked() throws RocksDBException {
+            // Only the last change of an identity in this batch counts: earlier ones are never written.
+            Map<IdentityBytes, Integer> last = new HashMap<>(identities.size() * 2);
+            for (int i = 0; i < identities.size(); i++) last.put(identities.get(i), i);
+            List<byte[]> maybeKept = new ArrayList<>();
+            for (int i = 0; i < identities.size(); i++) {
+                byte[] id = identities.get(i).bytes;
+                if (last.get(identities.get(i)) == i && filter.mightContain(id)) maybeKept.add(id);
+            }
+            Map<IdentityBytes, byte[]> stored = new HashMap<>();
+            if (!maybeKept.isEmpty()) {
+                List<byte[]> found = db.multiGetAsList(java.util.Collections.nCopies(maybeKept.size(), identityFamily),
+                        maybeKept);
+                for (int i = 0; i < maybeKept.size(); i++) {
+                    if (found.get(i) != null) stored.put(new IdentityBytes(maybeKept.get(i)), found.get(i));
+                }
+            }
+            try (WriteBatch batch = new WriteBatch()) {
+                for (int i = 0; i < identities.size(); i++) {
+                    IdentityBytes identity = identities.get(i);
+                    if (last.get(identity) != i) continue;
+                    byte[] id = identity.bytes;
+                    byte[] previous = stored.get(identity);
+                    if (previous != null) {
+                        batch.delete(indexKey(id, previous, 8, ByteBuffer.wrap(previous).getLong()));
+                    }
+                    byte[] value = values.get(i);
+                    if (value == null) {
+                        if (previous != null) batch.delete(identityFamily, id);
+                    } else {
+                        StoredRecord.View view = StoredRecord.view(value);
+                        batch.put(identityFamily, id, identityValue(value, view));
+                        batch.put(indexKey(id, value, view.patientOffset(), view.anchor()), value);
+                        filter.add(id);
+                    }
+                }
+                for (var e : offsets.entrySet()) {
+                    batch.put(e.getKey().array(), e.getValue());
+                }
+                db.write(writeOptions, batch);
+            }
         }
 
         @Override
         public void close() {
-            read.close();
-            batch.close();
+            identities.clear();
+            values.clear();
         }
+    }
+
+    /** An identity key with a cheap hash (its last bytes are a keyed hash already). */
+    private static final class IdentityBytes {
+        final byte[] bytes;
+        private final int hash;
+
+        IdentityBytes(byte[] bytes) {
+            this.bytes = bytes;
+            int h = 1;
+            for (int i = Math.max(0, bytes.length - 12); i < bytes.length; i++) h = 31 * h + bytes[i];
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof IdentityBytes other && hash == other.hash && Arrays.equals(bytes, other.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /** The identity entry: anchor, patient pseudonym, delivering connector. */
+    private static byte[] identityValue(byte[] value, StoredRecord.View view) {
+        int connectorLength = view.patientOffset() - 3;
+        return ByteBuffer.allocate(8 + Pseudonymizer.LENGTH + connectorLength)
+                .putLong(view.anchor())
+                .put(value, view.patientOffset(), Pseudonymizer.LENGTH)
+                .put(value, 3, connectorLength)
+                .array();
     }
 
     public Batch newBatch() {
@@ -159,7 +254,11 @@ public final class RecordStore implements AutoCloseable {
 
     /** Forgets everything, for a rebuild from the topic. */
     public void clear() {
-        rocks(() -> db.deleteRange(writeOptions, new byte[] {0}, new byte[] {(byte) 0xff}));
+        rocks(() -> {
+            for (ColumnFamilyHandle family : handles) {
+                db.deleteRange(family, writeOptions, new byte[] {0}, new byte[] {(byte) 0xff});
+            }
+        });
     }
 
     /** The next offset to apply for a topic partition, or -1 when nothing was applied yet. */
@@ -187,7 +286,7 @@ public final class RecordStore implements AutoCloseable {
     /** Every kept record's identity of a hospital and type. */
     public void forEachIdentity(String agb, RecordType type, java.util.function.Consumer<Identity> visitor) {
         byte[] prefix = prefix(IDENTITY, agb, type);
-        scan(prefix, (key, value) -> {
+        scan(identityFamily, prefix, (key, value) -> {
             String recordKey = new String(key, prefix.length, key.length - prefix.length, StandardCharsets.US_ASCII);
             ByteBuffer v = ByteBuffer.wrap(value);
             long anchor = v.getLong();
@@ -204,7 +303,7 @@ public final class RecordStore implements AutoCloseable {
     /** Every (hospital, type) with kept records, found by skipping from prefix to prefix. */
     public List<HospitalType> hospitalTypes() {
         List<HospitalType> found = new ArrayList<>();
-        try (ReadOptions read = new ReadOptions(); RocksIterator it = db.newIterator(read)) {
+        try (ReadOptions read = new ReadOptions(); RocksIterator it = db.newIterator(identityFamily, read)) {
             it.seek(new byte[] {IDENTITY});
             while (it.isValid()) {
                 byte[] key = it.key();
@@ -266,9 +365,13 @@ public final class RecordStore implements AutoCloseable {
     }
 
     private void scan(byte[] prefix, EntryVisitor visitor) {
+        scan(handles.get(0), prefix, visitor);
+    }
+
+    private void scan(ColumnFamilyHandle family, byte[] prefix, EntryVisitor visitor) {
         try (Slice upper = new Slice(upperBound(prefix));
              ReadOptions read = new ReadOptions().setIterateUpperBound(upper).setFillCache(false);
-             RocksIterator it = db.newIterator(read)) {
+             RocksIterator it = db.newIterator(family, read)) {
             for (it.seek(prefix); it.isValid(); it.next()) {
                 visitor.visit(it.key(), it.value());
             }
@@ -285,14 +388,32 @@ public final class RecordStore implements AutoCloseable {
                 .put(IDENTITY).put(agbBytes(key.agb())).put(key.type().id()).put(recordKey).array();
     }
 
-    /** The index key; the patient pseudonym is read from {@code source} at {@code patientOffset}. */
-    private static byte[] indexKey(StateKey key, byte[] source, int patientOffset, long anchor) {
-        byte[] recordKey = key.recordKey().getBytes(StandardCharsets.US_ASCII);
-        return ByteBuffer.allocate(2 + AGB_LENGTH + Pseudonymizer.LENGTH + 8 + recordKey.length)
-                .put(INDEX).put(agbBytes(key.agb())).put(key.type().id())
+    /**
+     * The index key of an identity: the identity's hospital and type, the patient pseudonym read from
+     * {@code source} at {@code patientOffset}, the anchor, then the identity's record key.
+     */
+    private static byte[] indexKey(byte[] identity, byte[] source, int patientOffset, long anchor) {
+        int head = 1 + AGB_LENGTH + 1;
+        return ByteBuffer.allocate(identity.length + Pseudonymizer.LENGTH + 8)
+                .put(INDEX).put(identity, 1, head - 1)
                 .put(source, patientOffset, Pseudonymizer.LENGTH)
                 .putLong(anchor ^ Long.MIN_VALUE) // sign flip: byte order equals numeric order
-                .put(recordKey)
+                .put(identity, head, identity.length - head)
+                .array();
+    }
+
+    /** The identity key of a state key as it is on the topic: {@code agb:TYPE:recordKey}, ASCII. */
+    private static byte[] identityKey(byte[] stateKey) {
+        if (stateKey.length < AGB_LENGTH + 3 || stateKey[AGB_LENGTH] != ':') {
+            throw new IllegalArgumentException("not a state key");
+        }
+        int typeEnd = AGB_LENGTH + 1;
+        while (typeEnd < stateKey.length && stateKey[typeEnd] != ':') typeEnd++;
+        RecordType type = RecordType.ofCode(new String(stateKey, AGB_LENGTH + 1, typeEnd - AGB_LENGTH - 1,
+                StandardCharsets.US_ASCII)).orElseThrow(() -> new IllegalArgumentException("unknown record type"));
+        int recordKeyLength = stateKey.length - typeEnd - 1;
+        return ByteBuffer.allocate(2 + AGB_LENGTH + recordKeyLength)
+                .put(IDENTITY).put(stateKey, 0, AGB_LENGTH).put(type.id()).put(stateKey, typeEnd + 1, recordKeyLength)
                 .array();
     }
 
@@ -325,8 +446,10 @@ public final class RecordStore implements AutoCloseable {
     public void close() {
         writeOptions.close();
         scratchWriteOptions.close();
+        handles.forEach(ColumnFamilyHandle::close);
         db.close();
         options.close();
+        familyOptions.forEach(ColumnFamilyOptions::close);
         cache.close();
     }
 }

@@ -53,12 +53,18 @@ public final class ExportGenerator {
     }
 
     public static Path write(RecordType type, Dialect dialect, long rows, long seed, Path out) throws IOException {
+        return write(type, dialect, rows, seed, 1, out);
+    }
+
+    /** @param firstId the number of the first record id, so that several files can hold different records */
+    public static Path write(RecordType type, Dialect dialect, long rows, long seed, long firstId, Path out)
+            throws IOException {
         ExportGenerator g = new ExportGenerator(dialect, seed, rows);
         try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8),
                 1 << 16)) {
             if (dialect.excel) w.write('\ufeff');
             g.line(w, header(type));
-            for (long i = 1; i <= rows; i++) {
+            for (long i = firstId; i < firstId + rows; i++) {
                 g.line(w, g.row(type, i));
             }
         }

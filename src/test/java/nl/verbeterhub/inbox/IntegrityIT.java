@@ -55,6 +55,7 @@ class IntegrityIT {
     static final String REDO = "06010002";
     static final String CORPUS = "06010003";
     static final String SNAP = "06010004";
+    static final String HALF = "06010008";
     static final String VBI = "registration_id,patient_id,ward,intervention_type,score,start,end,alternatives_considered\n";
     static final Path MALFORMED = Path.of("src/test/resources/malformed");
 
@@ -64,6 +65,9 @@ class IntegrityIT {
         HUB.connector("redo-vbi", REDO, "redo", "VBI", "");
         HUB.connector("snap-vbi", SNAP, "snap", "VBI", "mode: snapshot\nsnapshotYears: [2025, 2026]\n");
         HUB.connector("corpus", CORPUS, "corpus", "auto", "");
+        registry.add("hub.kafka.rows-per-transaction", () -> "500");
+        HUB.connector("half-big", HALF, "half-big", "PIJN", "");
+        HUB.connector("half-small", HALF, "half-small", "PIJN", "");
     }
 
     private static LogCollector logs;
@@ -73,6 +77,8 @@ class IntegrityIT {
     CamelContext camel;
     @Autowired
     HubReadiness readiness;
+    @Autowired
+    nl.verbeterhub.extract.ExtractLog extracts;
 
     @BeforeEach
     void ready() {
@@ -202,11 +208,32 @@ class IntegrityIT {
 
     @Test
     @Order(4)
+    void aDraftNeverShowsHalfAnExtractEvenWhenAnotherExtractOfTheHospitalArrivesMeanwhile() throws Exception {
+        Path big = nl.verbeterhub.bench.ExportGenerator.write(nl.verbeterhub.record.RecordType.PIJN,
+                nl.verbeterhub.bench.ExportGenerator.Dialect.ISO, 40_000, 3, HUB.root().resolve("big.csv"));
+        NotifyBuilder bigDone = new NotifyBuilder(camel).fromRoute("inbox-half-big").whenDone(1).create();
+        HubTestProperties.drop(HUB.inbox("half-big"), "big.csv", Files.readAllBytes(big));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                .until(() -> extracts.openExtract("half-big").isPresent());
+        deliver("half-small", "half-small", "small.csv",
+                ("measurement_id,patient_id,measured_at,scale,value\nHS-1,HSPAT-1,2025-05-01 08:00,NRS,5\n").getBytes());
+        assertThat(bigDone.matches(120, TimeUnit.SECONDS)).isTrue();
+        for (String key : List.of(HALF + ":PIJN:2025", HALF + ":PIJN:2026")) {
+            List<JsonNode> published = values(key);
+            assertThat(published).as(key).isNotEmpty();
+            for (JsonNode draft : published) {
+                assertThat(draft.get("sources")).as("every published " + key + " holds the whole big extract").hasSize(2);
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void producersAreIdempotentWithAcksAllAndStateTopicsAreCompacted() throws Exception {
         var config = camel.getComponent("kafka", KafkaComponent.class).getConfiguration();
         assertThat(config.isEnableIdempotence()).isTrue();
         assertThat(config.getRequestRequiredAcks()).isEqualTo("all");
-        Properties producer = KafkaClients.transactionalProducer("x", KafkaClients.Timeouts.DEFAULT, "t", Duration.ofMinutes(1));
+        Properties producer = KafkaClients.transactionalProducer("x", KafkaClients.ProducerSettings.DEFAULT, "t", Duration.ofMinutes(1));
         assertThat(producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)).isEqualTo(true);
         assertThat(producer.get(ProducerConfig.ACKS_CONFIG)).isEqualTo("all");
 
@@ -224,7 +251,7 @@ class IntegrityIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void noIdentifierOfAnyInputAppearsOnAnyTopicOrInAnyLogLine() throws Exception {
         Set<String> identifiers = new HashSet<>();
         delivered.forEach(content -> identifiers.addAll(Identifiers.in(content)));

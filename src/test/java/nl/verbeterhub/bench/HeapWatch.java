@@ -1,0 +1,57 @@
+package nl.verbeterhub.bench;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * Peak heap of one benchmark case: the peak of heap in use (garbage included), and the peak of heap
+ * still in use after a collection — the live set, which is what must not grow with the file.
+ */
+final class HeapWatch {
+
+    private final AtomicLong peakLive = new AtomicLong();
+
+    HeapWatch() {
+        java.util.Set<String> heapPools = new java.util.HashSet<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) heapPools.add(pool.getName());
+        }
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+                if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) return;
+                var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                long after = 0;
+                for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (heapPools.contains(e.getKey())) after += e.getValue().getUsed();
+                }
+                peakLive.accumulateAndGet(after, Math::max);
+            }, null, null);
+        }
+    }
+
+    /** Forgets the peaks seen so far, at the start of the measured part. */
+    void reset() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
+        }
+        peakLive.set(0);
+    }
+
+    long peakUsed() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
+        }
+        return sum;
+    }
+
+    long peakLive() {
+        return peakLive.get();
+    }
+}

@@ -1,0 +1,124 @@
+package nl.verbeterhub.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import nl.verbeterhub.VerbeterhubApplication;
+import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.extract.Sha256;
+import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.record.RecordType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The hub's server path, in-process with its embedded broker: a file landed in an inbox until its
+ * drafts are on the drafts topic, seen by an outside consumer.
+ */
+final class ServerPath implements AutoCloseable {
+
+    private static final String TOPIC = "verbeterdoelen.drafts.v1";
+
+    private final Path root;
+    private final Path inbox;
+    private final ConfigurableApplicationContext hub;
+    private final KafkaConsumer<String, byte[]> drafts;
+
+    private ServerPath(Path root, String pollDelay) throws IOException {
+        this.root = root;
+        this.inbox = root.resolve("data/inbox/pijn");
+        Files.createDirectories(root.resolve("connectors"));
+        Files.writeString(root.resolve("connectors/bench.yaml"), "id: bench-pijn\nhospital:\n  agb: \"06010099\"\n"
+                + "  name: Benchziekenhuis\ninbox: " + inbox + "\nrecordType: PIJN\npollDelay: " + pollDelay + "\n");
+        int kafkaPort = freePort();
+        hub = new SpringApplication(VerbeterhubApplication.class).run(
+                "--hub.data-dir=" + root.resolve("data"), "--hub.connectors-dir=" + root.resolve("connectors"),
+                "--hub.kafka.embedded-port=" + kafkaPort, "--server.port=0", "--logging.level.root=WARN",
+                "--logging.level.nl.verbeterhub=WARN");
+        hub.getBean(HubReadiness.class).awaitReady(Duration.ofMinutes(2));
+        Properties p = new Properties();
+        p.put("bootstrap.servers", "localhost:" + kafkaPort);
+        p.put("fetch.max.wait.ms", "20");
+        drafts = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = drafts.partitionsFor(TOPIC).stream()
+                .map(i -> new TopicPartition(TOPIC, i.partition())).toList();
+        drafts.assign(partitions);
+        drafts.seekToEnd(partitions);
+        partitions.forEach(drafts::position);
+    }
+
+    /** Delivers a file and returns the seconds until every draft of its years carries its hash. */
+    double deliver(Path file, int years) throws IOException {
+        String sha = Sha256.of(file);
+        Path part = inbox.resolve(file.getFileName() + ".part");
+        Files.createDirectories(inbox);
+        Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
+        long started = System.nanoTime();
+        Files.move(part, inbox.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        int seen = 0;
+        while (seen < years) {
+            for (ConsumerRecord<String, byte[]> r : drafts.poll(Duration.ofMillis(50))) {
+                if (r.value() == null) continue;
+                JsonNode draft = DraftJson.MAPPER.readTree(r.value());
+                if (sha.equals(draft.at("/sources/0/latest/sha256").asText())) seen++;
+            }
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** Throughput of one large file, after one warm-up file (the JIT compiles the hot path first). */
+    static double throughput(Path file, Path warmUp, HeapWatch heap) throws Exception {
+        try (ServerPath server = new ServerPath(Files.createTempDirectory(file.getParent(), "server-"), "500ms")) {
+            server.deliver(warmUp, 2);
+            heap.reset();
+            return server.deliver(file, 2);
+        }
+    }
+
+    /** Latency of small files, one after the other; prints the percentiles, returns the median. */
+    static double latency(Path dir, int runs, int rows, HeapWatch heap) throws Exception {
+        try (ServerPath server = new ServerPath(Files.createTempDirectory(dir, "latency-"), "500ms")) {
+            List<Double> seconds = new ArrayList<>();
+            for (int i = 0; i < runs + 3; i++) {
+                Path file = ExportGenerator.write(RecordType.PIJN, ExportGenerator.Dialect.ISO, rows, 1000 + i,
+                        1L + (long) i * rows, dir.resolve("latency-" + i + ".csv"));
+                double s = server.deliver(file, 2);
+                if (i >= 3) seconds.add(s); // the first three warm the JIT up
+                Files.delete(file);
+            }
+            Collections.sort(seconds);
+            double p50 = seconds.get((int) Math.ceil(0.50 * seconds.size()) - 1);
+            double p95 = seconds.get((int) Math.ceil(0.95 * seconds.size()) - 1);
+            System.out.printf(Locale.ROOT, "LATENCY runs=%d rows=%d p50=%.3f p95=%.3f max=%.3f%n", runs, rows, p50, p95,
+                    seconds.get(seconds.size() - 1));
+            return p50;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        drafts.close();
+        hub.close();
+        org.springframework.util.FileSystemUtils.deleteRecursively(root.toFile());
+    }
+}
