@@ -15,6 +15,7 @@ import javax.management.openmbean.CompositeData;
 final class HeapWatch {
 
     private final AtomicLong peakLive = new AtomicLong();
+    private final AtomicLong peakUsed = new AtomicLong();
 
     HeapWatch() {
         java.util.Set<String> heapPools = new java.util.HashSet<>();
@@ -32,23 +33,31 @@ final class HeapWatch {
                 peakLive.accumulateAndGet(after, Math::max);
             }, null, null);
         }
+        // Peaks of single pools do not add up to a peak of the heap: sample the whole heap instead.
+        Thread sampler = new Thread(() -> {
+            var memory = ManagementFactory.getMemoryMXBean();
+            while (true) {
+                peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
     }
 
     /** Forgets the peaks seen so far, at the start of the measured part. */
     void reset() {
         System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
-        }
+        peakUsed.set(0);
         peakLive.set(0);
     }
 
     long peakUsed() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
-        }
-        return sum;
+        return peakUsed.get();
     }
 
     long peakLive() {

@@ -2,7 +2,7 @@ package nl.verbeterhub.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.pseudonym.Pseudonymizer;
@@ -12,7 +12,6 @@ import nl.verbeterhub.record.RowResult;
 import nl.verbeterhub.state.StoredRecord;
 import nl.verbeterhub.theme.pijn.PainRowParser;
 import nl.verbeterhub.theme.pijn.PainScales;
-import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.dataformat.bindy.csv.BindyCsvDataFormat;
@@ -33,7 +32,13 @@ final class TextbookRoute {
         Path inbox = Files.createDirectories(dir.resolve("inbox"));
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
              DefaultCamelContext camel = new DefaultCamelContext()) {
+            try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of("bootstrap.servers",
+                    broker.bootstrapServers()))) {
+                admin.createTopics(java.util.List.of(new org.apache.kafka.clients.admin.NewTopic("bench.textbook", 6, (short) 1)))
+                        .all().get();
+            }
             PainRowParser parser = new PainRowParser(PainScales.defaults());
+            AtomicLong sent = new AtomicLong();
             Pseudonymizer pseudonyms = new Pseudonymizer(PseudonymSecret.of("textbook-secret-0123456789"), 100_000);
             camel.addRoutes(new RouteBuilder() {
                 @Override
@@ -57,15 +62,17 @@ final class TextbookRoute {
                                 })
                                 .to("kafka:bench.textbook?brokers=" + broker.bootstrapServers()
                                         + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer")
+                                .process(exchange -> sent.incrementAndGet())
                             .end();
                 }
             });
             camel.start();
-            NotifyBuilder done = new NotifyBuilder(camel).whenDone((int) rows + 1).create();
             heap.reset();
             long started = System.nanoTime();
             Files.copy(file, inbox.resolve(file.getFileName()));
-            if (!done.matches(6, TimeUnit.HOURS)) throw new IllegalStateException("textbook route did not finish");
+            while (sent.get() < rows) {
+                Thread.sleep(10); // a benchmark's stopwatch, not a test's synchronisation
+            }
             return (System.nanoTime() - started) / 1e9;
         } finally {
             org.springframework.util.FileSystemUtils.deleteRecursively(dir.toFile());

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Benchmarks (issue 6): the same generated export through the floor (Jackson tokenizing), the textbook
+# Camel route, the hub's validate path and its server path (file landed → drafts on the embedded broker),
+# plus the latency of small files. Results and the machine: docs/benchmarks.md.
+#
+#   bench/run.sh                                  # 1M PIJN rows, every case
+#   bench/run.sh --rows 5000000 --cases server    # the 5M memory check, -Xmx256m
+#   bench/run.sh --dialect DUTCH --cases floor,validate,server
+#   bench/run.sh --jmh                            # JMH for the hot inner parts
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -ntp -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+if [[ "${1:-}" == "--jmh" ]]; then
+  shift
+  exec java -cp "$CP" org.openjdk.jmh.Main "${@:-nl.verbeterhub.bench.jmh}" -f 1 -wi 3 -i 5 -w 2s -r 2s
+fi
+exec java -Xmx512m -cp "$CP" nl.verbeterhub.bench.Benchmark "$@"

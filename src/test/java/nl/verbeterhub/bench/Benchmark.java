@@ -1,0 +1,123 @@
+package nl.verbeterhub.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.verbeterhub.record.RecordType;
+
+/**
+ * Runs every case on the same generated file, each in a JVM of its own, and prints a table of
+ * records/s and peak heap. See docs/benchmarks.md for the command and the last results.
+ *
+ * <pre>
+ * bench/run.sh [--rows 1000000] [--dialect ISO|DUTCH] [--heap 256m] [--cases floor,textbook,validate,server,latency]
+ *              [--textbook-rows N] [--latency-runs 20] [--latency-rows 10000]
+ * </pre>
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    record Result(String name, long records, double seconds, long peakUsed, long peakLive, String heap) {
+        double perSecond() {
+            return records / seconds;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new LinkedHashMap<>(Map.of("--rows", "1000000", "--dialect", "ISO", "--heap", "256m",
+                "--cases", "floor,textbook,validate,server,latency", "--latency-runs", "20", "--latency-rows", "10000",
+                "--out", "bench/out", "--textbook-rows", "0", "--textbook-heap", "4g"));
+        for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i], args[i + 1]);
+        long rows = Long.parseLong(o.get("--rows"));
+        ExportGenerator.Dialect dialect = ExportGenerator.Dialect.valueOf(o.get("--dialect"));
+        Path out = Files.createDirectories(Path.of(o.get("--out")));
+        Path file = out.resolve("pijn-" + rows + "-" + dialect.name().toLowerCase(Locale.ROOT) + ".csv");
+        if (!Files.exists(file)) ExportGenerator.write(RecordType.PIJN, dialect, rows, 42, file);
+        Path warmUp = out.resolve("pijn-warmup-" + dialect.name().toLowerCase(Locale.ROOT) + ".csv");
+        if (!Files.exists(warmUp)) ExportGenerator.write(RecordType.PIJN, dialect, 300_000, 43, 100_000_000L, warmUp);
+
+        List<Result> results = new ArrayList<>();
+        for (String name : o.get("--cases").split(",")) {
+            switch (name) {
+                case "floor", "validate" -> results.add(run(name, file, rows, o.get("--heap"), List.of()));
+                case "server" -> results.add(run(name, file, rows, o.get("--heap"), List.of(warmUp.toString())));
+                case "textbook" -> {
+                    if (dialect != ExportGenerator.Dialect.ISO) {
+                        System.err.println("textbook: the Bindy model reads the ISO dialect only; skipped");
+                        continue;
+                    }
+                    long textbookRows = Long.parseLong(o.get("--textbook-rows"));
+                    Path textbookFile = file;
+                    if (textbookRows > 0 && textbookRows < rows) {
+                        textbookFile = out.resolve("pijn-" + textbookRows + "-iso.csv");
+                        if (!Files.exists(textbookFile)) {
+                            ExportGenerator.write(RecordType.PIJN, dialect, textbookRows, 42, textbookFile);
+                        }
+                    } else {
+                        textbookRows = rows;
+                    }
+                    results.add(run(name, textbookFile, textbookRows, o.get("--textbook-heap"), List.of()));
+                }
+                case "latency" -> results.add(run(name, out.resolve("latency"), Long.parseLong(o.get("--latency-rows")),
+                        o.get("--heap"), List.of(o.get("--latency-runs"))));
+                default -> throw new IllegalArgumentException("unknown case " + name);
+            }
+        }
+        print(results, rows, dialect);
+    }
+
+    private static Result run(String name, Path file, long rows, String heap, List<String> extra) throws Exception {
+        Files.createDirectories(file.getParent());
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
+                BenchCase.class.getName(), name, file.toString(), String.valueOf(rows)));
+        command.addAll(extra);
+        System.err.println("running " + name + " (" + rows + " rows, -Xmx" + heap + ") …");
+        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Result result = null;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("RESULT ")) {
+                    String[] f = line.split(" ");
+                    result = new Result(f[1], Long.parseLong(f[2]), Double.parseDouble(f[3]), Long.parseLong(f[4]),
+                            Long.parseLong(f[5]), heap);
+                } else if (line.startsWith("LATENCY ")) {
+                    System.out.println(line);
+                }
+            }
+        }
+        if (p.waitFor() != 0 || result == null) throw new IllegalStateException(name + " failed");
+        System.err.printf(Locale.ROOT, "  %s: %.0f records/s%n", name, result.perSecond());
+        return result;
+    }
+
+    private static void print(List<Result> results, long rows, ExportGenerator.Dialect dialect) throws IOException {
+        double floor = results.stream().filter(r -> r.name().equals("floor")).mapToDouble(Result::perSecond).findFirst().orElse(0);
+        double textbook = results.stream().filter(r -> r.name().equals("textbook")).mapToDouble(Result::perSecond).findFirst().orElse(0);
+        StringBuilder t = new StringBuilder();
+        t.append(String.format(Locale.ROOT, "PIJN export, %,d rows, %s dialect%n%n", rows, dialect));
+        t.append("| case | records | seconds | records/s | × floor | × textbook | peak heap used | peak live heap | -Xmx |\n");
+        t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Result r : results) {
+            t.append(String.format(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %s | %s | %d MiB | %d MiB | %s |%n", r.name(),
+                    r.records(), r.seconds(), r.perSecond(),
+                    floor > 0 && !r.name().equals("latency") ? String.format(Locale.ROOT, "%.3f", r.perSecond() / floor) : "",
+                    textbook > 0 && !r.name().equals("latency") ? String.format(Locale.ROOT, "%.1f", r.perSecond() / textbook) : "",
+                    r.peakUsed() >> 20, r.peakLive() >> 20, r.heap()));
+        }
+        System.out.println(t);
+    }
+
+    private static String javaBinary() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+}
