@@ -35,15 +35,16 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>(Map.of("--rows", "1000000", "--dialect", "ISO", "--heap", "256m",
                 "--cases", "floor,textbook,validate,server,latency", "--latency-runs", "20", "--latency-rows", "10000",
-                "--out", "bench/out", "--textbook-rows", "0", "--textbook-heap", "4g"));
+                "--out", "bench/out", "--textbook-rows", "0", "--textbook-heap", "4g", "--warmup-rows", "300000"));
         for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i], args[i + 1]);
         long rows = Long.parseLong(o.get("--rows"));
         ExportGenerator.Dialect dialect = ExportGenerator.Dialect.valueOf(o.get("--dialect"));
         Path out = Files.createDirectories(Path.of(o.get("--out")));
         Path file = out.resolve("pijn-" + rows + "-" + dialect.name().toLowerCase(Locale.ROOT) + ".csv");
         if (!Files.exists(file)) ExportGenerator.write(RecordType.PIJN, dialect, rows, 42, file);
-        Path warmUp = out.resolve("pijn-warmup-" + dialect.name().toLowerCase(Locale.ROOT) + ".csv");
-        if (!Files.exists(warmUp)) ExportGenerator.write(RecordType.PIJN, dialect, 300_000, 43, 100_000_000L, warmUp);
+        long warmUpRows = Long.parseLong(o.get("--warmup-rows"));
+        Path warmUp = out.resolve("pijn-warmup-" + warmUpRows + "-" + dialect.name().toLowerCase(Locale.ROOT) + ".csv");
+        if (!Files.exists(warmUp)) ExportGenerator.write(RecordType.PIJN, dialect, warmUpRows, 43, 100_000_000L, warmUp);
 
         List<Result> results = new ArrayList<>();
         for (String name : o.get("--cases").split(",")) {
