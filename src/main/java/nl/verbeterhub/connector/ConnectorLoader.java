@@ -88,6 +88,10 @@ public final class ConnectorLoader {
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw new ConnectorDefinitionException(file, "unknown charset " + f.charset());
         }
+        // The line limit and the NUL check read bytes: the charset must keep ASCII as ASCII.
+        require(file, "a".equals(new String("a".getBytes(charset), java.nio.charset.StandardCharsets.US_ASCII))
+                && !charset.name().startsWith("UTF-16") && !charset.name().startsWith("UTF-32"),
+                "charset " + charset.name() + " is not ASCII-compatible; convert such exports to UTF-8");
         Duration pollDelay;
         try {
             pollDelay = f.pollDelay() == null ? defaultPollDelay : DurationStyle.detectAndParse(f.pollDelay());

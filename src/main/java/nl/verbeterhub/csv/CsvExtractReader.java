@@ -32,20 +32,21 @@ public final class CsvExtractReader implements Closeable {
     }
 
     public static CsvExtractReader open(Path file, Options options) throws UnusableFileException, IOException {
-        List<String> commaHeader = readHeader(file, ',', options);
-        List<String> semicolonHeader = readHeader(file, ';', options);
-        boolean comma = HeaderMapping.recognisable(commaHeader, options.columnNames(), options.fixedType());
-        boolean semicolon = HeaderMapping.recognisable(semicolonHeader, options.columnNames(), options.fixedType());
-        char separator;
-        if (comma != semicolon) {
-            separator = comma ? ',' : ';';
+        // Read the header with either separator; with the wrong one a quoted header may not even tokenize.
+        Attempt comma = readHeader(file, ',', options);
+        Attempt semicolon = readHeader(file, ';', options);
+        boolean commaFits = comma.recognisable(options);
+        boolean semicolonFits = semicolon.recognisable(options);
+        Attempt chosen;
+        if (commaFits != semicolonFits) {
+            chosen = commaFits ? comma : semicolon;
         } else {
-            // Neither (the resolve below explains why) or, oddly, both: take the one that splits more.
-            separator = semicolonHeader.size() > commaHeader.size() ? ';' : ',';
+            // Neither (the failure below explains why) or, oddly, both: take the one that splits more.
+            chosen = semicolon.width() > comma.width() ? semicolon : comma;
         }
-        List<String> header = separator == ',' ? commaHeader : semicolonHeader;
-        HeaderMapping mapping = HeaderMapping.resolve(header, options.columnNames(), options.fixedType());
-        CsvRowReader rows = CsvRowReader.open(file, separator, options.charset(), options.maxLineBytes());
+        if (chosen.failure() != null) throw chosen.failure();
+        HeaderMapping mapping = HeaderMapping.resolve(chosen.header(), options.columnNames(), options.fixedType());
+        CsvRowReader rows = CsvRowReader.open(file, chosen.separator(), options.charset(), options.maxLineBytes());
         try {
             do {
                 rows.next(); // up to and including the header, read above
@@ -54,6 +55,17 @@ public final class CsvExtractReader implements Closeable {
         } catch (UnusableFileException | RuntimeException e) {
             rows.close();
             throw e;
+        }
+    }
+
+    /** The header as one separator reads it, or why it could not be read that way. */
+    private record Attempt(char separator, List<String> header, UnusableFileException failure) {
+        boolean recognisable(Options options) {
+            return failure == null && HeaderMapping.recognisable(header, options.columnNames(), options.fixedType());
+        }
+
+        int width() {
+            return header == null ? 0 : header.size();
         }
     }
 
@@ -69,8 +81,7 @@ public final class CsvExtractReader implements Closeable {
         }
     }
 
-    private static List<String> readHeader(Path file, char separator, Options options)
-            throws UnusableFileException, IOException {
+    private static Attempt readHeader(Path file, char separator, Options options) throws IOException {
         try (CsvRowReader reader = CsvRowReader.open(file, separator, options.charset(), options.maxLineBytes())) {
             do {
                 if (!reader.next()) {
@@ -81,7 +92,9 @@ public final class CsvExtractReader implements Closeable {
             for (int i = 0; i < reader.fieldCount(); i++) {
                 header.add(reader.field(i));
             }
-            return header;
+            return new Attempt(separator, header, null);
+        } catch (UnusableFileException e) {
+            return new Attempt(separator, null, e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.Connectors;
+import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.kafka.StateApplier;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
@@ -23,9 +24,11 @@ public class HubHealthIndicator implements HealthIndicator {
     private final Connectors connectors;
     private final ConnectorStatus status;
     private final CamelContext camel;
+    private final ExtractLog extracts;
 
     public HubHealthIndicator(HubReadiness readiness, StateApplier applier, Connectors connectors,
-                              ConnectorStatus status, CamelContext camel) {
+                              ConnectorStatus status, CamelContext camel, ExtractLog extracts) {
+        this.extracts = extracts;
         this.readiness = readiness;
         this.applier = applier;
         this.connectors = connectors;
@@ -49,6 +52,9 @@ public class HubHealthIndicator implements HealthIndicator {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("route", route == null ? "MISSING" : route.name());
             d.putAll(status.details(c.id()));
+            // Part of an extract is committed but not all of it: its drafts wait until it is read again.
+            extracts.openExtract(c.id()).ifPresent(open -> d.put("halfWayExtract",
+                    Map.of("name", open.name(), "sha256", open.sha256(), "begunAt", open.begunAt().toString())));
             perConnector.put(c.id(), d);
             if (route == null || !route.isStarted()) {
                 health.down();

@@ -102,7 +102,8 @@ public final class StateApplier implements AutoCloseable {
             } catch (RuntimeException e) {
                 // A failing store must not be skipped past: report, wait, try the same records again.
                 lastError = e.getClass().getSimpleName();
-                LOG.error("Applying the record state failed; retrying", e);
+                // The class only: a parser's message would quote what it read.
+                LOG.error("Applying the record state failed ({}); retrying", lastError);
                 rewindToApplied();
                 pause();
             }

@@ -12,9 +12,18 @@ public sealed interface RowResult permits RowResult.Accepted, RowResult.Rejected
      * @param payload the type's own fields, encoded by the type's codec
      */
     record Accepted(String recordId, String patientId, long anchorEpochSecond, byte[] payload) implements RowResult {
+        /** Never the ids: a record printed by mistake must not leak them. */
+        @Override
+        public String toString() {
+            return "Accepted[anchor=" + anchorEpochSecond + "]";
+        }
     }
 
     /** A rejection; {@code recordId} may be null when the id itself was missing. */
     record Rejected(String recordId, ReasonCode reason, String field) implements RowResult {
+        @Override
+        public String toString() {
+            return "Rejected[" + reason + (field == null ? "" : " " + field) + "]";
+        }
     }
 }

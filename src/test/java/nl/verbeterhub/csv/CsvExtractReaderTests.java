@@ -134,6 +134,18 @@ class CsvExtractReaderTests {
     }
 
     @Test
+    void fullyQuotedFilesInEitherDialect() throws Exception {
+        String comma = "\"measurement_id\",\"patient_id\",\"measured_at\",\"scale\",\"value\"\n"
+                + "\"m1\",\"p1\",\"2025-03-01T08:05\",\"NRS\",\"4\"\n";
+        Read a = read(file(comma), options());
+        assertThat(a.type()).isEqualTo(RecordType.PIJN);
+        assertThat(a.value(0, 5)).isEqualTo("4");
+        Read b = read(file("b.csv", comma.replace("\",\"", "\";\"").getBytes(StandardCharsets.UTF_8)), options());
+        assertThat(b.type()).isEqualTo(RecordType.PIJN);
+        assertThat(b.value(0, 1)).isEqualTo("p1");
+    }
+
+    @Test
     void aHeaderWithoutDataRowsIsAnEmptyExtract() throws Exception {
         assertThat(read(file(PAIN_HEADER + "\r\n"), options()).rows()).isEmpty();
     }

@@ -70,11 +70,11 @@ public final class PainCalculator implements ThemeCalculator {
             y.dataUntil = Math.max(y.dataUntil, at);
 
             PainRecord pain = PainRecord.decode(record.payload());
+            // A scale removed from configuration since: the measurement counts, never as pain.
             PainScale scale = scales.find(pain.scale());
-            if (scale == null) {
-                return; // a scale removed from configuration since: counted, never as pain
-            }
-            boolean vulnerable = pain.flaggedVulnerable() || scale.observation();
+            boolean vulnerable = pain.flaggedVulnerable() || (scale != null && scale.observation());
+            if (vulnerable) y.vulnerableMeasurements++;
+            if (scale == null) return;
             boolean action = scale.needsAction(pain.value());
             if (action) {
                 y.needingAction++;
@@ -84,10 +84,7 @@ public final class PainCalculator implements ThemeCalculator {
                 y.severeEligible++;
                 if (scale.severe(pain.value())) y.severe++;
             }
-            if (vulnerable) {
-                y.vulnerableMeasurements++;
-                if (action) y.vulnerableNeedingAction++;
-            }
+            if (vulnerable && action) y.vulnerableNeedingAction++;
         }
 
         /** Every pending measurement before {@code at} has its first later measurement at {@code at}. */

@@ -1,0 +1,64 @@
+package nl.verbeterhub.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import nl.verbeterhub.record.RecordType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectorLoaderTests {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String yaml) throws Exception {
+        return Files.writeString(dir.resolve(name), yaml);
+    }
+
+    @Test
+    void theExampleConnectorsOfTheRepositoryLoad() throws Exception {
+        var connectors = ConnectorLoader.load(Path.of("connectors"), Duration.ofMillis(500));
+        assertThat(connectors).extracting(ConnectorConfig::id).contains("voorbeeld-vbi-csv", "voorbeeld-opnames-csv");
+        assertThat(connectors).allSatisfy(c -> assertThat(c.agb()).isEqualTo("06019999"));
+    }
+
+    @Test
+    void aCompleteConnector() throws Exception {
+        write("a.yaml", "id: a-pijn\nhospital:\n  agb: \"06010001\"\n  name: Ziekenhuis A\ninbox: in/a\nrecordType: pijn\n"
+                + "mode: snapshot\nsnapshotYears: [2025]\ncharset: windows-1252\npollDelay: 2s\n"
+                + "columns:\n  patient_id: Patientnummer\n");
+        ConnectorConfig c = ConnectorLoader.load(dir, Duration.ofMillis(500)).get(0);
+        assertThat(c.recordType()).contains(RecordType.PIJN);
+        assertThat(c.snapshot()).isTrue();
+        assertThat(c.snapshotYears()).containsExactly(2025);
+        assertThat(c.pollDelay()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.columns()).containsEntry("patient_id", "Patientnummer");
+    }
+
+    @Test
+    void mistakesNameTheFileAndTheSetting() throws Exception {
+        Path f = write("b.yaml", "id: b\nhospital:\n  agb: 6019999\n  name: B\ninbox: in/b\n");
+        assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500)))
+                .hasMessageContaining(f.toString()).hasMessageContaining("hospital.agb");
+        Files.delete(f);
+        write("c.yaml", "id: c\nhospital:\n  agb: \"06010001\"\n  name: C\ninbox: in/c\nrecordTyp: VBI\n");
+        assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500))).hasMessageContaining("recordTyp");
+    }
+
+    @Test
+    void utf16CannotBeReadByteWise() throws Exception {
+        write("d.yaml", "id: d\nhospital:\n  agb: \"06010001\"\n  name: D\ninbox: in/d\ncharset: UTF-16\n");
+        assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500))).hasMessageContaining("ASCII-compatible");
+    }
+
+    @Test
+    void twoConnectorsMayNotShareAnInboxOrDisagreeOnAName() throws Exception {
+        write("e.yaml", "id: e\nhospital:\n  agb: \"06010001\"\n  name: E\ninbox: in/e\n");
+        write("f.yaml", "id: f\nhospital:\n  agb: \"06010001\"\n  name: F\ninbox: in/f\n");
+        assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500))).hasMessageContaining("hospital.name");
+    }
+}
