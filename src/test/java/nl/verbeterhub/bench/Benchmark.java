@@ -23,6 +23,8 @@ import nl.verbeterhub.record.RecordType;
  */
 public final class Benchmark {
 
+    private static long liveEveryMs;
+
     private Benchmark() {
     }
 
@@ -33,11 +35,15 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> o = new LinkedHashMap<>(Map.of("--rows", "1000000", "--dialect", "ISO", "--heap", "256m",
-                "--cases", "floor,textbook,validate,server,latency", "--latency-runs", "20", "--latency-rows", "10000",
-                "--out", "bench/out", "--textbook-rows", "0", "--textbook-heap", "4g", "--warmup-rows", "300000"));
+        Map<String, String> o = new LinkedHashMap<>();
+        String[] defaults = {"--rows", "1000000", "--dialect", "ISO", "--heap", "256m",
+            "--cases", "floor,textbook,validate,server,latency", "--latency-runs", "20", "--latency-rows", "10000",
+            "--out", "bench/out", "--textbook-rows", "0", "--textbook-heap", "4g", "--warmup-rows", "300000",
+            "--live-every-ms", "0"};
+        for (int i = 0; i < defaults.length; i += 2) o.put(defaults[i], defaults[i + 1]);
         for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i], args[i + 1]);
         long rows = Long.parseLong(o.get("--rows"));
+        liveEveryMs = Long.parseLong(o.get("--live-every-ms"));
         ExportGenerator.Dialect dialect = ExportGenerator.Dialect.valueOf(o.get("--dialect"));
         Path out = Files.createDirectories(Path.of(o.get("--out")));
         Path file = out.resolve("pijn-" + rows + "-" + dialect.name().toLowerCase(Locale.ROOT) + ".csv");
@@ -78,7 +84,8 @@ public final class Benchmark {
 
     private static Result run(String name, Path file, long rows, String heap, List<String> extra) throws Exception {
         Files.createDirectories(file.getParent());
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap,
+                "-Dbench.liveEveryMs=" + liveEveryMs, "-cp", System.getProperty("java.class.path"),
                 BenchCase.class.getName(), name, file.toString(), String.valueOf(rows)));
         command.addAll(extra);
         System.err.println("running " + name + " (" + rows + " rows, -Xmx" + heap + ") …");

@@ -16,6 +16,8 @@ final class HeapWatch {
 
     private final AtomicLong peakLive = new AtomicLong();
     private final AtomicLong peakUsed = new AtomicLong();
+    private final AtomicLong peakFullLive = new AtomicLong();
+    private final boolean fullLive = Long.getLong("bench.liveEveryMs", 0) > 0;
 
     HeapWatch() {
         java.util.Set<String> heapPools = new java.util.HashSet<>();
@@ -34,10 +36,19 @@ final class HeapWatch {
             }, null, null);
         }
         // Peaks of single pools do not add up to a peak of the heap: sample the whole heap instead.
+        // With -Dbench.liveEveryMs a full collection now and then measures the live set itself (a young
+        // collection leaves old garbage in place, so "after GC" alone overstates it on long runs).
+        long liveEvery = Long.getLong("bench.liveEveryMs", 0);
         Thread sampler = new Thread(() -> {
             var memory = ManagementFactory.getMemoryMXBean();
+            long nextFull = System.currentTimeMillis() + liveEvery;
             while (true) {
                 peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                if (liveEvery > 0 && System.currentTimeMillis() >= nextFull) {
+                    System.gc();
+                    peakFullLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    nextFull = System.currentTimeMillis() + liveEvery;
+                }
                 try {
                     Thread.sleep(5);
                 } catch (InterruptedException e) {
@@ -54,13 +65,15 @@ final class HeapWatch {
         System.gc();
         peakUsed.set(0);
         peakLive.set(0);
+        peakFullLive.set(0);
     }
 
     long peakUsed() {
         return peakUsed.get();
     }
 
+    /** The live set: after full collections when sampled so, else after any collection. */
     long peakLive() {
-        return peakLive.get();
+        return fullLive ? peakFullLive.get() : peakLive.get();
     }
 }
