@@ -23,21 +23,21 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * compacted view) as a JSON array; {@code rejections …}: every rejection, one JSON object per line.
  * Reads the topic from the beginning to its end and exits.
  */
-final class TopicDumpCommand {
+public final class TopicDumpCommand {
 
-    enum Which { DRAFTS, REJECTIONS }
+    public enum Which { DRAFTS, REJECTIONS }
 
     private final HubProperties properties;
     private final PrintStream out;
     private final PrintStream err;
 
-    TopicDumpCommand(HubProperties properties, PrintStream out, PrintStream err) {
+    public TopicDumpCommand(HubProperties properties, PrintStream out, PrintStream err) {
         this.properties = properties;
         this.out = out;
         this.err = err;
     }
 
-    int run(Which which, List<String> args) throws Exception {
+    public int run(Which which, List<String> args) throws Exception {
         String servers = properties.kafka().embedded()
                 ? "localhost:" + properties.kafka().embeddedPort() : properties.kafka().bootstrapServers();
         String agb = null;

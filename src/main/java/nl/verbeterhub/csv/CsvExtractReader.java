@@ -40,9 +40,12 @@ public final class CsvExtractReader implements Closeable {
         Attempt chosen;
         if (commaFits != semicolonFits) {
             chosen = commaFits ? comma : semicolon;
-        } else {
-            // Neither (the failure below explains why) or, oddly, both: take the one that splits more.
+        } else if (commaFits || Math.max(comma.width(), semicolon.width()) > 1) {
+            // Both (oddly), or a header of several columns that is no record type's: the wider tells.
             chosen = semicolon.width() > comma.width() ? semicolon : comma;
+        } else {
+            // No separator splits the first line: a quoting failure says more than "unknown header".
+            chosen = comma.failure() != null ? comma : semicolon.failure() != null ? semicolon : comma;
         }
         if (chosen.failure() != null) throw chosen.failure();
         HeaderMapping mapping = HeaderMapping.resolve(chosen.header(), options.columnNames(), options.fixedType());

@@ -140,6 +140,20 @@ class InboxRoutesIT {
         }
     }
 
+    @Test
+    void theDraftsAndRejectionsCommandsShowWhatIsOnTheTopics() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(new ByteArrayOutputStream());
+        var command = new nl.verbeterhub.cli.TopicDumpCommand(properties, new PrintStream(out, true, StandardCharsets.UTF_8), err);
+        List<String> args = List.of("--bootstrap-servers", TestKafka.bootstrapServers(), "--agb", AGB);
+        assertThat(command.run(nl.verbeterhub.cli.TopicDumpCommand.Which.DRAFTS, args)).isZero();
+        assertThat(DraftJson.MAPPER.readTree(out.toByteArray())).hasSize(6);
+        out.reset();
+        assertThat(command.run(nl.verbeterhub.cli.TopicDumpCommand.Which.REJECTIONS, args)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(11)
+                .allSatisfy(line -> assertThat(DraftJson.MAPPER.readTree(line).get("reason").asText()).isNotEmpty());
+    }
+
     /** The drafts {@code validate} prints for these files, by key. */
     private Map<String, JsonNode> validate(java.io.File[] files) throws Exception {
         List<String> args = new ArrayList<>(List.of("--agb", AGB, "--name", "Testziekenhuis " + AGB));

@@ -1,0 +1,51 @@
+package nl.verbeterhub.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import nl.verbeterhub.draft.DraftJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code java -jar target/verbeterhub.jar validate …} as hospital IT staff run it: stdout is data only. */
+class PackagedJarIT {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run jar(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                Path.of("target/verbeterhub.jar").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void validatePrintsOnlyTheDraftsOnStdout() throws Exception {
+        Run run = jar("validate", "--agb", "06019999", "samples/vbi-2026-11-20.csv", "samples/opnames-2026-11-20.csv");
+        assertThat(run.exit()).isZero();
+        JsonNode drafts = DraftJson.MAPPER.readTree(run.out());
+        assertThat(drafts.isArray()).isTrue();
+        assertThat(drafts).hasSize(2);
+        assertThat(drafts.get(0).at("/indicators/admissions").asInt()).isEqualTo(16);
+        assertThat(run.err()).contains("records read").doesNotContain("P1000");
+    }
+
+    @Test
+    void unusableInputExitsTwo() throws Exception {
+        assertThat(jar("validate", "--agb", "06019999", dir.resolve("nothing.csv").toString()).exit()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,74 @@
+package nl.verbeterhub.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import nl.verbeterhub.config.StandaloneConfig;
+import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.support.Schemas;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTests {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int validate(String... args) throws Exception {
+        Clock clock = Clock.fixed(Instant.parse("2026-11-21T01:00:00Z"), ZoneOffset.UTC);
+        return new ValidateCommand(StandaloneConfig.load(), clock, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(List.of(args));
+    }
+
+    private static String[] samples(String... extra) {
+        List<String> args = new ArrayList<>(List.of("--agb", "06019999"));
+        args.addAll(List.of(extra));
+        for (String t : List.of("vbi", "nuchter", "pijn", "opnames")) args.add("samples/" + t + "-2026-11-20.csv");
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void theSamplesGiveSixSchemaValidDraftsOnStdoutAndASummaryOnStderr() throws Exception {
+        assertThat(validate(samples())).isZero();
+        JsonNode drafts = DraftJson.MAPPER.readTree(out.toByteArray());
+        assertThat(drafts).hasSize(6);
+        drafts.forEach(d -> assertThat(Schemas.check(Schemas.DRAFT, d)).isEmpty());
+        assertThat(drafts.get(0).at("/hospital/name").asText()).isEqualTo("Voorbeeldziekenhuis");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("vbi-2026-11-20.csv: VBI, 48 records read, 44 accepted, 4 rejected",
+                "line 46: OUT_OF_RANGE (score)");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void yearSelectsWhatIsPrintedNotWhatIsCounted() throws Exception {
+        assertThat(validate(samples("--year", "2025"))).isZero();
+        JsonNode drafts = DraftJson.MAPPER.readTree(out.toByteArray());
+        assertThat(drafts).hasSize(3).allSatisfy(d -> assertThat(d.at("/period/year").asInt()).isEqualTo(2025));
+        assertThat(drafts.get(0).at("/dataQuality/recordsRead").asInt()).isEqualTo(85);
+    }
+
+    @Test
+    void unusableInputExitsTwoAndNamesTheFile() throws Exception {
+        Path bad = Files.writeString(dir.resolve("namen.csv"), "naam,bsn\nJan,123\n");
+        assertThat(validate("--agb", "06019999", bad.toString(), "samples/vbi-2026-11-20.csv")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("namen.csv: unusable — UNKNOWN_HEADER").doesNotContain("Jan");
+        assertThat(DraftJson.MAPPER.readTree(out.toByteArray())).as("drafts of the usable file").hasSize(2);
+        out.reset();
+        assertThat(validate("--agb", "06019999", dir.resolve("missing.csv").toString())).isEqualTo(2);
+        assertThat(validate("--agb", "6019999", "samples/vbi-2026-11-20.csv")).isEqualTo(2);
+        assertThat(validate("--agb", "06019999")).isEqualTo(2);
+    }
+}
