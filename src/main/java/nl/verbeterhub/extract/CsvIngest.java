@@ -14,6 +14,7 @@ import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.record.RowParser;
 import nl.verbeterhub.record.RowResult;
 import nl.verbeterhub.state.RecordStore;
+import nl.verbeterhub.state.ScratchSet;
 import nl.verbeterhub.state.StateKey;
 import nl.verbeterhub.state.StoredRecord;
 import nl.verbeterhub.time.Amsterdam;
@@ -102,10 +103,10 @@ public final class CsvIngest {
      */
     private final class SnapshotTracker implements AutoCloseable {
         private final ExtractSource source;
-        private final RecordStore.ScratchSet seen;
+        private final ScratchSet seen;
         private final Set<Integer> years = new TreeSet<>();
 
-        SnapshotTracker(ExtractSource source, RecordStore.ScratchSet seen) {
+        SnapshotTracker(ExtractSource source, ScratchSet seen) {
             this.source = source;
             this.seen = seen;
             years.addAll(source.snapshotYears());

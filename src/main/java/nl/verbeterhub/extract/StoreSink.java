@@ -2,6 +2,7 @@ package nl.verbeterhub.extract;
 
 import java.util.function.Consumer;
 import nl.verbeterhub.state.RecordStore;
+import nl.verbeterhub.state.StoreBatch;
 import nl.verbeterhub.state.StateKey;
 
 /** Writes an extract straight into a local store, in batches: the sink of {@code validate}. */
@@ -9,7 +10,7 @@ public final class StoreSink implements ExtractSink, AutoCloseable {
 
     private static final int BATCH_SIZE = 10_000;
 
-    private final RecordStore.Batch batch;
+    private final StoreBatch batch;
     private final Consumer<Rejection> rejections;
 
     public StoreSink(RecordStore store, Consumer<Rejection> rejections) {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import nl.verbeterhub.extract.ExtractCommitJson;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.state.RecordStore;
+import nl.verbeterhub.state.StoreBatch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -113,7 +114,7 @@ public final class StateApplier implements AutoCloseable {
     private void apply(ConsumerRecords<byte[], byte[]> batch) {
         Map<Integer, Long> next = new HashMap<>();
         if (!batch.isEmpty()) {
-            try (RecordStore.Batch write = store.newBatch()) {
+            try (StoreBatch write = store.newBatch()) {
                 for (ConsumerRecord<byte[], byte[]> r : batch) {
                     if (r.topic().equals(recordsTopic)) {
                         write.apply(r.key(), r.value());

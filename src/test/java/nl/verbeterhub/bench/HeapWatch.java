@@ -39,25 +39,21 @@ final class HeapWatch {
         // With -Dbench.liveEveryMs a full collection now and then measures the live set itself (a young
         // collection leaves old garbage in place, so "after GC" alone overstates it on long runs).
         long liveEvery = Long.getLong("bench.liveEveryMs", 0);
-        Thread sampler = new Thread(() -> {
-            var memory = ManagementFactory.getMemoryMXBean();
-            long nextFull = System.currentTimeMillis() + liveEvery;
-            while (true) {
-                peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                if (liveEvery > 0 && System.currentTimeMillis() >= nextFull) {
-                    System.gc();
-                    peakFullLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    nextFull = System.currentTimeMillis() + liveEvery;
-                }
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
+        var memory = ManagementFactory.getMemoryMXBean();
+        long[] nextFull = {System.currentTimeMillis() + liveEvery};
+        var sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "heap-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        sampler.scheduleAtFixedRate(() -> {
+            peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+            if (liveEvery > 0 && System.currentTimeMillis() >= nextFull[0]) {
+                System.gc();
+                peakFullLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                nextFull[0] = System.currentTimeMillis() + liveEvery;
             }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
+        }, 0, 5, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Forgets the peaks seen so far, at the start of the measured part. */

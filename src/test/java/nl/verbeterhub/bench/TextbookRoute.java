@@ -2,6 +2,8 @@ package nl.verbeterhub.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
@@ -39,6 +41,7 @@ final class TextbookRoute {
             }
             PainRowParser parser = new PainRowParser(PainScales.defaults());
             AtomicLong sent = new AtomicLong();
+            CountDownLatch allSent = new CountDownLatch(1);
             Pseudonymizer pseudonyms = new Pseudonymizer(PseudonymSecret.of("textbook-secret-0123456789"), 100_000);
             camel.addRoutes(new RouteBuilder() {
                 @Override
@@ -62,7 +65,9 @@ final class TextbookRoute {
                                 })
                                 .to("kafka:bench.textbook?brokers=" + broker.bootstrapServers()
                                         + "&valueSerializer=org.apache.kafka.common.serialization.ByteArraySerializer")
-                                .process(exchange -> sent.incrementAndGet())
+                                .process(exchange -> {
+                                    if (sent.incrementAndGet() == rows) allSent.countDown();
+                                })
                             .end();
                 }
             });
@@ -70,9 +75,7 @@ final class TextbookRoute {
             heap.reset();
             long started = System.nanoTime();
             Files.copy(file, inbox.resolve(file.getFileName()));
-            while (sent.get() < rows) {
-                Thread.sleep(10); // a benchmark's stopwatch, not a test's synchronisation
-            }
+            if (!allSent.await(6, TimeUnit.HOURS)) throw new IllegalStateException("textbook route did not finish");
             return (System.nanoTime() - started) / 1e9;
         } finally {
             org.springframework.util.FileSystemUtils.deleteRecursively(dir.toFile());

@@ -1,0 +1,193 @@
+package nl.verbeterhub.state;
+
+import static nl.verbeterhub.state.StoreKeys.identityKey;
+import static nl.verbeterhub.state.StoreKeys.identityValue;
+import static nl.verbeterhub.state.StoreKeys.indexKey;
+import static nl.verbeterhub.state.StoreKeys.offsetKey;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * A set of changes written atomically. Changes are collected first; {@link #write()} then keeps only
+ * the last change per identity, looks up earlier versions in one multi-get — only where the
+ * identity filter says one may exist — and replaces them (see docs/benchmarks.md for why).
+ */
+public final class StoreBatch implements AutoCloseable {
+
+    private static final int PARALLEL_FROM = 2_000;
+
+    private final RocksDB db;
+    private final ColumnFamilyHandle identityFamily;
+    private final IdentityFilter filter;
+    private final ExecutorService secondWriter;
+    private final WriteOptions writeOptions;
+    private final List<IdentityBytes> identities = new ArrayList<>();
+    private final List<byte[]> values = new ArrayList<>();
+    private final Map<ByteBuffer, byte[]> offsets = new HashMap<>();
+
+    StoreBatch(RocksDB db, ColumnFamilyHandle identityFamily, IdentityFilter filter, ExecutorService secondWriter,
+               WriteOptions writeOptions) {
+        this.db = db;
+        this.identityFamily = identityFamily;
+        this.filter = filter;
+        this.secondWriter = secondWriter;
+        this.writeOptions = writeOptions;
+    }
+
+    /** Keeps {@code value} as the current version of its identity, replacing an earlier one. */
+    public void put(StateKey key, byte[] value) {
+        identities.add(new IdentityBytes(identityKey(key)));
+        values.add(value);
+    }
+
+    /**
+     * The same, for a key as it is on the record-state topic ({@code agb:TYPE:recordKey} in ASCII),
+     * without making strings of it; a null value removes.
+     */
+    public void apply(byte[] stateKey, byte[] value) {
+        identities.add(new IdentityBytes(identityKey(stateKey)));
+        values.add(value);
+    }
+
+    /** Removes the record of this identity, if any. */
+    public void delete(StateKey key) {
+        identities.add(new IdentityBytes(identityKey(key)));
+        values.add(null);
+    }
+
+    public void setNextOffset(String topic, int partition, long nextOffset) {
+        offsets.put(ByteBuffer.wrap(offsetKey(topic, partition)), ByteBuffer.allocate(8).putLong(nextOffset).array());
+    }
+
+    /** How many changes are waiting to be written. */
+    public int size() {
+        return identities.size();
+    }
+
+    public void write() {
+        Rocks.call(this::writeChecked);
+        identities.clear();
+        values.clear();
+        offsets.clear();
+    }
+
+    private void writeChecked() throws RocksDBException {
+        // Only the last change of an identity in this batch counts: earlier ones are never written.
+        Map<IdentityBytes, Integer> last = new HashMap<>(identities.size() * 2);
+        for (int i = 0; i < identities.size(); i++) last.put(identities.get(i), i);
+        List<Integer> kept = new ArrayList<>(last.size());
+        for (int i = 0; i < identities.size(); i++) {
+            if (last.get(identities.get(i)) == i) kept.add(i);
+        }
+        if (kept.size() < PARALLEL_FROM) {
+            writeChanges(kept);
+        } else {
+            // Random inserts into the memtables dominate: two writers halve the wall time when the
+            // other core is free (identities split by hash, so one identity stays in one half).
+            List<Integer> first = new ArrayList<>(kept.size() / 2 + 1);
+            List<Integer> second = new ArrayList<>(kept.size() / 2 + 1);
+            for (int i : kept) (identities.get(i).hash % 2 == 0 ? first : second).add(i);
+            var other = secondWriter.submit(() -> {
+                writeChanges(second);
+                return null;
+            });
+            writeChanges(first);
+            try {
+                other.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StateStoreException(new RocksDBException("interrupted"));
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof StateStoreException failed) throw failed;
+                if (e.getCause() instanceof RocksDBException failed) throw failed;
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        // Offsets last: a crash before them replays the batch, which is harmless (the same keys).
+        if (!offsets.isEmpty()) {
+            try (WriteBatch batch = new WriteBatch()) {
+                for (var e : offsets.entrySet()) batch.put(e.getKey().array(), e.getValue());
+                db.write(writeOptions, batch);
+            }
+        }
+    }
+
+    /** Replaces earlier versions of these changes' identities and writes them. */
+    private void writeChanges(List<Integer> changes) throws RocksDBException {
+        List<byte[]> maybeKept = new ArrayList<>();
+        for (int i : changes) {
+            byte[] id = identities.get(i).bytes;
+            if (filter.mightContain(id)) maybeKept.add(id);
+        }
+        Map<IdentityBytes, byte[]> stored = new HashMap<>();
+        if (!maybeKept.isEmpty()) {
+            List<byte[]> found = db.multiGetAsList(Collections.nCopies(maybeKept.size(), identityFamily),
+                    maybeKept);
+            for (int i = 0; i < maybeKept.size(); i++) {
+                if (found.get(i) != null) stored.put(new IdentityBytes(maybeKept.get(i)), found.get(i));
+            }
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+            for (int i : changes) {
+                IdentityBytes identity = identities.get(i);
+                byte[] id = identity.bytes;
+                byte[] previous = stored.get(identity);
+                if (previous != null) {
+                    batch.delete(indexKey(id, previous, 8, ByteBuffer.wrap(previous).getLong()));
+                }
+                byte[] value = values.get(i);
+                if (value == null) {
+                    if (previous != null) batch.delete(identityFamily, id);
+                } else {
+                    StoredRecord.View view = StoredRecord.view(value);
+                    batch.put(identityFamily, id, identityValue(value, view));
+                    batch.put(indexKey(id, value, view.patientOffset(), view.anchor()), value);
+                    filter.add(id);
+                }
+            }
+            db.write(writeOptions, batch);
+        }
+    }
+
+    @Override
+    public void close() {
+        identities.clear();
+        values.clear();
+    }
+
+/** An identity key with a cheap hash (its last bytes are a keyed hash already). */
+private static final class IdentityBytes {
+    final byte[] bytes;
+    private final int hash;
+
+    IdentityBytes(byte[] bytes) {
+        this.bytes = bytes;
+        int h = 1;
+        for (int i = Math.max(0, bytes.length - 12); i < bytes.length; i++) h = 31 * h + bytes[i];
+        this.hash = h;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IdentityBytes other && hash == other.hash && Arrays.equals(bytes, other.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+}
+}
