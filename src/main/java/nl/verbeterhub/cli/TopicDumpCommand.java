@@ -4,19 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.draft.DraftJson;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import nl.verbeterhub.kafka.TopicScan;
 
 /**
  * {@code drafts [--bootstrap-servers host:port] [--agb 06019999]}: the current draft of every key (the
@@ -53,24 +46,18 @@ public final class TopicDumpCommand {
         }
         String topic = which == Which.DRAFTS ? properties.kafka().topics().drafts() : properties.kafka().topics().rejections();
         Map<String, JsonNode> latest = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer(servers)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (agb != null && (r.key() == null || !r.key().startsWith(agb + ":"))) continue;
-                    if (which == Which.REJECTIONS) {
-                        out.println(new String(r.value(), StandardCharsets.UTF_8));
-                    } else if (r.value() == null) {
-                        latest.remove(r.key());
-                    } else {
-                        latest.put(r.key(), DraftJson.MAPPER.readTree(r.value()));
-                    }
+        String prefix = agb == null ? "" : agb + ":";
+        try {
+            TopicScan.fromBeginningToEnd(servers, topic, r -> {
+                if (r.key() == null || !r.key().startsWith(prefix)) return;
+                if (which == Which.REJECTIONS) {
+                    out.println(new String(r.value(), StandardCharsets.UTF_8));
+                } else if (r.value() == null) {
+                    latest.remove(r.key());
+                } else {
+                    latest.put(r.key(), readTree(r.value()));
                 }
-            }
+            });
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             err.println("no Kafka broker answered at " + servers + " (is the hub running?)");
             return 1;
@@ -83,12 +70,11 @@ public final class TopicDumpCommand {
         return 0;
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(String servers) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    private static JsonNode readTree(byte[] value) {
+        try {
+            return DraftJson.MAPPER.readTree(value);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -1,18 +1,12 @@
 package nl.verbeterhub.draft;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.util.List;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import nl.verbeterhub.kafka.KafkaClients;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import nl.verbeterhub.kafka.TopicScan;
 
 /**
  * The content hash of the last value published per draft key, read back from the drafts topic at
@@ -25,22 +19,24 @@ public final class PublishedDrafts {
     /** Reads the drafts topic from its beginning to its end. */
     public void load(String bootstrapServers, String topic) throws IOException {
         hashes.clear();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(KafkaClients.consumer(bootstrapServers),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.value() == null) {
-                        hashes.remove(r.key());
-                    } else {
-                        hashes.put(r.key(), DraftJson.MAPPER.readTree(r.value()).path("contentHash").asText());
-                    }
+        try {
+            TopicScan.fromBeginningToEnd(bootstrapServers, topic, r -> {
+                if (r.value() == null) {
+                    hashes.remove(r.key());
+                } else {
+                    hashes.put(r.key(), contentHash(r.value()));
                 }
-            }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static String contentHash(byte[] draft) {
+        try {
+            return DraftJson.MAPPER.readTree(draft).path("contentHash").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
