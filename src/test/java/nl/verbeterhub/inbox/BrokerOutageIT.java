@@ -123,21 +123,14 @@ class BrokerOutageIT {
         List<ConsumerRecord<String, byte[]>> markers = TopicReader.readAll(broker.bootstrapServers(), HUB.extractsTopic());
         assertThat(markers).as("one commit per extract, nothing half-way").hasSize(3)
                 .allSatisfy(m -> assertThat(m.key()).doesNotEndWith(":begun"));
-        List<JsonNode> pain = draftValues(AGB + ":PIJN:2025");
+        List<JsonNode> pain = TopicReader.values(broker.bootstrapServers(), HUB.draftsTopic(), AGB + ":PIJN:2025");
         JsonNode latest = pain.get(pain.size() - 1);
         assertThat(latest.at("/indicators/measurements").asInt()).isEqualTo(2);
         assertThat(latest.at("/indicators/painShare").decimalValue()).isEqualByComparingTo("0.5");
         assertThat(pain).as("each content published once").hasSize(2);
-        assertThat(draftValues(AGB + ":VBI:2025")).hasSize(1);
+        assertThat(TopicReader.values(broker.bootstrapServers(), HUB.draftsTopic(), AGB + ":VBI:2025")).hasSize(1);
     }
 
-    private List<JsonNode> draftValues(String key) throws IOException {
-        List<JsonNode> values = new java.util.ArrayList<>();
-        for (ConsumerRecord<String, byte[]> r : TopicReader.readAll(broker.bootstrapServers(), HUB.draftsTopic())) {
-            if (r.key().equals(key)) values.add(DraftJson.MAPPER.readTree(r.value()));
-        }
-        return values;
-    }
 
     @Test
     void theApiAnswers401BeforeLookingAnythingUp() throws Exception {

@@ -25,7 +25,15 @@ import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.Schemas;
 import nl.verbeterhub.support.TestKafka;
 import nl.verbeterhub.support.TopicReader;
+import java.util.Properties;
+import nl.verbeterhub.kafka.KafkaClients;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,6 +160,28 @@ class InboxRoutesIT {
         assertThat(command.run(nl.verbeterhub.cli.TopicDumpCommand.Which.REJECTIONS, args)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(11)
                 .allSatisfy(line -> assertThat(DraftJson.MAPPER.readTree(line).get("reason").asText()).isNotEmpty());
+    }
+
+    @Test
+    void producersAreIdempotentWithAcksAllAndStateTopicsAreCompacted() throws Exception {
+        var config = camel.getComponent("kafka", KafkaComponent.class).getConfiguration();
+        assertThat(config.isEnableIdempotence()).isTrue();
+        assertThat(config.getRequestRequiredAcks()).isEqualTo("all");
+        Properties producer = KafkaClients.transactionalProducer("x", KafkaClients.ProducerSettings.DEFAULT, "t", Duration.ofMinutes(1));
+        assertThat(producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)).isEqualTo(true);
+        assertThat(producer.get(ProducerConfig.ACKS_CONFIG)).isEqualTo("all");
+
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            Map<String, String> expected = Map.of(HUB.draftsTopic(), "compact", HUB.recordsTopic(), "compact",
+                    HUB.extractsTopic(), "compact", HUB.rejectionsTopic(), "delete");
+            for (var e : expected.entrySet()) {
+                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, e.getKey());
+                Config c = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+                assertThat(c.get("cleanup.policy").value()).as(e.getKey()).isEqualTo(e.getValue());
+            }
+        }
     }
 
     /** The drafts {@code validate} prints for these files, by key. */

@@ -10,27 +10,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 import nl.verbeterhub.draft.DraftJson;
 import nl.verbeterhub.health.HubReadiness;
-import nl.verbeterhub.kafka.KafkaClients;
 import nl.verbeterhub.support.HubTestProperties;
+import nl.verbeterhub.support.InboxFolders;
 import nl.verbeterhub.support.LogCollector;
 import nl.verbeterhub.support.TestKafka;
 import nl.verbeterhub.support.TopicReader;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
-import org.apache.camel.component.kafka.KafkaComponent;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -98,12 +90,8 @@ class IntegrityIT {
         assertThat(done.matches(60, TimeUnit.SECONDS)).as("processed " + name).isTrue();
     }
 
-    private static List<JsonNode> values(String key) throws Exception {
-        List<JsonNode> values = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> r : TopicReader.readAll(TestKafka.bootstrapServers(), HUB.draftsTopic())) {
-            if (r.key().equals(key)) values.add(r.value() == null ? null : DraftJson.MAPPER.readTree(r.value()));
-        }
-        return values;
+    private static List<JsonNode> drafts(String key) throws java.io.IOException {
+        return TopicReader.values(TestKafka.bootstrapServers(), HUB.draftsTopic(), key);
     }
 
     @Test
@@ -114,18 +102,18 @@ class IntegrityIT {
                 + "RD-0003,RDPAT-02,IC,bedsensor,1,2025-03-03 10:00,,\n";
         String key = REDO + ":VBI:2025";
         deliver("redo-vbi", "redo", "vbi-export.csv", a.getBytes(StandardCharsets.UTF_8));
-        assertThat(values(key)).hasSize(1);
-        assertThat(values(key).get(0).at("/indicators/heavy").asInt()).isEqualTo(2);
+        assertThat(drafts(key)).hasSize(1);
+        assertThat(drafts(key).get(0).at("/indicators/heavy").asInt()).isEqualTo(2);
 
         for (int i = 0; i < 2; i++) {
             deliver("redo-vbi", "redo", "vbi-export.csv", a.getBytes(StandardCharsets.UTF_8));
         }
         deliver("redo-vbi", "redo", "vbi-export-copy.csv", a.getBytes(StandardCharsets.UTF_8));
-        assertThat(values(key)).as("nothing republished for re-deliveries").hasSize(1);
+        assertThat(drafts(key)).as("nothing republished for re-deliveries").hasSize(1);
 
         String corrected = a.replace("RD-0002,RDPAT-02,IC,onrustband,5", "RD-0002,RDPAT-02,IC,onrustband,3");
         deliver("redo-vbi", "redo", "vbi-export.csv", corrected.getBytes(StandardCharsets.UTF_8));
-        List<JsonNode> after = values(key);
+        List<JsonNode> after = drafts(key);
         assertThat(after).hasSize(2);
         JsonNode latest = after.get(1);
         assertThat(latest.at("/indicators/registrations").asInt()).isEqualTo(3);
@@ -143,13 +131,13 @@ class IntegrityIT {
                 + "SN-0002,SNPAT-02,IC,polsband,5,2026-03-01 10:00,,\n"
                 + "SN-0003,SNPAT-03,IC,bedsensor,1,2026-03-02 10:00,,\n";
         deliver("snap-vbi", "snap", "snapshot-1.csv", both.getBytes(StandardCharsets.UTF_8));
-        assertThat(values(SNAP + ":VBI:2025")).hasSize(1);
+        assertThat(drafts(SNAP + ":VBI:2025")).hasSize(1);
         String only2026 = VBI + "SN-0002,SNPAT-02,IC,polsband,5,2026-03-01 10:00,,\n";
         deliver("snap-vbi", "snap", "snapshot-2.csv", only2026.getBytes(StandardCharsets.UTF_8));
-        List<JsonNode> y2025 = values(SNAP + ":VBI:2025");
+        List<JsonNode> y2025 = drafts(SNAP + ":VBI:2025");
         assertThat(y2025).hasSize(2);
         assertThat(y2025.get(1)).as("tombstone").isNull();
-        List<JsonNode> y2026 = values(SNAP + ":VBI:2026");
+        List<JsonNode> y2026 = drafts(SNAP + ":VBI:2026");
         assertThat(y2026.get(y2026.size() - 1).at("/indicators/registrations").asInt()).isEqualTo(1);
     }
 
@@ -169,7 +157,7 @@ class IntegrityIT {
         }
         assertThat(done.matches(120, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(reasonFor("u00-one-50mb-line.csv")).startsWith("LINE_TOO_LONG");
+        assertThat(InboxFolders.reasonFor(HUB.inbox("corpus"), "u00-one-50mb-line.csv")).startsWith("LINE_TOO_LONG");
         List<String> rejections = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : TopicReader.readAll(TestKafka.bootstrapServers(), HUB.rejectionsTopic())) {
             JsonNode j = DraftJson.MAPPER.readTree(r.value());
@@ -180,35 +168,20 @@ class IntegrityIT {
         for (String[] e : expectations) {
             String file = e[0];
             if (e[1].startsWith("error:")) {
-                assertThat(reasonFor(file)).as(file).startsWith(e[1].substring("error:".length()));
+                assertThat(InboxFolders.reasonFor(HUB.inbox("corpus"), file)).as(file).startsWith(e[1].substring("error:".length()));
                 assertThat(rejections).as(file + " leaves no rejections").noneMatch(r -> r.startsWith(file + "|"));
             } else {
                 String expected = e[1].substring("done:".length());
                 List<String> want = expected.isEmpty() ? List.of() : List.of(expected.split(","));
                 assertThat(rejections.stream().filter(r -> r.startsWith(file + "|")).map(r -> r.substring(file.length() + 1)))
                         .as(file).containsExactlyInAnyOrderElementsOf(want);
-                assertThat(doneFile(file)).as(file + " in .done/").isTrue();
+                assertThat(InboxFolders.inDone(HUB.inbox("corpus"), file)).as(file + " in .done/").isTrue();
             }
         }
 
         String good = VBI + "CP-0001,CPPAT-01,IC,polsband,5,2025-03-01 10:00,,\n";
         deliver("corpus", "corpus", "z-good-after-all-that.csv", good.getBytes(StandardCharsets.UTF_8));
-        assertThat(values(CORPUS + ":VBI:2025")).isNotEmpty();
-    }
-
-    private static String reasonFor(String file) throws Exception {
-        try (Stream<Path> files = Files.list(HUB.inbox("corpus").resolve(".error"))) {
-            Path reason = files.filter(p -> p.getFileName().toString().endsWith("-" + file + ".reason.txt")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no reason file for " + file));
-            assertThat(reason.resolveSibling(reason.getFileName().toString().replace(".reason.txt", ""))).exists();
-            return Files.readString(reason).trim();
-        }
-    }
-
-    private static boolean doneFile(String file) throws Exception {
-        try (Stream<Path> files = Files.list(HUB.inbox("corpus").resolve(".done"))) {
-            return files.anyMatch(p -> p.getFileName().toString().endsWith("-" + file));
-        }
+        assertThat(drafts(CORPUS + ":VBI:2025")).isNotEmpty();
     }
 
     @Test
@@ -224,7 +197,7 @@ class IntegrityIT {
                 ("measurement_id,patient_id,measured_at,scale,value\nHS-1,HSPAT-1,2025-05-01 08:00,NRS,5\n").getBytes());
         assertThat(bigDone.matches(120, TimeUnit.SECONDS)).isTrue();
         for (String key : List.of(HALF + ":PIJN:2025", HALF + ":PIJN:2026")) {
-            List<JsonNode> published = values(key);
+            List<JsonNode> published = drafts(key);
             assertThat(published).as(key).isNotEmpty();
             for (JsonNode draft : published) {
                 assertThat(draft.get("sources")).as("every published " + key + " holds the whole big extract").hasSize(2);
@@ -234,29 +207,6 @@ class IntegrityIT {
 
     @Test
     @Order(5)
-    void producersAreIdempotentWithAcksAllAndStateTopicsAreCompacted() throws Exception {
-        var config = camel.getComponent("kafka", KafkaComponent.class).getConfiguration();
-        assertThat(config.isEnableIdempotence()).isTrue();
-        assertThat(config.getRequestRequiredAcks()).isEqualTo("all");
-        Properties producer = KafkaClients.transactionalProducer("x", KafkaClients.ProducerSettings.DEFAULT, "t", Duration.ofMinutes(1));
-        assertThat(producer.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG)).isEqualTo(true);
-        assertThat(producer.get(ProducerConfig.ACKS_CONFIG)).isEqualTo("all");
-
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        try (Admin admin = Admin.create(p)) {
-            Map<String, String> expected = Map.of(HUB.draftsTopic(), "compact", HUB.recordsTopic(), "compact",
-                    HUB.extractsTopic(), "compact", HUB.rejectionsTopic(), "delete");
-            for (var e : expected.entrySet()) {
-                ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, e.getKey());
-                Config c = admin.describeConfigs(List.of(topic)).all().get().get(topic);
-                assertThat(c.get("cleanup.policy").value()).as(e.getKey()).isEqualTo(e.getValue());
-            }
-        }
-    }
-
-    @Test
-    @Order(6)
     void noIdentifierOfAnyInputAppearsOnAnyTopicOrInAnyLogLine() throws Exception {
         Set<String> identifiers = new HashSet<>();
         delivered.forEach(content -> identifiers.addAll(Identifiers.in(content)));

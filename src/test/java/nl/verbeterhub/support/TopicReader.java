@@ -19,6 +19,18 @@ public final class TopicReader {
         return all;
     }
 
+    /** Every value published for one key, as JSON, in order; null for a tombstone. */
+    public static List<com.fasterxml.jackson.databind.JsonNode> values(String bootstrapServers, String topic, String key)
+            throws java.io.IOException {
+        List<com.fasterxml.jackson.databind.JsonNode> values = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : readAll(bootstrapServers, topic)) {
+            if (key.equals(r.key())) {
+                values.add(r.value() == null ? null : nl.verbeterhub.draft.DraftJson.MAPPER.readTree(r.value()));
+            }
+        }
+        return values;
+    }
+
     /** The last value per key (null for a tombstone), in the order keys were first seen. */
     public static Map<String, byte[]> latest(String bootstrapServers, String topic) {
         Map<String, byte[]> latest = new LinkedHashMap<>();
