@@ -1,7 +1,6 @@
 package nl.verbeterhub.admission;
 
 import java.nio.ByteBuffer;
-import nl.verbeterhub.record.Checks;
 
 /** A clinical admission (anchor: admitted_at), kept only to count VBI's denominator. */
 public record AdmissionRecord(long discharged) {
@@ -12,9 +11,5 @@ public record AdmissionRecord(long discharged) {
 
     public static AdmissionRecord decode(ByteBuffer b) {
         return new AdmissionRecord(b.getLong());
-    }
-
-    public boolean dischargeKnown() {
-        return discharged != Checks.ABSENT;
     }
 }

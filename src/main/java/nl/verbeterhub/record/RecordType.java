@@ -67,13 +67,6 @@ public enum RecordType {
         return anchorColumn;
     }
 
-    public int indexOf(String column) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equals(column)) return i;
-        }
-        throw new IllegalArgumentException("no column " + column + " in " + this);
-    }
-
     /** The theme whose drafts this type's records count for (admissions count for VBI). */
     public Theme theme() {
         return switch (this) {
