@@ -96,8 +96,8 @@ public record HubProperties(
                 return defaults;
             }
             List<PainScale> all = new ArrayList<>();
-            for (String name : List.of("NRS", "VAS10", "VAS100", "FLACC", "PAINAD", "COMFORT")) {
-                if (scales == null || !scales.containsKey(name)) all.add(defaults.find(name));
+            for (PainScale scale : defaults.all()) {
+                if (scales == null || !scales.containsKey(scale.name())) all.add(scale);
             }
             if (scales != null) scales.forEach((name, s) -> all.add(s.toScale(name)));
             Map<String, String> allAliases = new java.util.HashMap<>(Map.of("VAS", "VAS100"));

@@ -112,45 +112,46 @@ public final class StateApplier implements AutoCloseable {
     }
 
     private void apply(ConsumerRecords<byte[], byte[]> batch) {
+        // The consumer's positions cover the records just read and any transaction markers after them.
         Map<Integer, Long> next = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            if (tp.topic().equals(recordsTopic)) next.put(tp.partition(), consumer.position(tp));
+        }
         if (!batch.isEmpty()) {
             try (StoreBatch write = store.newBatch()) {
                 for (ConsumerRecord<byte[], byte[]> r : batch) {
                     if (r.topic().equals(recordsTopic)) {
                         write.apply(r.key(), r.value());
-                        next.merge(r.partition(), r.offset() + 1, Math::max);
-                    } else if (ExtractCommitJson.isBegunKey(new String(r.key(), StandardCharsets.UTF_8))) {
-                        if (r.value() == null) {
-                            log.finished(ExtractCommitJson.connectorOfBegunKey(new String(r.key(), StandardCharsets.UTF_8)));
-                        } else {
-                            log.begun(ExtractCommitJson.readBegun(r.value()));
-                        }
-                    } else if (r.value() != null) {
-                        log.add(ExtractCommitJson.read(r.value()));
-                    }
-                }
-                // Positions may be past control records (transaction markers) too: store the position.
-                for (TopicPartition tp : consumer.assignment()) {
-                    if (tp.topic().equals(recordsTopic)) {
-                        long position = consumer.position(tp);
-                        next.merge(tp.partition(), position, Math::max);
+                    } else {
+                        applyExtractMarker(new String(r.key(), StandardCharsets.UTF_8), r.value());
                     }
                 }
                 next.forEach((partition, offset) -> write.setNextOffset(recordsTopic, partition, offset));
                 long started = System.nanoTime();
                 write.write();
                 LOG.debug("applied {} record(s) in {} ms", batch.count(), (System.nanoTime() - started) / 1_000_000);
-            } catch (IOException e) {
-                throw new IllegalStateException("unreadable extract commit marker", e);
-            }
-        } else {
-            for (TopicPartition tp : consumer.assignment()) {
-                if (tp.topic().equals(recordsTopic)) next.put(tp.partition(), consumer.position(tp));
             }
         }
         synchronized (progress) {
             next.forEach((p, o) -> applied.merge(p, o, Math::max));
             progress.notifyAll();
+        }
+    }
+
+    /** A commit marker, or a "begun" marker (a tombstone when its extract finished). */
+    private void applyExtractMarker(String key, byte[] value) {
+        try {
+            if (ExtractCommitJson.isBegunKey(key)) {
+                if (value == null) {
+                    log.finished(ExtractCommitJson.connectorOfBegunKey(key));
+                } else {
+                    log.begun(ExtractCommitJson.readBegun(value));
+                }
+            } else if (value != null) {
+                log.add(ExtractCommitJson.read(value));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable extract marker", e);
         }
     }
 

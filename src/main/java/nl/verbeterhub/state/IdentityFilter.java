@@ -24,10 +24,8 @@ final class IdentityFilter {
 
     void add(byte[] identity) {
         long h = hash(identity);
-        long h1 = h;
-        long h2 = (h >>> 32) | 1;
         for (int i = 1; i <= HASHES; i++) {
-            long bit = (h1 + i * h2) & mask;
+            long bit = bit(h, i);
             int word = (int) (bit >>> 6);
             long m = 1L << (bit & 63);
             long old;
@@ -40,13 +38,16 @@ final class IdentityFilter {
     /** False only when the identity was certainly never added. */
     boolean mightContain(byte[] identity) {
         long h = hash(identity);
-        long h1 = h;
-        long h2 = (h >>> 32) | 1;
         for (int i = 1; i <= HASHES; i++) {
-            long bit = (h1 + i * h2) & mask;
+            long bit = bit(h, i);
             if ((bits.get((int) (bit >>> 6)) & (1L << (bit & 63))) == 0) return false;
         }
         return true;
+    }
+
+    /** The i-th of the hash's bit positions (double hashing: h1 + i·h2). */
+    private long bit(long h, int i) {
+        return (h + i * ((h >>> 32) | 1)) & mask;
     }
 
     /**

@@ -2,7 +2,6 @@ package nl.verbeterhub.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,6 +15,7 @@ import nl.verbeterhub.VerbeterhubApplication;
 import nl.verbeterhub.draft.DraftJson;
 import nl.verbeterhub.extract.Sha256;
 import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
 import nl.verbeterhub.record.RecordType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,7 +49,7 @@ final class ServerPath implements AutoCloseable {
         // Another hospital warms the JIT up, so that the measured drafts cover the measured file only.
         Files.writeString(root.resolve("connectors/warm-up.yaml"), "id: bench-warm-up\nhospital:\n  agb: \"06010098\"\n"
                 + "  name: Opwarmziekenhuis\ninbox: " + warmUpInbox + "\nrecordType: PIJN\npollDelay: " + pollDelay + "\n");
-        int kafkaPort = freePort();
+        int kafkaPort = EmbeddedKafkaBroker.freePort();
         hub = new SpringApplication(VerbeterhubApplication.class).run(
                 "--hub.data-dir=" + root.resolve("data"), "--hub.connectors-dir=" + root.resolve("connectors"),
                 "--hub.kafka.embedded-port=" + kafkaPort, "--server.port=0", "--logging.level.root=WARN",
@@ -115,12 +115,6 @@ final class ServerPath implements AutoCloseable {
             System.out.printf(Locale.ROOT, "LATENCY runs=%d rows=%d p50=%.3f p95=%.3f max=%.3f%n", runs, rows, p50, p95,
                     seconds.get(seconds.size() - 1));
             return p50;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,9 +54,7 @@ class BrokerOutageIT {
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) throws IOException {
         brokerDir = Files.createTempDirectory("verbeterhub-outage-kafka-");
-        try (ServerSocket s = new ServerSocket(0)) {
-            brokerPort = s.getLocalPort();
-        }
+        brokerPort = EmbeddedKafkaBroker.freePort();
         broker = EmbeddedKafkaBroker.start(brokerDir, brokerPort);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (broker != null) broker.close();

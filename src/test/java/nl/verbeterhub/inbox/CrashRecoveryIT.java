@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +25,7 @@ import nl.verbeterhub.bench.ExportGenerator;
 import nl.verbeterhub.cli.ValidateCommand;
 import nl.verbeterhub.config.StandaloneConfig;
 import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.TopicReader;
 import org.junit.jupiter.api.AfterEach;
@@ -63,8 +63,8 @@ class CrashRecoveryIT {
         Files.createDirectories(root.resolve("connectors"));
         Files.writeString(root.resolve("connectors/pijn.yaml"), "id: crash-pijn\nhospital:\n  agb: \"" + AGB
                 + "\"\n  name: Crashziekenhuis\ninbox: data/inbox/pijn\nrecordType: PIJN\n");
-        kafkaPort = freePort();
-        httpPort = freePort();
+        kafkaPort = EmbeddedKafkaBroker.freePort();
+        httpPort = EmbeddedKafkaBroker.freePort();
         Path export = ExportGenerator.write(RecordType.PIJN, ExportGenerator.Dialect.DUTCH, 200_000, 7, root.resolve(FILE));
 
         hub = start(jar, "first.log");
@@ -138,9 +138,4 @@ class CrashRecoveryIT {
         return byKey;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -41,6 +41,11 @@ public final class PainScales {
                 BigDecimal.valueOf(action), severe == null ? null : BigDecimal.valueOf(severe), observation);
     }
 
+    /** Every scale once, aliases left out. */
+    public java.util.Collection<PainScale> all() {
+        return new java.util.LinkedHashSet<>(byName.values());
+    }
+
     /** The scale for a CSV or stored name, or null for an unknown scale. */
     public PainScale find(String name) {
         return byName.get(name.toUpperCase(Locale.ROOT));
