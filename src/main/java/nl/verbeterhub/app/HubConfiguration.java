@@ -53,7 +53,7 @@ class HubConfiguration {
 
     @Bean(destroyMethod = "close")
     RecordStore recordStore(HubProperties properties) throws IOException {
-        return RecordStore.open(properties.dataDir().resolve("state"), true, 32L << 20);
+        return RecordStore.open(properties.dataDir().resolve("state"), 32L << 20);
     }
 
     @Bean

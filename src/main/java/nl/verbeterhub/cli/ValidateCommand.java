@@ -79,7 +79,7 @@ public final class ValidateCommand {
         PainScales scales = properties.pain().toScales();
         ExtractLog log = new ExtractLog();
         boolean unusable = false;
-        try (RecordStore store = RecordStore.open(tmp.resolve("state"), false, 8L << 20)) {
+        try (RecordStore store = RecordStore.open(tmp.resolve("state"), 8L << 20)) {
             PseudonymSecret secret = System.getenv(PseudonymSecret.ENV) == null
                     ? PseudonymSecret.throwAway() : PseudonymSecret.of(System.getenv(PseudonymSecret.ENV));
             CsvIngest ingest = new CsvIngest(store, secret, properties.pseudonym().cacheSize(), Themes.parsers(scales), clock);

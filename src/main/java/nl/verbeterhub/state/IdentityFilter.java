@@ -11,22 +11,25 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class IdentityFilter {
 
     private static final int HASHES = 5;
+    /** One block is a cache line (8 words): every bit of one identity lies in it, one miss per call. */
+    private static final int BLOCK_WORDS = 8;
 
     private final AtomicLongArray bits;
-    private final long mask;
+    private final int blockMask;
 
-    /** @param bytes rounded down to a power of two */
+    /** @param bytes rounded down to a power of two, at least one block */
     IdentityFilter(long bytes) {
-        int words = Integer.highestOneBit((int) Math.max(1, Math.min(bytes / 8, 1 << 30)));
+        int words = Integer.highestOneBit((int) Math.max(BLOCK_WORDS, Math.min(bytes / 8, 1 << 30)));
         this.bits = new AtomicLongArray(words);
-        this.mask = (long) words * 64 - 1;
+        this.blockMask = words / BLOCK_WORDS - 1;
     }
 
     void add(byte[] identity) {
         long h = hash(identity);
-        for (int i = 1; i <= HASHES; i++) {
-            long bit = bit(h, i);
-            int word = (int) (bit >>> 6);
+        int block = block(h);
+        for (int i = 0; i < HASHES; i++) {
+            int bit = bit(h, i);
+            int word = block + (bit >>> 6);
             long m = 1L << (bit & 63);
             long old;
             do {
@@ -38,16 +41,22 @@ final class IdentityFilter {
     /** False only when the identity was certainly never added. */
     boolean mightContain(byte[] identity) {
         long h = hash(identity);
-        for (int i = 1; i <= HASHES; i++) {
-            long bit = bit(h, i);
-            if ((bits.get((int) (bit >>> 6)) & (1L << (bit & 63))) == 0) return false;
+        int block = block(h);
+        for (int i = 0; i < HASHES; i++) {
+            int bit = bit(h, i);
+            if ((bits.get(block + (bit >>> 6)) & (1L << (bit & 63))) == 0) return false;
         }
         return true;
     }
 
-    /** The i-th of the hash's bit positions (double hashing: h1 + i·h2). */
-    private long bit(long h, int i) {
-        return (h + i * ((h >>> 32) | 1)) & mask;
+    /** The first word of the identity's block, from the hash re-mixed (its low bits pick the bits). */
+    private int block(long h) {
+        return ((int) ((h * 0x9E3779B97F4A7C15L) >>> 32) & blockMask) * BLOCK_WORDS;
+    }
+
+    /** The i-th of five 9-bit positions within the block, from the hash's lower 45 bits. */
+    private static int bit(long h, int i) {
+        return (int) (h >>> (9 * i)) & (BLOCK_WORDS * 64 - 1);
     }
 
     /**

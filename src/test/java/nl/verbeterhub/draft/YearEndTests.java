@@ -65,7 +65,7 @@ class YearEndTests {
     @Test
     void theEndedYearIsRepublishedAsCompleteAtMidnightInAmsterdam() throws Exception {
         MovableClock clock = new MovableClock(Instant.parse("2026-12-31T22:59:00Z")); // 23:59 in Amsterdam
-        try (RecordStore store = RecordStore.open(dir.resolve("state"), false, 8L << 20);
+        try (RecordStore store = RecordStore.open(dir.resolve("state"), 8L << 20);
              DefaultCamelContext camel = new DefaultCamelContext()) {
             camel.addRoutes(new RouteBuilder() {
                 @Override

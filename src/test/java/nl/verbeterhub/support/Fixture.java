@@ -54,7 +54,7 @@ public final class Fixture implements AutoCloseable {
     public Fixture(Path dir, int k) throws IOException {
         this.dir = dir;
         this.k = k;
-        this.store = RecordStore.open(dir.resolve("state"), false, 8L << 20);
+        this.store = RecordStore.open(dir.resolve("state"), 8L << 20);
         this.ingest = new CsvIngest(store, PseudonymSecret.of("test-secret-0123456789"), 1000,
                 Themes.parsers(PainScales.defaults()), Clock.fixed(NOW, ZoneOffset.UTC));
     }
