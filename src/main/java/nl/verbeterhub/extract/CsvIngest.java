@@ -61,39 +61,77 @@ public final class CsvIngest {
      */
     public ExtractCommit ingest(ExtractSource source, Path file, ExtractSink sink) throws UnusableFileException, IOException {
         CsvExtractReader.verify(file, source.csv());
-        Pseudonymizer pseudonyms = new Pseudonymizer(secret, pseudonymCacheSize);
         try (CsvExtractReader reader = CsvExtractReader.open(file, source.csv());
              SnapshotTracker snapshot = source.snapshot() ? new SnapshotTracker(source, store.newScratchSet()) : null) {
             RecordType type = reader.recordType();
-            RowParser parser = parsers.get(type);
-            TypeCounts counts = new TypeCounts();
-            String agb = source.agb();
+            Rows rows = new Rows(source, type, parsers.get(type), new Pseudonymizer(secret, pseudonymCacheSize),
+                    snapshot, sink);
             sink.started(type);
-            long rows = 0;
-            while (reader.next()) {
-                if (++rows % checkpointRows == 0) sink.checkpoint();
-                RowResult result = parser.parse(reader.row());
-                if (result instanceof RowResult.Accepted accepted) {
-                    String recordKey = pseudonyms.recordKey(agb, type.name(), accepted.recordId());
-                    byte[] value = StoredRecord.encode(type, source.connector(),
-                            pseudonyms.patient(agb, accepted.patientId()), accepted.anchorEpochSecond(), accepted.payload());
-                    sink.put(new StateKey(agb, type, recordKey), value);
-                    counts.countAccepted();
-                    if (snapshot != null) snapshot.contains(recordKey, accepted.anchorEpochSecond());
-                } else if (result instanceof RowResult.Rejected rejected) {
-                    counts.countRejected(rejected.reason());
-                    sink.reject(new Rejection(agb, source.connector(), source.name(), source.sha256(), source.name(),
-                            reader.line(), type, rejected.reason(), rejected.field()));
-                    if (snapshot != null && rejected.recordId() != null) {
-                        snapshot.containsRejected(pseudonyms.recordKey(agb, type.name(), rejected.recordId()));
-                    }
-                }
+            while (rows.readSome(reader)) {
+                // next batch
             }
             if (snapshot != null) {
                 snapshot.removeMissing(type, sink);
             }
-            return new ExtractCommit(agb, source.connector(), source.name(), source.sha256(), source.receivedAt(),
-                    clock.instant(), Map.of(type, counts));
+            return new ExtractCommit(source.agb(), source.connector(), source.name(), source.sha256(),
+                    source.receivedAt(), clock.instant(), Map.of(type, rows.counts));
+        }
+    }
+
+    /**
+     * The rows of one extract, read a batch per call: the JIT then compiles the per-row work as a method
+     * of its own, kept from file to file, instead of recompiling one long loop for every file it reads
+     * (that cost about a second of compiler time per large file, docs/benchmarks.md).
+     */
+    private final class Rows {
+        private static final int BATCH = 4_096;
+
+        private final ExtractSource source;
+        private final RecordType type;
+        private final RowParser parser;
+        private final Pseudonymizer pseudonyms;
+        private final SnapshotTracker snapshot;
+        private final ExtractSink sink;
+        private final TypeCounts counts = new TypeCounts();
+        private long read;
+
+        Rows(ExtractSource source, RecordType type, RowParser parser, Pseudonymizer pseudonyms,
+             SnapshotTracker snapshot, ExtractSink sink) {
+            this.source = source;
+            this.type = type;
+            this.parser = parser;
+            this.pseudonyms = pseudonyms;
+            this.snapshot = snapshot;
+            this.sink = sink;
+        }
+
+        /** Reads up to a batch of rows into the sink; false once the file has no more. */
+        boolean readSome(CsvExtractReader reader) throws IOException, UnusableFileException {
+            for (int i = 0; i < BATCH; i++) {
+                if (!reader.next()) return false;
+                if (++read % checkpointRows == 0) sink.checkpoint();
+                handle(parser.parse(reader.row()), reader.line());
+            }
+            return true;
+        }
+
+        private void handle(RowResult result, int line) {
+            String agb = source.agb();
+            if (result instanceof RowResult.Accepted accepted) {
+                String recordKey = pseudonyms.recordKey(agb, type.name(), accepted.recordId());
+                byte[] value = StoredRecord.encode(type, source.connector(),
+                        pseudonyms.patient(agb, accepted.patientId()), accepted.anchorEpochSecond(), accepted.payload());
+                sink.put(new StateKey(agb, type, recordKey), value);
+                counts.countAccepted();
+                if (snapshot != null) snapshot.contains(recordKey, accepted.anchorEpochSecond());
+            } else if (result instanceof RowResult.Rejected rejected) {
+                counts.countRejected(rejected.reason());
+                sink.reject(new Rejection(agb, source.connector(), source.name(), source.sha256(), source.name(),
+                        line, type, rejected.reason(), rejected.field()));
+                if (snapshot != null && rejected.recordId() != null) {
+                    snapshot.containsRejected(pseudonyms.recordKey(agb, type.name(), rejected.recordId()));
+                }
+            }
         }
     }
 

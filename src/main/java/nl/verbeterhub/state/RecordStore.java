@@ -80,7 +80,7 @@ public final class RecordStore implements AutoCloseable {
         // offsets that match what survived (docs/decisions.md). The log cost a tenth of the writes.
         this.writeOptions = new WriteOptions().setDisableWAL(true);
         this.scratchWriteOptions = new WriteOptions().setDisableWAL(true);
-        scan(identityFamily, new byte[] {IDENTITY}, (key, value) -> filter.add(key));
+        scan(identityFamily, new byte[] {IDENTITY}, true, false, (key, value) -> filter.add(key));
     }
 
     /** Opens (or creates) the store. */
@@ -94,14 +94,22 @@ public final class RecordStore implements AutoCloseable {
         LRUCache cache = new LRUCache(cacheBytes);
         DBOptions options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
                 .setAtomicFlush(true);
-        // Small memtables: random inserts into a large skip list are dearer (see docs/benchmarks.md).
+        // Modest memtables (sorted writes keep inserts cheap), and compaction only from twelve level-0
+        // files: keys are random, so every level-0 compaction rewrites the whole first level, and at the
+        // default of four that rewriting took a fifth of the server path's CPU (docs/benchmarks.md).
         ColumnFamilyOptions index = new ColumnFamilyOptions()
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
                 .setWriteBufferSize(16L << 20)
+                .setLevel0FileNumCompactionTrigger(12)
+                .setLevel0SlowdownWritesTrigger(30)
+                .setLevel0StopWritesTrigger(40)
                 .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(new BloomFilter(10)));
         ColumnFamilyOptions identity = new ColumnFamilyOptions()
                 .setCompressionType(CompressionType.NO_COMPRESSION)
                 .setWriteBufferSize(16L << 20)
+                .setLevel0FileNumCompactionTrigger(12)
+                .setLevel0SlowdownWritesTrigger(30)
+                .setLevel0StopWritesTrigger(40)
                 .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(new BloomFilter(10)));
         List<ColumnFamilyHandle> handles = new ArrayList<>();
         try {
@@ -146,7 +154,8 @@ public final class RecordStore implements AutoCloseable {
 
     /** Every kept record of a hospital and type, ordered by patient pseudonym, then anchor. */
     public void forEachRecord(String agb, RecordType type, RecordVisitor visitor) {
-        scan(prefix(INDEX, agb, type), (key, value) -> visitor.visit(StoredRecord.view(value)));
+        // Values only: each key or value fetched is one more call into RocksDB and one more array.
+        scan(handles.get(0), prefix(INDEX, agb, type), false, true, (key, value) -> visitor.visit(StoredRecord.view(value)));
     }
 
     /** What the identity entry tells about a kept record, for snapshot removal. */
@@ -156,7 +165,7 @@ public final class RecordStore implements AutoCloseable {
     /** Every kept record's identity of a hospital and type. */
     public void forEachIdentity(String agb, RecordType type, java.util.function.Consumer<Identity> visitor) {
         byte[] prefix = prefix(IDENTITY, agb, type);
-        scan(identityFamily, prefix, (key, value) -> {
+        scan(identityFamily, prefix, true, true, (key, value) -> {
             String recordKey = new String(key, prefix.length, key.length - prefix.length, StandardCharsets.US_ASCII);
             ByteBuffer v = ByteBuffer.wrap(value);
             long anchor = v.getLong();
@@ -198,16 +207,13 @@ public final class RecordStore implements AutoCloseable {
         void visit(byte[] key, byte[] value);
     }
 
-    private void scan(byte[] prefix, EntryVisitor visitor) {
-        scan(handles.get(0), prefix, visitor);
-    }
-
-    private void scan(ColumnFamilyHandle family, byte[] prefix, EntryVisitor visitor) {
+    /** Visits the entries under {@code prefix}, fetching only the keys and values asked for (else null). */
+    private void scan(ColumnFamilyHandle family, byte[] prefix, boolean keys, boolean values, EntryVisitor visitor) {
         try (Slice upper = new Slice(upperBound(prefix));
              ReadOptions read = new ReadOptions().setIterateUpperBound(upper).setFillCache(false);
              RocksIterator it = db.newIterator(family, read)) {
             for (it.seek(prefix); it.isValid(); it.next()) {
-                visitor.visit(it.key(), it.value());
+                visitor.visit(keys ? it.key() : null, values ? it.value() : null);
             }
         }
     }

@@ -161,15 +161,13 @@ public final class StoreBatch implements AutoCloseable {
                 filter.add(id);
             }
         }
-        // Stable sorts: a removed index entry stays before a new one under the same key.
-        identityChanges.sort(Change.BY_KEY);
-        indexChanges.sort(Change.BY_KEY);
+        // Stable: a removed index entry stays before a new one under the same key.
         try (WriteBatch batch = new WriteBatch()) {
-            for (Change c : identityChanges) {
+            for (Change c : sorted(identityChanges)) {
                 if (c.value == null) batch.delete(identityFamily, c.key);
                 else batch.put(identityFamily, c.key, c.value);
             }
-            for (Change c : indexChanges) {
+            for (Change c : sorted(indexChanges)) {
                 if (c.value == null) batch.delete(c.key);
                 else batch.put(c.key, c.value);
             }
@@ -177,9 +175,17 @@ public final class StoreBatch implements AutoCloseable {
         }
     }
 
+    private static List<Change> sorted(List<Change> changes) {
+        byte[][] keys = new byte[changes.size()][];
+        for (int i = 0; i < keys.length; i++) keys[i] = changes.get(i).key;
+        int[] order = KeyOrder.of(keys);
+        List<Change> sorted = new ArrayList<>(order.length);
+        for (int i : order) sorted.add(changes.get(i));
+        return sorted;
+    }
+
     /** One put (a value) or delete (null) of one key. */
     private record Change(byte[] key, byte[] value) {
-        static final java.util.Comparator<Change> BY_KEY = (a, b) -> Arrays.compareUnsigned(a.key, b.key);
     }
 
     @Override
