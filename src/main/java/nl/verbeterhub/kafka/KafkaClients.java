@@ -28,10 +28,8 @@ public final class KafkaClients {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.compression());
         p.put(ProducerConfig.LINGER_MS_CONFIG, 10);
-        // Below half a G1 region of a small heap (1 MiB regions up to 2 GiB): larger buffers are
-        // "humongous", and each one started a concurrent marking cycle (see docs/benchmarks.md).
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
-        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 4L << 20);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 16L << 20);
         int delivery = (int) settings.delivery().toMillis();
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) settings.maxBlock().toMillis());
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, delivery);
@@ -60,9 +58,8 @@ public final class KafkaClients {
         // A fetch for idle partitions would otherwise be parked 500 ms at the broker, and the busy
         // partition cannot be fetched meanwhile: measured 12 s instead of 1 s for a million records.
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
-        // A fetch response is one buffer: kept under half a G1 region, like the producer's batches.
-        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 448 << 10);
-        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 448 << 10);
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 << 20);
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
         return p;
     }
 }
