@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class IdentityFilter {
 
     private static final int HASHES = 5;
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     /** One block is a cache line (8 words): every bit of one identity lies in it, one miss per call. */
     private static final int BLOCK_WORDS = 8;
 
@@ -25,8 +27,17 @@ final class IdentityFilter {
     }
 
     void add(byte[] identity) {
+        addAndTell(identity);
+    }
+
+    /**
+     * Adds the identity and tells whether it might have been there before: one visit to its block
+     * where a test and then an add would make two.
+     */
+    boolean addAndTell(byte[] identity) {
         long h = hash(identity);
         int block = block(h);
+        boolean maybeBefore = true;
         for (int i = 0; i < HASHES; i++) {
             int bit = bit(h, i);
             int word = block + (bit >>> 6);
@@ -35,18 +46,9 @@ final class IdentityFilter {
             do {
                 old = bits.get(word);
             } while ((old & m) == 0 && !bits.compareAndSet(word, old, old | m));
+            if ((old & m) == 0) maybeBefore = false;
         }
-    }
-
-    /** False only when the identity was certainly never added. */
-    boolean mightContain(byte[] identity) {
-        long h = hash(identity);
-        int block = block(h);
-        for (int i = 0; i < HASHES; i++) {
-            int bit = bit(h, i);
-            if ((bits.get(block + (bit >>> 6)) & (1L << (bit & 63))) == 0) return false;
-        }
-        return true;
+        return maybeBefore;
     }
 
     /** The first word of the identity's block, from the hash re-mixed (its low bits pick the bits). */
@@ -61,13 +63,14 @@ final class IdentityFilter {
 
     /**
      * Identities end in a keyed hash (the pseudonymised record id), so their last bytes are already
-     * random: fold the last sixteen and finish with MurmurHash3's fmix64.
+     * random: fold the last sixteen as two longs and finish with MurmurHash3's fmix64.
      */
     private static long hash(byte[] data) {
         long h = data.length;
-        int from = Math.max(0, data.length - 16);
-        for (int i = from; i < data.length; i++) {
-            h = h * 31 + data[i];
+        if (data.length >= 16) {
+            h ^= (long) LONGS.get(data, data.length - 16) ^ Long.rotateLeft((long) LONGS.get(data, data.length - 8), 29);
+        } else {
+            for (byte b : data) h = h * 31 + b;
         }
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;

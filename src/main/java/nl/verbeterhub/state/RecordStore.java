@@ -59,13 +59,6 @@ public final class RecordStore implements AutoCloseable {
     private final WriteOptions scratchWriteOptions;
     private final AtomicLong scratchRuns = new AtomicLong(System.nanoTime());
     private final IdentityFilter filter;
-    /** The second writer of large batches. */
-    private final java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "state-writer");
-        t.setDaemon(true);
-        return t;
-    });
-
     private RecordStore(RocksDB db, DBOptions options, List<ColumnFamilyOptions> familyOptions,
                         List<ColumnFamilyHandle> handles, LRUCache cache, long filterBytes) {
         this.db = db;
@@ -127,7 +120,7 @@ public final class RecordStore implements AutoCloseable {
     }
 
     public StoreBatch newBatch() {
-        return new StoreBatch(db, identityFamily, filter, writers, writeOptions);
+        return new StoreBatch(db, identityFamily, filter, writeOptions);
     }
 
     /** Forgets everything, for a rebuild from the topic. */
@@ -222,7 +215,6 @@ public final class RecordStore implements AutoCloseable {
     public void close() {
         writeOptions.close();
         scratchWriteOptions.close();
-        writers.shutdownNow();
         handles.forEach(ColumnFamilyHandle::close);
         db.close();
         options.close();

@@ -12,8 +12,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -27,23 +25,18 @@ import org.rocksdb.WriteOptions;
  */
 public final class StoreBatch implements AutoCloseable {
 
-    private static final int PARALLEL_FROM = 2_000;
-
     private final RocksDB db;
     private final ColumnFamilyHandle identityFamily;
     private final IdentityFilter filter;
-    private final ExecutorService secondWriter;
     private final WriteOptions writeOptions;
     private final List<IdentityBytes> identities = new ArrayList<>();
     private final List<byte[]> values = new ArrayList<>();
     private final Map<ByteBuffer, byte[]> offsets = new HashMap<>();
 
-    StoreBatch(RocksDB db, ColumnFamilyHandle identityFamily, IdentityFilter filter, ExecutorService secondWriter,
-               WriteOptions writeOptions) {
+    StoreBatch(RocksDB db, ColumnFamilyHandle identityFamily, IdentityFilter filter, WriteOptions writeOptions) {
         this.db = db;
         this.identityFamily = identityFamily;
         this.filter = filter;
-        this.secondWriter = secondWriter;
         this.writeOptions = writeOptions;
     }
 
@@ -92,30 +85,7 @@ public final class StoreBatch implements AutoCloseable {
         for (int i = 0; i < identities.size(); i++) {
             if (last.get(identities.get(i)) == i) kept.add(i);
         }
-        if (kept.size() < PARALLEL_FROM) {
-            writeChanges(kept);
-        } else {
-            // Random inserts into the memtables dominate: two writers halve the wall time when the
-            // other core is free (identities split by hash, so one identity stays in one half).
-            List<Integer> first = new ArrayList<>(kept.size() / 2 + 1);
-            List<Integer> second = new ArrayList<>(kept.size() / 2 + 1);
-            for (int i : kept) (identities.get(i).hash % 2 == 0 ? first : second).add(i);
-            var other = secondWriter.submit(() -> {
-                writeChanges(second);
-                return null;
-            });
-            writeChanges(first);
-            try {
-                other.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StateStoreException(new RocksDBException("interrupted"));
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof StateStoreException failed) throw failed;
-                if (e.getCause() instanceof RocksDBException failed) throw failed;
-                throw new IllegalStateException(e.getCause());
-            }
-        }
+        writeChanges(kept);
         // Offsets last: a crash before them replays the batch, which is harmless (the same keys).
         if (!offsets.isEmpty()) {
             try (WriteBatch batch = new WriteBatch()) {
@@ -130,7 +100,8 @@ public final class StoreBatch implements AutoCloseable {
         List<byte[]> maybeKept = new ArrayList<>();
         for (int i : changes) {
             byte[] id = identities.get(i).bytes;
-            if (filter.mightContain(id)) maybeKept.add(id);
+            // Added now, before it is written: the filter may only ever say "maybe" too often.
+            if (filter.addAndTell(id)) maybeKept.add(id);
         }
         Map<IdentityBytes, byte[]> stored = new HashMap<>();
         if (!maybeKept.isEmpty()) {
@@ -158,7 +129,6 @@ public final class StoreBatch implements AutoCloseable {
                 StoredRecord.View view = StoredRecord.view(value);
                 identityChanges.add(new Change(id, identityValue(value, view)));
                 indexChanges.add(new Change(indexKey(id, value, view.patientOffset(), view.anchor()), value));
-                filter.add(id);
             }
         }
         // Stable: a removed index entry stays before a new one under the same key.
