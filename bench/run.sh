@@ -7,12 +7,24 @@
 #   bench/run.sh --rows 5000000 --cases server    # the 5M memory check, -Xmx256m
 #   bench/run.sh --dialect DUTCH --cases floor,validate,server
 #   bench/run.sh --jmh                            # JMH for the hot inner parts
+#   bench/run.sh --profile --cases server         # async-profiler over each case's measured window only:
+#                                                 # bench/out/<case>.collapsed and bench/out/<case>.html
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -ntp -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+PROFILE=()
+if [[ "${1:-}" == "--profile" ]]; then
+  shift
+  # async-profiler (Maven Central, native library for linux-x64 inside) on the class path of the cases.
+  ./mvnw -q -ntp dependency:copy -Dartifact=tools.profiler:async-profiler:4.1:jar:linux-x64 -DoutputDirectory=target/bench-tools
+  CP="$CP:$(ls target/bench-tools/async-profiler-*.jar)"
+  PROFILE=(-Dbench.profile=bench/out)
+  # perf events need this as root; without it async-profiler falls back to a coarser timer.
+  [[ -w /proc/sys/kernel/perf_event_paranoid ]] && echo 1 > /proc/sys/kernel/perf_event_paranoid || true
+fi
 if [[ "${1:-}" == "--jmh" ]]; then
   shift
   exec java -cp "$CP" org.openjdk.jmh.Main "${@:-nl.verbeterhub.bench.jmh}" -f 1 -wi 3 -i 5 -w 2s -r 2s
 fi
-exec java -Xmx512m -cp "$CP" nl.verbeterhub.bench.Benchmark "$@"
+exec java -Xmx512m "${PROFILE[@]}" -cp "$CP" nl.verbeterhub.bench.Benchmark "$@"

@@ -96,7 +96,9 @@ public final class RecordStore implements AutoCloseable {
                 .setLevel0FileNumCompactionTrigger(12)
                 .setLevel0SlowdownWritesTrigger(30)
                 .setLevel0StopWritesTrigger(40)
-                .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(new BloomFilter(10)));
+                // No Bloom filter: the index is only ever scanned, and building filters cost flushes and
+                // compactions a hash of every key.
+                .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache));
         ColumnFamilyOptions identity = new ColumnFamilyOptions()
                 .setCompressionType(CompressionType.NO_COMPRESSION)
                 .setWriteBufferSize(16L << 20)

@@ -79,10 +79,12 @@ public final class BenchCase {
         var properties = nl.verbeterhub.config.StandaloneConfig.load();
         PrintStream sink = new PrintStream(new ByteArrayOutputStream());
         heap.reset();
+        Profiling.start("validate");
         long started = System.nanoTime();
         int exit = new nl.verbeterhub.cli.ValidateCommand(properties, Clock.systemUTC(), sink, sink)
                 .run(List.of("--agb", "06010099", file.toString()));
         double seconds = (System.nanoTime() - started) / 1e9;
+        Profiling.stop();
         if (exit != 0) throw new IllegalStateException("validate exited " + exit);
         return seconds;
     }

@@ -86,6 +86,7 @@ public final class Benchmark {
         Files.createDirectories(file.getParent());
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap,
                 "-Dbench.liveEveryMs=" + liveEveryMs, "-cp", System.getProperty("java.class.path"),
+                "-Dbench.profile=" + System.getProperty("bench.profile", ""),
                 BenchCase.class.getName(), name, file.toString(), String.valueOf(rows)));
         command.addAll(extra);
         System.err.println("running " + name + " (" + rows + " rows, -Xmx" + heap + ") …");

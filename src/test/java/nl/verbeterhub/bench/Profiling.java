@@ -1,27 +1,31 @@
 package nl.verbeterhub.bench;
 
 /**
- * Profiles only the measured window of a case when {@code -Dbench.profile=<file>} is given, with
- * async-profiler's Java API on the class path (see docs/benchmarks.md): start-up, warm-up and the
- * JIT's first compilations would otherwise hide the steady state.
+ * Profiles only the measured window of a case when {@code -Dbench.profile=<folder>} is given
+ * ({@code bench/run.sh --profile}), with async-profiler's Java API on the class path: start-up and
+ * warm-up would otherwise hide the steady state. Writes {@code <case>.collapsed} (per thread, for
+ * grep and sums) and {@code <case>.html} (a flame graph).
  */
 final class Profiling {
 
-    private static final String OUTPUT = System.getProperty("bench.profile");
+    private static final String FOLDER = System.getProperty("bench.profile");
+    private static String name = "case";
 
     private Profiling() {
     }
 
-    static void start() {
+    static void start(String caseName) {
+        name = caseName;
         execute("start,event=cpu,interval=1ms,threads");
     }
 
     static void stop() {
-        execute("stop,collapsed,file=" + OUTPUT);
+        execute("dump,collapsed,file=" + FOLDER + "/" + name + ".collapsed");
+        execute("stop,flamegraph,file=" + FOLDER + "/" + name + ".html");
     }
 
     private static void execute(String command) {
-        if (OUTPUT == null) return;
+        if (FOLDER == null || FOLDER.isEmpty()) return;
         try {
             Class<?> profiler = Class.forName("one.profiler.AsyncProfiler");
             Object instance = profiler.getMethod("getInstance").invoke(null);

@@ -76,7 +76,7 @@ final class ServerPath implements AutoCloseable {
         Path part = inbox.resolve(file.getFileName() + ".part");
         Files.createDirectories(inbox);
         Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
-        Profiling.start();
+        Profiling.start("server");
         long started = System.nanoTime();
         Files.move(part, inbox.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
         int seen = 0;
