@@ -24,6 +24,7 @@ import nl.verbeterhub.record.RecordType;
 public final class Benchmark {
 
     private static long liveEveryMs;
+    private static int repeat = 1;
 
     private Benchmark() {
     }
@@ -39,10 +40,11 @@ public final class Benchmark {
         String[] defaults = {"--rows", "1000000", "--dialect", "ISO", "--heap", "256m",
             "--cases", "floor,textbook,validate,server,latency", "--latency-runs", "20", "--latency-rows", "10000",
             "--out", "bench/out", "--textbook-rows", "0", "--textbook-heap", "4g", "--warmup-rows", "300000",
-            "--live-every-ms", "0"};
+            "--live-every-ms", "0", "--repeat", "1"};
         for (int i = 0; i < defaults.length; i += 2) o.put(defaults[i], defaults[i + 1]);
         for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i], args[i + 1]);
         long rows = Long.parseLong(o.get("--rows"));
+        repeat = Integer.parseInt(o.get("--repeat"));
         liveEveryMs = Long.parseLong(o.get("--live-every-ms"));
         ExportGenerator.Dialect dialect = ExportGenerator.Dialect.valueOf(o.get("--dialect"));
         Path out = Files.createDirectories(Path.of(o.get("--out")));
@@ -82,7 +84,22 @@ public final class Benchmark {
         print(results, rows, dialect);
     }
 
+    /**
+     * Runs a case {@code --repeat} times, each in a fresh JVM, and keeps the median run: on two cores
+     * the JIT and the collector make single runs of the server path vary by ±0.5 s.
+     */
     private static Result run(String name, Path file, long rows, String heap, List<String> extra) throws Exception {
+        List<Result> runs = new ArrayList<>();
+        for (int i = 0; i < repeat; i++) runs.add(runOnce(name, file, rows, heap, extra));
+        runs.sort(java.util.Comparator.comparingDouble(Result::seconds));
+        if (repeat > 1) {
+            System.err.printf(Locale.ROOT, "  %s: median of %d runs (%s s)%n", name, repeat,
+                    String.join(", ", runs.stream().map(r -> String.format(Locale.ROOT, "%.2f", r.seconds())).toList()));
+        }
+        return runs.get(runs.size() / 2);
+    }
+
+    private static Result runOnce(String name, Path file, long rows, String heap, List<String> extra) throws Exception {
         Files.createDirectories(file.getParent());
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap,
                 "-Dbench.liveEveryMs=" + liveEveryMs, "-cp", System.getProperty("java.class.path"),

@@ -48,6 +48,7 @@ class IntegrityIT {
     static final String CORPUS = "06010003";
     static final String SNAP = "06010004";
     static final String HALF = "06010008";
+    static final String LATE = "06010009";
     static final String VBI = "registration_id,patient_id,ward,intervention_type,score,start,end,alternatives_considered\n";
     static final Path MALFORMED = Path.of("src/test/resources/malformed");
 
@@ -60,6 +61,7 @@ class IntegrityIT {
         registry.add("hub.kafka.rows-per-transaction", () -> "500");
         HUB.connector("half-big", HALF, "half-big", "PIJN", "");
         HUB.connector("half-small", HALF, "half-small", "PIJN", "");
+        HUB.connector("late", LATE, "late", "PIJN", "");
     }
 
     private static LogCollector logs;
@@ -186,6 +188,28 @@ class IntegrityIT {
 
     @Test
     @Order(4)
+    void aFileFoundUnusableOnlyAfterSeveralPartsCommitsNoneOfThem() throws Exception {
+        // 1,200 good rows (parts of 500), a rejected one early, and a NUL byte near the end: not one
+        // part may be committed, nor a rejection published.
+        StringBuilder csv = new StringBuilder("measurement_id,patient_id,measured_at,scale,value\n");
+        csv.append("LT-0,LTPAT-0,2025-05-01 08:00,NRS,11\n");
+        for (int i = 1; i <= 1_200; i++) {
+            csv.append("LT-").append(i).append(",LTPAT-").append(i % 40).append(",2025-05-01 08:00,NRS,5\n");
+        }
+        csv.append("LT-X,LTPAT-1,2025-05-02 08:00,NRS,\u0000\n");
+        deliver("late", "late", "late.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(InboxFolders.reasonFor(HUB.inbox("late"), "late.csv")).startsWith("NOT_TEXT");
+        assertThat(extracts.openExtract("late")).as("no part committed, so no begun marker").isEmpty();
+        assertThat(TopicReader.readAll(TestKafka.bootstrapServers(), HUB.recordsTopic()))
+                .noneMatch(r -> r.key().startsWith(LATE + ":"));
+        assertThat(TopicReader.readAll(TestKafka.bootstrapServers(), HUB.rejectionsTopic()))
+                .noneMatch(r -> r.key().startsWith(LATE + ":"));
+        assertThat(drafts(LATE + ":PIJN:2025")).isEmpty();
+    }
+
+    @Test
+    @Order(5)
     void aDraftNeverShowsHalfAnExtractEvenWhenAnotherExtractOfTheHospitalArrivesMeanwhile() throws Exception {
         Path big = nl.verbeterhub.bench.ExportGenerator.write(nl.verbeterhub.record.RecordType.PIJN,
                 nl.verbeterhub.bench.ExportGenerator.Dialect.ISO, 40_000, 3, HUB.root().resolve("big.csv"));
@@ -206,7 +230,7 @@ class IntegrityIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void noIdentifierOfAnyInputAppearsOnAnyTopicOrInAnyLogLine() throws Exception {
         Set<String> identifiers = new HashSet<>();
         delivered.forEach(content -> identifiers.addAll(Identifiers.in(content)));

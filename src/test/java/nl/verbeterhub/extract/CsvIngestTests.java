@@ -1,0 +1,92 @@
+package nl.verbeterhub.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.verbeterhub.csv.CsvExtractReader;
+import nl.verbeterhub.csv.UnusableFileException;
+import nl.verbeterhub.pseudonym.PseudonymSecret;
+import nl.verbeterhub.state.RecordStore;
+import nl.verbeterhub.state.StateKey;
+import nl.verbeterhub.theme.Themes;
+import nl.verbeterhub.theme.pijn.PainScales;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvIngestTests {
+
+    @TempDir
+    Path dir;
+
+    /** A sink that tells what it saw, as a Kafka transaction would see it. */
+    private static final class TransactionLikeSink implements ExtractSink {
+        final List<String> events = new ArrayList<>();
+
+        @Override
+        public void put(StateKey key, byte[] storedRecord) {
+            events.add("put");
+        }
+
+        @Override
+        public void remove(StateKey key) {
+            events.add("remove");
+        }
+
+        @Override
+        public void reject(Rejection rejection) {
+            events.add("reject");
+        }
+
+        @Override
+        public void checkpoint() {
+            events.add("checkpoint");
+        }
+    }
+
+    private ExtractCommit ingest(String csv, ExtractSink sink) throws Exception {
+        Path file = Files.writeString(dir.resolve("pijn.csv"), csv, StandardCharsets.UTF_8);
+        try (RecordStore store = RecordStore.open(dir.resolve("state"), 8L << 20)) {
+            CsvIngest ingest = new CsvIngest(store, PseudonymSecret.of("tests-secret-0123456789"), 1_000,
+                    Themes.parsers(PainScales.defaults()), Clock.systemUTC(), 100);
+            ExtractSource source = new ExtractSource("06010099", "tests", "pijn.csv", "sha", Instant.now(), false, Set.of(),
+                    new CsvExtractReader.Options(StandardCharsets.UTF_8, 1 << 20, Map.of(), Optional.empty()));
+            return ingest.ingest(source, file, sink);
+        }
+    }
+
+    private static String rows(int n) {
+        StringBuilder csv = new StringBuilder("measurement_id,patient_id,measured_at,scale,value\n");
+        for (int i = 0; i < n; i++) csv.append("M-").append(i).append(",P-").append(i % 7).append(",2025-05-01 08:00,NRS,5\n");
+        return csv.toString();
+    }
+
+    @Test
+    void aFileUnusableNearItsEndReachesNoCheckpoint() {
+        // Checkpoints every 100 rows (a committed part each, in the hub); the NUL comes after 1,000:
+        // no part of the file may be committed.
+        TransactionLikeSink sink = new TransactionLikeSink();
+        assertThatThrownBy(() -> ingest(rows(1_000) + "M-X,P-1,2025-05-01 08:00,NRS,\u0000\n", sink))
+                .isInstanceOf(UnusableFileException.class)
+                .satisfies(e -> assertThat(((UnusableFileException) e).reason()).hasToString("NOT_TEXT"));
+        assertThat(sink.events).doesNotContain("checkpoint");
+    }
+
+    @Test
+    void aUsableFileIsCheckpointedEveryHundredRows() throws Exception {
+        TransactionLikeSink sink = new TransactionLikeSink();
+        ExtractCommit commit = ingest(rows(1_000), sink);
+        assertThat(sink.events.stream().filter("checkpoint"::equals).count()).isEqualTo(10);
+        assertThat(sink.events.stream().filter("put"::equals).count()).isEqualTo(1_000);
+        assertThat(commit.counts().values().iterator().next().accepted()).isEqualTo(1_000);
+    }
+}
