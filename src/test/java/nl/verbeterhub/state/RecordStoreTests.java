@@ -1,0 +1,78 @@
+package nl.verbeterhub.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import nl.verbeterhub.record.RecordType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecordStoreTests {
+
+    @TempDir
+    Path dir;
+
+    private static byte[] patient(int n) {
+        byte[] p = new byte[32];
+        Arrays.fill(p, (byte) n);
+        return p;
+    }
+
+    private static byte[] record(int patient, long anchor, int payload) {
+        return StoredRecord.encode(RecordType.PIJN, "tests", patient(patient), anchor, new byte[] {(byte) payload});
+    }
+
+    private static List<String> kept(RecordStore store) {
+        List<String> seen = new ArrayList<>();
+        store.forEachRecord("06010099", RecordType.PIJN,
+                r -> seen.add(r.patient()[0] + "@" + r.anchor() + "=" + r.payload().get()));
+        return seen;
+    }
+
+    @Test
+    void aCorrectionUnderTheSameIndexKeyReplacesTheEarlierVersion() throws Exception {
+        // Same identity, patient and anchor, another value: the earlier index entry's removal and the new
+        // entry share one key, and the sorted write must keep the removal first.
+        try (RecordStore store = RecordStore.open(dir, 8L << 20)) {
+            StateKey key = new StateKey("06010099", RecordType.PIJN, "record-key-000000000001");
+            try (StoreBatch batch = store.newBatch()) {
+                batch.put(key, record(1, 1_000, 4));
+                batch.write();
+            }
+            try (StoreBatch batch = store.newBatch()) {
+                batch.put(key, record(1, 1_000, 7));
+                batch.write();
+            }
+            assertThat(kept(store)).containsExactly("1@1000=7");
+        }
+    }
+
+    @Test
+    void theLastChangeOfAnIdentityInABatchWinsAndRecordsComeOrderedByPatientThenTime() throws Exception {
+        try (RecordStore store = RecordStore.open(dir, 8L << 20)) {
+            try (StoreBatch batch = store.newBatch()) {
+                for (int i = 0; i < 3_000; i++) {
+                    StateKey key = new StateKey("06010099", RecordType.PIJN, String.format("record-key-%012d", i));
+                    batch.put(key, record(i % 3 + 1, 10_000 - i, 1));
+                }
+                // A later change of record 5 in the same batch moves it; record 6 is removed.
+                batch.put(new StateKey("06010099", RecordType.PIJN, "record-key-000000000005"), record(3, 1, 9));
+                batch.delete(new StateKey("06010099", RecordType.PIJN, "record-key-000000000006"));
+                batch.write();
+            }
+            List<String> kept = kept(store);
+            assertThat(kept).hasSize(2_999).contains("3@1=9").doesNotContain("3@9995=1", "1@9994=1");
+            List<String> ordered = new ArrayList<>(kept);
+            ordered.sort((a, b) -> {
+                String[] x = a.split("[@=]");
+                String[] y = b.split("[@=]");
+                int byPatient = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
+                return byPatient != 0 ? byPatient : Long.compare(Long.parseLong(x[1]), Long.parseLong(y[1]));
+            });
+            assertThat(kept).isEqualTo(ordered);
+        }
+    }
+}
