@@ -15,6 +15,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.verbeterhub.pseudonym.Pseudonymizer;
 import nl.verbeterhub.record.RecordType;
@@ -59,6 +67,12 @@ public final class RecordStore implements AutoCloseable {
     private final WriteOptions scratchWriteOptions;
     private final AtomicLong scratchRuns = new AtomicLong(System.nanoTime());
     private final IdentityFilter filter;
+    /** Threads that read records ahead of a draft pass; daemons, so a forgotten store never holds the JVM. */
+    private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "store-reader");
+        t.setDaemon(true);
+        return t;
+    });
     private RecordStore(RocksDB db, DBOptions options, List<ColumnFamilyOptions> familyOptions,
                         List<ColumnFamilyHandle> handles, LRUCache cache, long filterBytes) {
         this.db = db;
@@ -147,10 +161,73 @@ public final class RecordStore implements AutoCloseable {
         void visit(StoredRecord.View record);
     }
 
-    /** Every kept record of a hospital and type, ordered by patient pseudonym, then anchor. */
+    /**
+     * Every kept record of a hospital and type, ordered by patient pseudonym, then anchor, visited on
+     * the calling thread. Reading RocksDB and computing indicators each took about half of a draft
+     * pass, so a reader thread runs a few batches ahead of the visitor (docs/benchmarks.md).
+     */
     public void forEachRecord(String agb, RecordType type, RecordVisitor visitor) {
-        // Values only: each key or value fetched is one more call into RocksDB and one more array.
-        scan(handles.get(0), prefix(INDEX, agb, type), false, true, (key, value) -> visitor.visit(StoredRecord.view(value)));
+        BlockingQueue<byte[][]> batches = new ArrayBlockingQueue<>(READ_AHEAD_BATCHES);
+        Future<?> reader = readers.submit(() -> {
+            byte[][] batch = new byte[READ_BATCH][];
+            int[] filled = {0};
+            // Values only: each key or value fetched is one more call into RocksDB and one more array.
+            scan(handles.get(0), prefix(INDEX, agb, type), false, true, (key, value) -> {
+                batch[filled[0]++] = value;
+                if (filled[0] == READ_BATCH) {
+                    putUninterruptedly(batches, batch.clone());
+                    filled[0] = 0;
+                }
+            });
+            putUninterruptedly(batches, Arrays.copyOf(batch, filled[0]));
+            putUninterruptedly(batches, END_OF_RECORDS);
+            return null;
+        });
+        boolean finished = false;
+        try {
+            for (byte[][] batch = take(batches, reader); batch != END_OF_RECORDS; batch = take(batches, reader)) {
+                for (byte[] value : batch) visitor.visit(StoredRecord.view(value));
+            }
+            finished = true;
+        } finally {
+            if (!finished) reader.cancel(true);
+        }
+    }
+
+    private static final int READ_BATCH = 4_096;
+    private static final int READ_AHEAD_BATCHES = 4;
+    private static final byte[][] END_OF_RECORDS = new byte[0][];
+
+    /** The next batch, or the reader's failure as the store's own exception. */
+    private static byte[][] take(BlockingQueue<byte[][]> batches, Future<?> reader) {
+        try {
+            while (true) {
+                byte[][] batch = batches.poll(100, TimeUnit.MILLISECONDS);
+                if (batch != null) return batch;
+                if (reader.isDone()) {
+                    reader.get(); // throws what ended it early
+                    batch = batches.poll();
+                    if (batch != null) return batch;
+                    throw new IllegalStateException("record reader ended without its end marker");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateStoreException(new RocksDBException("interrupted while reading records"));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failed) throw failed;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void putUninterruptedly(BlockingQueue<byte[][]> batches, byte[][] batch) {
+        try {
+            batches.put(batch);
+        } catch (InterruptedException e) {
+            // The visitor gave up (it failed): stop reading.
+            Thread.currentThread().interrupt();
+            throw new CancellationException("visitor gone");
+        }
     }
 
     /** What the identity entry tells about a kept record, for snapshot removal. */
@@ -215,6 +292,13 @@ public final class RecordStore implements AutoCloseable {
 
     @Override
     public void close() {
+        readers.shutdownNow();
+        try {
+            // A reader still inside an iterator must leave it before the database goes.
+            readers.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         writeOptions.close();
         scratchWriteOptions.close();
         handles.forEach(ColumnFamilyHandle::close);

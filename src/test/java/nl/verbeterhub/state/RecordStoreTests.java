@@ -54,9 +54,9 @@ class RecordStoreTests {
     void theLastChangeOfAnIdentityInABatchWinsAndRecordsComeOrderedByPatientThenTime() throws Exception {
         try (RecordStore store = RecordStore.open(dir, 8L << 20)) {
             try (StoreBatch batch = store.newBatch()) {
-                for (int i = 0; i < 3_000; i++) {
+                for (int i = 0; i < 10_000; i++) {
                     StateKey key = new StateKey("06010099", RecordType.PIJN, String.format("record-key-%012d", i));
-                    batch.put(key, record(i % 3 + 1, 10_000 - i, 1));
+                    batch.put(key, record(i % 3 + 1, 20_000 - i, 1));
                 }
                 // A later change of record 5 in the same batch moves it; record 6 is removed.
                 batch.put(new StateKey("06010099", RecordType.PIJN, "record-key-000000000005"), record(3, 1, 9));
@@ -64,7 +64,8 @@ class RecordStoreTests {
                 batch.write();
             }
             List<String> kept = kept(store);
-            assertThat(kept).hasSize(2_999).contains("3@1=9").doesNotContain("3@9995=1", "1@9994=1");
+            // Ten thousand records: several of the reader's batches of 4,096.
+            assertThat(kept).hasSize(9_999).contains("3@1=9").doesNotContain("3@19995=1", "1@19994=1");
             List<String> ordered = new ArrayList<>(kept);
             ordered.sort((a, b) -> {
                 String[] x = a.split("[@=]");
@@ -74,5 +75,22 @@ class RecordStoreTests {
             });
             assertThat(kept).isEqualTo(ordered);
         }
+    }
+
+    @Test
+    void aVisitorThatFailsStopsThePassAndTheStoreStillCloses() throws Exception {
+        RecordStore store = RecordStore.open(dir, 8L << 20);
+        try (StoreBatch batch = store.newBatch()) {
+            for (int i = 0; i < 50_000; i++) {
+                batch.put(new StateKey("06010099", RecordType.PIJN, String.format("record-key-%012d", i)), record(i % 97, i, 1));
+            }
+            batch.write();
+        }
+        int[] visited = {0};
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.forEachRecord("06010099", RecordType.PIJN, r -> {
+            if (++visited[0] == 10) throw new IllegalStateException("visitor failed");
+        })).hasMessage("visitor failed");
+        assertThat(kept(store)).hasSize(50_000); // the store reads on after a failed pass
+        store.close();
     }
 }
