@@ -79,13 +79,14 @@ public final class StoreBatch implements AutoCloseable {
 
     private void writeChecked() throws RocksDBException {
         // Only the last change of an identity in this batch counts: earlier ones are never written.
-        Map<IdentityBytes, Integer> last = new HashMap<>(identities.size() * 2);
-        for (int i = 0; i < identities.size(); i++) last.put(identities.get(i), i);
-        List<Integer> kept = new ArrayList<>(last.size());
-        for (int i = 0; i < identities.size(); i++) {
-            if (last.get(identities.get(i)) == i) kept.add(i);
+        // Walked from the end, the first sighting of an identity is its last change.
+        java.util.Set<IdentityBytes> seen = new java.util.HashSet<>(identities.size() * 2);
+        int[] kept = new int[identities.size()];
+        int from = kept.length;
+        for (int i = identities.size() - 1; i >= 0; i--) {
+            if (seen.add(identities.get(i))) kept[--from] = i;
         }
-        writeChanges(kept);
+        writeChanges(Arrays.copyOfRange(kept, from, kept.length));
         // Offsets last: a crash before them replays the batch, which is harmless (the same keys).
         if (!offsets.isEmpty()) {
             try (WriteBatch batch = new WriteBatch()) {
@@ -96,7 +97,7 @@ public final class StoreBatch implements AutoCloseable {
     }
 
     /** Replaces earlier versions of these changes' identities and writes them. */
-    private void writeChanges(List<Integer> changes) throws RocksDBException {
+    private void writeChanges(int[] changes) throws RocksDBException {
         List<byte[]> maybeKept = new ArrayList<>();
         for (int i : changes) {
             byte[] id = identities.get(i).bytes;
@@ -113,8 +114,8 @@ public final class StoreBatch implements AutoCloseable {
         }
         // Written in key order, per family: the memtable's skip list then inserts each key next to the
         // one before it instead of searching from the top (see docs/benchmarks.md).
-        List<Change> identityChanges = new ArrayList<>(changes.size());
-        List<Change> indexChanges = new ArrayList<>(changes.size() + stored.size());
+        List<Change> identityChanges = new ArrayList<>(changes.length);
+        List<Change> indexChanges = new ArrayList<>(changes.length + stored.size());
         for (int i : changes) {
             IdentityBytes identity = identities.get(i);
             byte[] id = identity.bytes;
