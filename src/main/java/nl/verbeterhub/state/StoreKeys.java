@@ -25,6 +25,8 @@ final class StoreKeys {
      * cheaper. Calculators compare the full pseudonym from the value.
      */
     static final int INDEX_PATIENT_BYTES = 16;
+    /** A record pseudonym in a state key: 128 bits in URL-safe Base64 without padding. */
+    static final int RECORD_KEY_CHARS = 22;
 
     private StoreKeys() {
     }
@@ -63,6 +65,7 @@ final class StoreKeys {
         RecordType type = RecordType.ofCode(new String(stateKey, AGB_LENGTH + 1, typeEnd - AGB_LENGTH - 1,
                 StandardCharsets.US_ASCII)).orElseThrow(() -> new IllegalArgumentException("unknown record type"));
         int recordKeyLength = stateKey.length - typeEnd - 1;
+        if (recordKeyLength != RECORD_KEY_CHARS) throw new IncompatibleStateFormatException();
         return ByteBuffer.allocate(2 + AGB_LENGTH + recordKeyLength)
                 .put(IDENTITY).put(stateKey, 0, AGB_LENGTH).put(type.id()).put(stateKey, typeEnd + 1, recordKeyLength)
                 .array();

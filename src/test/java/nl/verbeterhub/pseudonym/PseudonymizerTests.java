@@ -48,4 +48,12 @@ class PseudonymizerTests {
         assertThat(pseudonyms.patient("06010098", "12345")).isNotEqualTo(first);
         assertThat(pseudonyms.patient("06010099", "12345")).isEqualTo(first);
     }
+
+    @Test
+    void aRecordKeyIsTheFirst128BitsOfItsHmacIn22UrlSafeCharacters() throws Exception {
+        String key = new Pseudonymizer(PseudonymSecret.of(SECRET), 16).recordKey("06010099", "PIJN", "M-1");
+        assertThat(key).hasSize(22).matches("[A-Za-z0-9_-]+");
+        byte[] full = hmac("record:06010099:PIJN:M-1");
+        assertThat(java.util.Base64.getUrlDecoder().decode(key)).isEqualTo(java.util.Arrays.copyOf(full, 16));
+    }
 }

@@ -93,4 +93,14 @@ class RecordStoreTests {
         assertThat(kept(store)).hasSize(50_000); // the store reads on after a failed pass
         store.close();
     }
+
+    @Test
+    void aStateKeyOfTheOlderFormatIsRefusedNotCountedBesideTheNewOne() {
+        String older = "06010099:PIJN:" + "A".repeat(43);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> StoreKeys.identityKey(older.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .isInstanceOf(IncompatibleStateFormatException.class);
+        byte[] current = ("06010099:PIJN:" + "A".repeat(StoreKeys.RECORD_KEY_CHARS)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(StoreKeys.identityKey(current)).hasSize(2 + 8 + StoreKeys.RECORD_KEY_CHARS);
+    }
 }
