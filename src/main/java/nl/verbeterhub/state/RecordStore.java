@@ -125,7 +125,14 @@ public final class RecordStore implements AutoCloseable {
             RocksDB db = RocksDB.open(options, dir.toString(), List.of(
                     new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, index),
                     new ColumnFamilyDescriptor("identity".getBytes(StandardCharsets.US_ASCII), identity)), handles);
-            return new RecordStore(db, options, List.of(index, identity), handles, cache, filterBytes);
+            RecordStore store = new RecordStore(db, options, List.of(index, identity), handles, cache, filterBytes);
+            try {
+                store.checkFormat();
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            return store;
         } catch (RocksDBException e) {
             options.close();
             index.close();
@@ -145,6 +152,30 @@ public final class RecordStore implements AutoCloseable {
             for (ColumnFamilyHandle family : handles) {
                 db.deleteRange(family, writeOptions, new byte[] {0}, new byte[] {(byte) 0xff});
             }
+            db.put(writeOptions, StoreKeys.FORMAT_KEY, new byte[] {StoreKeys.FORMAT});
+        });
+    }
+
+    /**
+     * Refuses a store written in another layout (its keys would sit beside this layout's and count
+     * records twice); marks a new, empty one with this layout.
+     */
+    private void checkFormat() {
+        Rocks.call(() -> {
+            byte[] format = db.get(StoreKeys.FORMAT_KEY);
+            if (format != null && format.length == 1 && format[0] == StoreKeys.FORMAT) return;
+            boolean empty = true;
+            for (ColumnFamilyHandle family : handles) {
+                try (RocksIterator it = db.newIterator(family)) {
+                    it.seekToFirst();
+                    empty &= !it.isValid();
+                }
+            }
+            if (format != null || !empty) {
+                throw new IncompatibleStateFormatException("the record store under data/state was written by an"
+                        + " earlier version of the hub; delete data/ and the hub's topics, then deliver the extracts again");
+            }
+            db.put(writeOptions, StoreKeys.FORMAT_KEY, new byte[] {StoreKeys.FORMAT});
         });
     }
 

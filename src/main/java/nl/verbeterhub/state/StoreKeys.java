@@ -18,6 +18,10 @@ final class StoreKeys {
     static final byte INDEX = 'I';
     static final byte OFFSET = 'O';
     static final byte SCRATCH = 'S';
+    /** The layout's version, one key of its own: {@code V → FORMAT}. */
+    static final byte[] FORMAT_KEY = {'V'};
+    /** 2: 22-character record keys and the 16-byte patient prefix in the index (decisions 13, 29). */
+    static final byte FORMAT = 2;
     static final int AGB_LENGTH = 8;
     /**
      * The index orders by the first half of the patient pseudonym: two patients share it with a chance

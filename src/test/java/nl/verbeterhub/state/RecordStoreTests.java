@@ -103,4 +103,25 @@ class RecordStoreTests {
         byte[] current = ("06010099:PIJN:" + "A".repeat(StoreKeys.RECORD_KEY_CHARS)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         assertThat(StoreKeys.identityKey(current)).hasSize(2 + 8 + StoreKeys.RECORD_KEY_CHARS);
     }
+
+    @Test
+    void aStoreWrittenInTheEarlierLayoutIsRefusedAtOpenAndANewOneIsMarked() throws Exception {
+        Path old = dir.resolve("old");
+        // The first layout: everything in the default family, no format key.
+        try (org.rocksdb.Options options = new org.rocksdb.Options().setCreateIfMissing(true);
+             org.rocksdb.RocksDB db = org.rocksdb.RocksDB.open(options, old.toString())) {
+            db.put(("P06010099" + "A".repeat(43)).getBytes(java.nio.charset.StandardCharsets.US_ASCII), new byte[8]);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RecordStore.open(old, 8L << 20))
+                .isInstanceOf(IncompatibleStateFormatException.class).hasMessageContaining("delete data/");
+
+        Path fresh = dir.resolve("fresh");
+        try (RecordStore store = RecordStore.open(fresh, 8L << 20); StoreBatch batch = store.newBatch()) {
+            batch.put(new StateKey("06010099", RecordType.PIJN, "A".repeat(22)), record(1, 1, 1));
+            batch.write();
+        }
+        try (RecordStore reopened = RecordStore.open(fresh, 8L << 20)) {
+            assertThat(kept(reopened)).containsExactly("1@1=1");
+        }
+    }
 }
