@@ -15,14 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.verbeterhub.pseudonym.Pseudonymizer;
 import nl.verbeterhub.record.RecordType;
@@ -64,15 +56,10 @@ public final class RecordStore implements AutoCloseable {
     private final List<ColumnFamilyHandle> handles;
     private final LRUCache cache;
     private final WriteOptions writeOptions;
-    private final WriteOptions scratchWriteOptions;
     private final AtomicLong scratchRuns = new AtomicLong(System.nanoTime());
     private final IdentityFilter filter;
-    /** Threads that read records ahead of a draft pass; daemons, so a forgotten store never holds the JVM. */
-    private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "store-reader");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ReadAhead readAhead = new ReadAhead();
+
     private RecordStore(RocksDB db, DBOptions options, List<ColumnFamilyOptions> familyOptions,
                         List<ColumnFamilyHandle> handles, LRUCache cache, long filterBytes) {
         this.db = db;
@@ -86,7 +73,6 @@ public final class RecordStore implements AutoCloseable {
         // both families and the applied offsets as of one write, so a killed process resumes from
         // offsets that match what survived (docs/decisions.md). The log cost a tenth of the writes.
         this.writeOptions = new WriteOptions().setDisableWAL(true);
-        this.scratchWriteOptions = new WriteOptions().setDisableWAL(true);
         scan(identityFamily, new byte[] {IDENTITY}, true, false, (key, value) -> filter.add(key));
     }
 
@@ -101,25 +87,12 @@ public final class RecordStore implements AutoCloseable {
         LRUCache cache = new LRUCache(cacheBytes);
         DBOptions options = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
                 .setAtomicFlush(true);
-        // Modest memtables (sorted writes keep inserts cheap), and compaction only from twelve level-0
-        // files: keys are random, so every level-0 compaction rewrites the whole first level, and at the
-        // default of four that rewriting took a fifth of the server path's CPU (docs/benchmarks.md).
-        ColumnFamilyOptions index = new ColumnFamilyOptions()
-                .setCompressionType(CompressionType.LZ4_COMPRESSION)
-                .setWriteBufferSize(16L << 20)
-                .setLevel0FileNumCompactionTrigger(12)
-                .setLevel0SlowdownWritesTrigger(30)
-                .setLevel0StopWritesTrigger(40)
-                // No Bloom filter: the index is only ever scanned, and building filters cost flushes and
-                // compactions a hash of every key.
-                .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache));
-        ColumnFamilyOptions identity = new ColumnFamilyOptions()
-                .setCompressionType(CompressionType.NO_COMPRESSION)
-                .setWriteBufferSize(16L << 20)
-                .setLevel0FileNumCompactionTrigger(12)
-                .setLevel0SlowdownWritesTrigger(30)
-                .setLevel0StopWritesTrigger(40)
-                .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(new BloomFilter(10)));
+        // No Bloom filter on the index: it is only ever scanned, and building filters cost flushes and
+        // compactions a hash of every key. Identities are looked up, so theirs keep one.
+        ColumnFamilyOptions index = familyOptions(CompressionType.LZ4_COMPRESSION,
+                new BlockBasedTableConfig().setBlockCache(cache));
+        ColumnFamilyOptions identity = familyOptions(CompressionType.NO_COMPRESSION,
+                new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(new BloomFilter(10)));
         List<ColumnFamilyHandle> handles = new ArrayList<>();
         try {
             RocksDB db = RocksDB.open(options, dir.toString(), List.of(
@@ -127,7 +100,7 @@ public final class RecordStore implements AutoCloseable {
                     new ColumnFamilyDescriptor("identity".getBytes(StandardCharsets.US_ASCII), identity)), handles);
             RecordStore store = new RecordStore(db, options, List.of(index, identity), handles, cache, filterBytes);
             try {
-                store.checkFormat();
+                StoreFormat.checkOrMark(store.db, store.handles, store.writeOptions);
             } catch (RuntimeException e) {
                 store.close();
                 throw e;
@@ -142,6 +115,21 @@ public final class RecordStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Modest memtables (sorted writes keep inserts cheap), and compaction only from twelve level-0
+     * files: keys are random, so every level-0 compaction rewrites the whole first level, and at the
+     * default of four that rewriting took a fifth of the server path's CPU (docs/benchmarks.md).
+     */
+    private static ColumnFamilyOptions familyOptions(CompressionType compression, BlockBasedTableConfig table) {
+        return new ColumnFamilyOptions()
+                .setCompressionType(compression)
+                .setWriteBufferSize(16L << 20)
+                .setLevel0FileNumCompactionTrigger(12)
+                .setLevel0SlowdownWritesTrigger(30)
+                .setLevel0StopWritesTrigger(40)
+                .setTableFormatConfig(table);
+    }
+
     public StoreBatch newBatch() {
         return new StoreBatch(db, identityFamily, filter, writeOptions);
     }
@@ -152,30 +140,7 @@ public final class RecordStore implements AutoCloseable {
             for (ColumnFamilyHandle family : handles) {
                 db.deleteRange(family, writeOptions, new byte[] {0}, new byte[] {(byte) 0xff});
             }
-            db.put(writeOptions, StoreKeys.FORMAT_KEY, new byte[] {StoreKeys.FORMAT});
-        });
-    }
-
-    /**
-     * Refuses a store written in another layout (its keys would sit beside this layout's and count
-     * records twice); marks a new, empty one with this layout.
-     */
-    private void checkFormat() {
-        Rocks.call(() -> {
-            byte[] format = db.get(StoreKeys.FORMAT_KEY);
-            if (format != null && format.length == 1 && format[0] == StoreKeys.FORMAT) return;
-            boolean empty = true;
-            for (ColumnFamilyHandle family : handles) {
-                try (RocksIterator it = db.newIterator(family)) {
-                    it.seekToFirst();
-                    empty &= !it.isValid();
-                }
-            }
-            if (format != null || !empty) {
-                throw new IncompatibleStateFormatException("the record store under data/state was written by an"
-                        + " earlier version of the hub; delete data/ and the hub's topics, then deliver the extracts again");
-            }
-            db.put(writeOptions, StoreKeys.FORMAT_KEY, new byte[] {StoreKeys.FORMAT});
+            StoreFormat.mark(db, writeOptions);
         });
     }
 
@@ -194,71 +159,12 @@ public final class RecordStore implements AutoCloseable {
 
     /**
      * Every kept record of a hospital and type, ordered by patient pseudonym, then anchor, visited on
-     * the calling thread. Reading RocksDB and computing indicators each took about half of a draft
-     * pass, so a reader thread runs a few batches ahead of the visitor (docs/benchmarks.md).
+     * the calling thread while a reader fetches the next ones ({@link ReadAhead}).
      */
     public void forEachRecord(String agb, RecordType type, RecordVisitor visitor) {
-        BlockingQueue<byte[][]> batches = new ArrayBlockingQueue<>(READ_AHEAD_BATCHES);
-        Future<?> reader = readers.submit(() -> {
-            byte[][] batch = new byte[READ_BATCH][];
-            int[] filled = {0};
-            // Values only: each key or value fetched is one more call into RocksDB and one more array.
-            scan(handles.get(0), prefix(INDEX, agb, type), false, true, (key, value) -> {
-                batch[filled[0]++] = value;
-                if (filled[0] == READ_BATCH) {
-                    putUninterruptedly(batches, batch.clone());
-                    filled[0] = 0;
-                }
-            });
-            putUninterruptedly(batches, Arrays.copyOf(batch, filled[0]));
-            putUninterruptedly(batches, END_OF_RECORDS);
-            return null;
-        });
-        boolean finished = false;
-        try {
-            for (byte[][] batch = take(batches, reader); batch != END_OF_RECORDS; batch = take(batches, reader)) {
-                for (byte[] value : batch) visitor.visit(StoredRecord.view(value));
-            }
-            finished = true;
-        } finally {
-            if (!finished) reader.cancel(true);
-        }
-    }
-
-    private static final int READ_BATCH = 4_096;
-    private static final int READ_AHEAD_BATCHES = 4;
-    private static final byte[][] END_OF_RECORDS = new byte[0][];
-
-    /** The next batch, or the reader's failure as the store's own exception. */
-    private static byte[][] take(BlockingQueue<byte[][]> batches, Future<?> reader) {
-        try {
-            while (true) {
-                byte[][] batch = batches.poll(100, TimeUnit.MILLISECONDS);
-                if (batch != null) return batch;
-                if (reader.isDone()) {
-                    reader.get(); // throws what ended it early
-                    batch = batches.poll();
-                    if (batch != null) return batch;
-                    throw new IllegalStateException("record reader ended without its end marker");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StateStoreException(new RocksDBException("interrupted while reading records"));
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failed) throw failed;
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static void putUninterruptedly(BlockingQueue<byte[][]> batches, byte[][] batch) {
-        try {
-            batches.put(batch);
-        } catch (InterruptedException e) {
-            // The visitor gave up (it failed): stop reading.
-            Thread.currentThread().interrupt();
-            throw new CancellationException("visitor gone");
-        }
+        // Values only: each key or value fetched is one more call into RocksDB and one more array.
+        readAhead.forEach(sink -> scan(handles.get(0), prefix(INDEX, agb, type), false, true, (key, value) -> sink.accept(value)),
+                value -> visitor.visit(StoredRecord.view(value)));
     }
 
     /** What the identity entry tells about a kept record, for snapshot removal. */
@@ -303,7 +209,7 @@ public final class RecordStore implements AutoCloseable {
 
     /** A temporary on-disk set of record keys, for the ids a snapshot extract contains. */
     public ScratchSet newScratchSet() {
-        return new ScratchSet(db, scratchWriteOptions, scratchRuns.incrementAndGet());
+        return new ScratchSet(db, writeOptions, scratchRuns.incrementAndGet());
     }
 
     private interface EntryVisitor {
@@ -323,15 +229,8 @@ public final class RecordStore implements AutoCloseable {
 
     @Override
     public void close() {
-        readers.shutdownNow();
-        try {
-            // A reader still inside an iterator must leave it before the database goes.
-            readers.awaitTermination(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        readAhead.close();
         writeOptions.close();
-        scratchWriteOptions.close();
         handles.forEach(ColumnFamilyHandle::close);
         db.close();
         options.close();

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import nl.verbeterhub.draft.DraftJson;
 import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.support.Deliveries;
 import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.InboxFolders;
 import nl.verbeterhub.support.LogCollector;
@@ -81,15 +82,8 @@ class IntegrityIT {
     }
 
     private void deliver(String connector, String inbox, String name, byte[] content) {
-        // Only an exchange made after this drop counts: an earlier one's late events must not.
-        long dropped = System.currentTimeMillis();
-        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("inbox-" + connector)
-                .filter(e -> e.getClock().getCreated() >= dropped
-                        && name.equals(e.getIn().getHeader(org.apache.camel.Exchange.FILE_NAME_ONLY, String.class)))
-                .whenDone(1).create();
         delivered.add(content);
-        HubTestProperties.drop(HUB.inbox(inbox), name, content);
-        assertThat(done.matches(60, TimeUnit.SECONDS)).as("processed " + name).isTrue();
+        Deliveries.deliver(camel, connector, HUB.inbox(inbox), name, content, Duration.ofSeconds(60));
     }
 
     private static List<JsonNode> drafts(String key) throws java.io.IOException {

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import nl.verbeterhub.draft.DraftJson;
 import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.support.Deliveries;
 import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.TopicReader;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.NotifyBuilder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,9 +49,8 @@ class KafkaClusterIT {
     @Test
     void aSampleBecomesADraftOnAContainerBroker() throws Exception {
         readiness.awaitReady(Duration.ofSeconds(120));
-        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("inbox-container-vbi").whenCompleted(1).create();
-        HubTestProperties.drop(HUB.inbox("vbi"), "vbi.csv", Files.readAllBytes(Path.of("samples/vbi-2026-11-20.csv")));
-        assertThat(done.matches(120, TimeUnit.SECONDS)).isTrue();
+        Deliveries.deliver(camel, "container-vbi", HUB.inbox("vbi"), "vbi.csv", Files.readAllBytes(Path.of("samples/vbi-2026-11-20.csv")),
+                Duration.ofSeconds(120));
         byte[] draft = TopicReader.latest(KAFKA.getBootstrapServers(), HUB.draftsTopic()).get("06010007:VBI:2025");
         JsonNode json = DraftJson.MAPPER.readTree(draft);
         assertThat(json.at("/indicators/registrations").asInt()).isEqualTo(20);

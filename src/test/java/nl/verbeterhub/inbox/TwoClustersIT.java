@@ -8,14 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import nl.verbeterhub.health.HubReadiness;
 import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
+import nl.verbeterhub.support.Deliveries;
 import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.TestKafka;
 import nl.verbeterhub.support.TopicReader;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.NotifyBuilder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
@@ -55,9 +54,8 @@ class TwoClustersIT {
     @Test
     void stateStaysOnTheInternalClusterAndDraftsGoToTheIntake() throws Exception {
         readiness.awaitReady(Duration.ofSeconds(60));
-        NotifyBuilder done = new NotifyBuilder(camel).fromRoute("inbox-two-pijn").whenCompleted(1).create();
-        HubTestProperties.drop(HUB.inbox("pijn"), "pijn.csv", Files.readAllBytes(Path.of("samples/pijn-2026-11-20.csv")));
-        assertThat(done.matches(60, TimeUnit.SECONDS)).isTrue();
+        Deliveries.deliver(camel, "two-pijn", HUB.inbox("pijn"), "pijn.csv", Files.readAllBytes(Path.of("samples/pijn-2026-11-20.csv")),
+                Duration.ofSeconds(60));
 
         assertThat(TopicReader.latest(TestKafka.bootstrapServers(), HUB.draftsTopic())).containsKeys(
                 "06010009:PIJN:2025", "06010009:PIJN:2026");
