@@ -18,13 +18,18 @@ import nl.verbeterhub.record.RecordType;
  *
  * <pre>
  * bench/run.sh [--rows 1000000] [--dialect ISO|DUTCH] [--heap 256m] [--cases floor,textbook,validate,server,latency]
- *              [--textbook-rows N] [--latency-runs 20] [--latency-rows 10000]
+ *              [--textbook-rows N] [--latency-runs 20] [--latency-rows 10000] [--gc ParallelGC|G1GC|SerialGC]
+ * </pre>
+ * Every case runs with the collector the hub is deployed with ({@code -XX:+UseParallelGC}: README,
+ * Dockerfile, docs/decisions.md 32) unless {@code --gc} says otherwise.
+ * <pre>
  * </pre>
  */
 public final class Benchmark {
 
     private static long liveEveryMs;
     private static int repeat = 1;
+    private static String collector = "ParallelGC";
 
     private Benchmark() {
     }
@@ -40,11 +45,12 @@ public final class Benchmark {
         String[] defaults = {"--rows", "1000000", "--dialect", "ISO", "--heap", "256m",
             "--cases", "floor,textbook,validate,server,latency", "--latency-runs", "20", "--latency-rows", "10000",
             "--out", "bench/out", "--textbook-rows", "0", "--textbook-heap", "4g", "--warmup-rows", "300000",
-            "--live-every-ms", "0", "--repeat", "1"};
+            "--live-every-ms", "0", "--repeat", "1", "--gc", "ParallelGC"};
         for (int i = 0; i < defaults.length; i += 2) o.put(defaults[i], defaults[i + 1]);
         for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i], args[i + 1]);
         long rows = Long.parseLong(o.get("--rows"));
         repeat = Integer.parseInt(o.get("--repeat"));
+        collector = o.get("--gc");
         liveEveryMs = Long.parseLong(o.get("--live-every-ms"));
         ExportGenerator.Dialect dialect = ExportGenerator.Dialect.valueOf(o.get("--dialect"));
         Path out = Files.createDirectories(Path.of(o.get("--out")));
@@ -101,12 +107,12 @@ public final class Benchmark {
 
     private static Result runOnce(String name, Path file, long rows, String heap, List<String> extra) throws Exception {
         Files.createDirectories(file.getParent());
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap,
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-XX:+Use" + collector,
                 "-Dbench.liveEveryMs=" + liveEveryMs, "-cp", System.getProperty("java.class.path"),
                 "-Dbench.profile=" + System.getProperty("bench.profile", ""),
                 BenchCase.class.getName(), name, file.toString(), String.valueOf(rows)));
         command.addAll(extra);
-        System.err.println("running " + name + " (" + rows + " rows, -Xmx" + heap + ") …");
+        System.err.println("running " + name + " (" + rows + " rows, -Xmx" + heap + ", " + collector + ") …");
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Result result = null;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {

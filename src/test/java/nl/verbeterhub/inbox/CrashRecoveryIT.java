@@ -95,7 +95,7 @@ class CrashRecoveryIT {
 
     private Process start(Path jar, String log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(),
+        return new ProcessBuilder(java, "-Xmx256m", "-XX:+UseParallelGC", "-jar", jar.toString(),
                 "--hub.kafka.embedded-port=" + kafkaPort, "--server.port=" + httpPort, "--hub.inbox.poll-delay=100ms")
                 .directory(root.toFile())
                 .redirectErrorStream(true)
