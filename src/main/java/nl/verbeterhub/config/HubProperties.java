@@ -122,7 +122,7 @@ public record HubProperties(
      * @param doneRetention how long raw extracts stay in {@code .done/} and {@code .error/}
      * @param maxRetryDelayMs the longest back-off between two attempts after a retriable failure
      */
-    public record Inbox(@DefaultValue("PT0.5S") Duration pollDelay, @DefaultValue("P90D") Duration doneRetention,
+    public record Inbox(@DefaultValue("PT0.25S") Duration pollDelay, @DefaultValue("P90D") Duration doneRetention,
                         @DefaultValue("30000") long maxRetryDelayMs) {
     }
 }

@@ -39,16 +39,16 @@ final class ServerPath implements AutoCloseable {
     private final ConfigurableApplicationContext hub;
     private final KafkaConsumer<String, byte[]> drafts;
 
-    private ServerPath(Path root, String pollDelay) throws IOException {
+    private ServerPath(Path root) throws IOException {
         this.root = root;
         this.inbox = root.resolve("data/inbox/pijn");
         this.warmUpInbox = root.resolve("data/inbox/warm-up");
         Files.createDirectories(root.resolve("connectors"));
         Files.writeString(root.resolve("connectors/bench.yaml"), "id: bench-pijn\nhospital:\n  agb: \"06010099\"\n"
-                + "  name: Benchziekenhuis\ninbox: " + inbox + "\nrecordType: PIJN\npollDelay: " + pollDelay + "\n");
+                + "  name: Benchziekenhuis\ninbox: " + inbox + "\nrecordType: PIJN\n");
         // Another hospital warms the JIT up, so that the measured drafts cover the measured file only.
         Files.writeString(root.resolve("connectors/warm-up.yaml"), "id: bench-warm-up\nhospital:\n  agb: \"06010098\"\n"
-                + "  name: Opwarmziekenhuis\ninbox: " + warmUpInbox + "\nrecordType: PIJN\npollDelay: " + pollDelay + "\n");
+                + "  name: Opwarmziekenhuis\ninbox: " + warmUpInbox + "\nrecordType: PIJN\n");
         int kafkaPort = EmbeddedKafkaBroker.freePort();
         hub = new SpringApplication(VerbeterhubApplication.class).run(
                 "--hub.data-dir=" + root.resolve("data"), "--hub.connectors-dir=" + root.resolve("connectors"),
@@ -94,7 +94,7 @@ final class ServerPath implements AutoCloseable {
 
     /** Throughput of one large file, after one warm-up file (the JIT compiles the hot path first). */
     static double throughput(Path file, Path warmUp, HeapWatch heap) throws Exception {
-        try (ServerPath server = new ServerPath(Files.createTempDirectory(file.getParent(), "server-"), "500ms")) {
+        try (ServerPath server = new ServerPath(Files.createTempDirectory(file.getParent(), "server-"))) {
             server.deliver(server.warmUpInbox, warmUp, 2);
             heap.reset();
             return server.deliver(file, 2);
@@ -103,7 +103,7 @@ final class ServerPath implements AutoCloseable {
 
     /** Latency of small files, one after the other; prints the percentiles, returns the median. */
     static double latency(Path dir, int runs, int rows, HeapWatch heap) throws Exception {
-        try (ServerPath server = new ServerPath(Files.createTempDirectory(dir, "latency-"), "500ms")) {
+        try (ServerPath server = new ServerPath(Files.createTempDirectory(dir, "latency-"))) {
             List<Double> seconds = new ArrayList<>();
             for (int i = 0; i < runs + 3; i++) {
                 Path file = ExportGenerator.write(RecordType.PIJN, ExportGenerator.Dialect.ISO, rows, 1000 + i,
