@@ -29,8 +29,10 @@ public final class StoreBatch implements AutoCloseable {
     private final ColumnFamilyHandle identityFamily;
     private final IdentityFilter filter;
     private final WriteOptions writeOptions;
-    private final List<IdentityBytes> identities = new ArrayList<>();
-    private final List<byte[]> values = new ArrayList<>();
+    // Changes in arrival order: identity keys and their values (null removes).
+    private byte[][] identities = new byte[1024][];
+    private byte[][] values = new byte[1024][];
+    private int size;
     private final Map<ByteBuffer, byte[]> offsets = new HashMap<>();
 
     StoreBatch(RocksDB db, ColumnFamilyHandle identityFamily, IdentityFilter filter, WriteOptions writeOptions) {
@@ -42,8 +44,7 @@ public final class StoreBatch implements AutoCloseable {
 
     /** Keeps {@code value} as the current version of its identity, replacing an earlier one. */
     public void put(StateKey key, byte[] value) {
-        identities.add(new IdentityBytes(identityKey(key)));
-        values.add(value);
+        add(identityKey(key), value);
     }
 
     /**
@@ -51,14 +52,21 @@ public final class StoreBatch implements AutoCloseable {
      * without making strings of it; a null value removes.
      */
     public void apply(byte[] stateKey, byte[] value) {
-        identities.add(new IdentityBytes(identityKey(stateKey)));
-        values.add(value);
+        add(identityKey(stateKey), value);
     }
 
     /** Removes the record of this identity, if any. */
     public void delete(StateKey key) {
-        identities.add(new IdentityBytes(identityKey(key)));
-        values.add(null);
+        add(identityKey(key), null);
+    }
+
+    private void add(byte[] identity, byte[] value) {
+        if (size == identities.length) {
+            identities = Arrays.copyOf(identities, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+        }
+        identities[size] = identity;
+        values[size++] = value;
     }
 
     public void setNextOffset(String topic, int partition, long nextOffset) {
@@ -67,26 +75,17 @@ public final class StoreBatch implements AutoCloseable {
 
     /** How many changes are waiting to be written. */
     public int size() {
-        return identities.size();
+        return size;
     }
 
     public void write() {
         Rocks.call(this::writeChecked);
-        identities.clear();
-        values.clear();
+        clear();
         offsets.clear();
     }
 
     private void writeChecked() throws RocksDBException {
-        // Only the last change of an identity in this batch counts: earlier ones are never written.
-        // Walked from the end, the first sighting of an identity is its last change.
-        java.util.Set<IdentityBytes> seen = new java.util.HashSet<>(identities.size() * 2);
-        int[] kept = new int[identities.size()];
-        int from = kept.length;
-        for (int i = identities.size() - 1; i >= 0; i--) {
-            if (seen.add(identities.get(i))) kept[--from] = i;
-        }
-        writeChanges(Arrays.copyOfRange(kept, from, kept.length));
+        if (size > 0) writeChanges(lastChangePerIdentity());
         // Offsets last: a crash before them replays the batch, which is harmless (the same keys).
         if (!offsets.isEmpty()) {
             try (WriteBatch batch = new WriteBatch()) {
@@ -96,95 +95,91 @@ public final class StoreBatch implements AutoCloseable {
         }
     }
 
-    /** Replaces earlier versions of these changes' identities and writes them. */
-    private void writeChanges(int[] changes) throws RocksDBException {
-        List<byte[]> maybeKept = new ArrayList<>();
-        for (int i : changes) {
-            byte[] id = identities.get(i).bytes;
-            // Added now, before it is written: the filter may only ever say "maybe" too often.
-            if (filter.addAndTell(id)) maybeKept.add(id);
+    /**
+     * The positions of the changes that count, in identity-key order: only the last change of an
+     * identity in this batch is written. The stable sort puts an identity's changes next to each other
+     * in arrival order, so the last of each run of equal keys is the one kept.
+     */
+    private int[] lastChangePerIdentity() {
+        int[] order = KeyOrder.of(Arrays.copyOf(identities, size));
+        int kept = 0;
+        for (int j = 0; j < order.length; j++) {
+            if (j + 1 < order.length && Arrays.equals(identities[order[j]], identities[order[j + 1]])) continue;
+            order[kept++] = order[j];
         }
-        Map<IdentityBytes, byte[]> stored = new HashMap<>();
-        if (!maybeKept.isEmpty()) {
-            List<byte[]> found = db.multiGetAsList(Collections.nCopies(maybeKept.size(), identityFamily),
-                    maybeKept);
-            for (int i = 0; i < maybeKept.size(); i++) {
-                if (found.get(i) != null) stored.put(new IdentityBytes(maybeKept.get(i)), found.get(i));
+        return Arrays.copyOf(order, kept);
+    }
+
+    /** Replaces earlier versions of these changes' identities and writes them, in key order per family. */
+    private void writeChanges(int[] changes) throws RocksDBException {
+        byte[][] previous = earlierVersions(changes);
+        // What each change writes, worked out in arrival order, which is the order its bytes lie in
+        // memory (in key order every record's first touch was a cache miss).
+        byte[][] identityValues = new byte[size][];
+        byte[][] indexKeys = new byte[changes.length * 2][];
+        byte[][] indexValues = new byte[indexKeys.length][];
+        int indexed = 0;
+        int[] byArrival = changes.clone();
+        Arrays.sort(byArrival);
+        for (int position : byArrival) {
+            byte[] id = identities[position];
+            byte[] earlier = previous == null ? null : previous[position];
+            if (earlier != null) {
+                // A removed index entry goes before a new one: under the same key, the new one wins.
+                indexKeys[indexed++] = indexKey(id, earlier, 8, ByteBuffer.wrap(earlier).getLong());
+            }
+            byte[] value = values[position];
+            if (value != null) {
+                StoredRecord.View view = StoredRecord.view(value);
+                identityValues[position] = identityValue(value, view);
+                indexValues[indexed] = value;
+                indexKeys[indexed++] = indexKey(id, value, view.patientOffset(), view.anchor());
             }
         }
         // Written in key order, per family: the memtable's skip list then inserts each key next to the
-        // one before it instead of searching from the top (see docs/benchmarks.md).
-        List<Change> identityChanges = new ArrayList<>(changes.length);
-        List<Change> indexChanges = new ArrayList<>(changes.length + stored.size());
-        for (int i : changes) {
-            IdentityBytes identity = identities.get(i);
-            byte[] id = identity.bytes;
-            byte[] previous = stored.get(identity);
-            if (previous != null) {
-                indexChanges.add(new Change(indexKey(id, previous, 8, ByteBuffer.wrap(previous).getLong()), null));
-            }
-            byte[] value = values.get(i);
-            if (value == null) {
-                if (previous != null) identityChanges.add(new Change(id, null));
-            } else {
-                StoredRecord.View view = StoredRecord.view(value);
-                identityChanges.add(new Change(id, identityValue(value, view)));
-                indexChanges.add(new Change(indexKey(id, value, view.patientOffset(), view.anchor()), value));
-            }
-        }
-        // Stable: a removed index entry stays before a new one under the same key.
+        // one before it instead of searching from the top (see docs/benchmarks.md). The identities are
+        // in key order already.
         try (WriteBatch batch = new WriteBatch()) {
-            for (Change c : sorted(identityChanges)) {
-                if (c.value == null) batch.delete(identityFamily, c.key);
-                else batch.put(identityFamily, c.key, c.value);
+            for (int position : changes) {
+                if (identityValues[position] != null) batch.put(identityFamily, identities[position], identityValues[position]);
+                else if (previous != null && previous[position] != null) batch.delete(identityFamily, identities[position]);
             }
-            for (Change c : sorted(indexChanges)) {
-                if (c.value == null) batch.delete(c.key);
-                else batch.put(c.key, c.value);
+            for (int j : KeyOrder.of(Arrays.copyOf(indexKeys, indexed))) {
+                if (indexValues[j] == null) batch.delete(indexKeys[j]);
+                else batch.put(indexKeys[j], indexValues[j]);
             }
             db.write(writeOptions, batch);
         }
     }
 
-    private static List<Change> sorted(List<Change> changes) {
-        byte[][] keys = new byte[changes.size()][];
-        for (int i = 0; i < keys.length; i++) keys[i] = changes.get(i).key;
-        int[] order = KeyOrder.of(keys);
-        List<Change> sorted = new ArrayList<>(order.length);
-        for (int i : order) sorted.add(changes.get(i));
-        return sorted;
+    /**
+     * The stored identity values of these changes, by position in the batch, looked up in one
+     * multi-get only where the identity filter says one may exist; null when none may.
+     */
+    private byte[][] earlierVersions(int[] changes) throws RocksDBException {
+        int[] maybe = new int[changes.length];
+        int candidates = 0;
+        for (int position : changes) {
+            // Added now, before it is written: the filter may only ever say "maybe" too often.
+            if (filter.addAndTell(identities[position])) maybe[candidates++] = position;
+        }
+        if (candidates == 0) return null;
+        List<byte[]> keys = new ArrayList<>(candidates);
+        for (int c = 0; c < candidates; c++) keys.add(identities[maybe[c]]);
+        List<byte[]> found = db.multiGetAsList(Collections.nCopies(candidates, identityFamily), keys);
+        byte[][] previous = new byte[size][];
+        for (int c = 0; c < candidates; c++) previous[maybe[c]] = found.get(c);
+        return previous;
     }
 
-    /** One put (a value) or delete (null) of one key. */
-    private record Change(byte[] key, byte[] value) {
+    private void clear() {
+        Arrays.fill(identities, 0, size, null);
+        Arrays.fill(values, 0, size, null);
+        size = 0;
     }
 
     @Override
     public void close() {
-        identities.clear();
-        values.clear();
+        clear();
     }
-
-/** An identity key with a cheap hash (its last bytes are a keyed hash already). */
-private static final class IdentityBytes {
-    final byte[] bytes;
-    private final int hash;
-
-    IdentityBytes(byte[] bytes) {
-        this.bytes = bytes;
-        int h = 1;
-        for (int i = Math.max(0, bytes.length - 12); i < bytes.length; i++) h = 31 * h + bytes[i];
-        this.hash = h;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof IdentityBytes other && hash == other.hash && Arrays.equals(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return hash;
-    }
-}
 }
