@@ -51,6 +51,27 @@ class RecordStoreTests {
     }
 
     @Test
+    void aCorrectionOrRemovalInALaterBatchTakesTheEarlierIndexEntryAway() throws Exception {
+        // Another patient and time move the record to another index key: the stored version's entry
+        // must go, or the record would be counted twice; a removal takes the entry away too.
+        try (RecordStore store = RecordStore.open(dir, 8L << 20)) {
+            StateKey moved = new StateKey("06010099", RecordType.PIJN, "record-key-000000000001");
+            StateKey removed = new StateKey("06010099", RecordType.PIJN, "record-key-000000000002");
+            try (StoreBatch batch = store.newBatch()) {
+                batch.put(moved, record(1, 1_000, 4));
+                batch.put(removed, record(2, 2_000, 5));
+                batch.write();
+            }
+            try (StoreBatch batch = store.newBatch()) {
+                batch.put(moved, record(3, 3_000, 7));
+                batch.delete(removed);
+                batch.write();
+            }
+            assertThat(kept(store)).containsExactly("3@3000=7");
+        }
+    }
+
+    @Test
     void theLastChangeOfAnIdentityInABatchWinsAndRecordsComeOrderedByPatientThenTime() throws Exception {
         try (RecordStore store = RecordStore.open(dir, 8L << 20)) {
             try (StoreBatch batch = store.newBatch()) {
