@@ -44,6 +44,52 @@ public final class CsvRowReader implements Closeable {
 
     public static CsvRowReader open(Path file, char separator, Charset charset, long maxLineBytes)
             throws UnusableFileException, IOException {
+        Reader reader = text(file, charset, maxLineBytes);
+        try {
+            CsvParser parser = (CsvParser) FACTORY.createParser(reader);
+            parser.setSchema(CsvSchema.emptySchema()
+                    .withColumnSeparator(separator)
+                    .withQuoteChar('"')
+                    .withoutEscapeChar());
+            parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+            return new CsvRowReader(parser);
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads the whole file as text, through the same guard and strict decoder as the rows, without
+     * tokenizing it, and tells whether it has no quote character. Without one the tokenizer has nothing
+     * to fail on: such a file is usable exactly when this read does not throw. It stops at the first
+     * quote (then only reading the rows tells).
+     *
+     * @throws UnusableFileException when the text itself is not usable (NUL, a line too long, bytes that
+     *         are not the character set)
+     */
+    public static boolean readsWithoutQuotes(Path file, Charset charset, long maxLineBytes)
+            throws UnusableFileException, IOException {
+        int line = 1;
+        try (Reader reader = text(file, charset, maxLineBytes)) {
+            char[] chars = new char[1 << 14];
+            for (int n; (n = reader.read(chars)) >= 0; ) {
+                for (int i = 0; i < n; i++) {
+                    char c = chars[i];
+                    if (c == '"') return false;
+                    if (c == '\n') line++;
+                }
+            }
+            return true;
+        } catch (TextGuard.Violation e) {
+            throw new UnusableFileException(e.reason, "after line " + line);
+        } catch (CharacterCodingException e) {
+            throw new UnusableFileException(Reason.NOT_TEXT, "not valid text in the connector's character set");
+        }
+    }
+
+    /** The file as strictly decoded text behind the guard, a UTF-8 byte order mark skipped. */
+    private static Reader text(Path file, Charset charset, long maxLineBytes) throws UnusableFileException, IOException {
         InputStream raw;
         try {
             raw = Files.newInputStream(file);
@@ -55,16 +101,9 @@ public final class CsvRowReader implements Closeable {
             if (StandardCharsets.UTF_8.equals(charset)) {
                 skipBom(in);
             }
-            Reader reader = new InputStreamReader(new TextGuard(in, maxLineBytes), charset.newDecoder()
+            return new InputStreamReader(new TextGuard(in, maxLineBytes), charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT));
-            CsvParser parser = (CsvParser) FACTORY.createParser(reader);
-            parser.setSchema(CsvSchema.emptySchema()
-                    .withColumnSeparator(separator)
-                    .withQuoteChar('"')
-                    .withoutEscapeChar());
-            parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-            return new CsvRowReader(parser);
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;

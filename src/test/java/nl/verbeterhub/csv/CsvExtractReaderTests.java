@@ -185,6 +185,44 @@ class CsvExtractReaderTests {
         assertUnusable(dir.resolve("missing.csv"), options(), UnusableFileException.Reason.NOT_FOUND);
     }
 
+    /** Many quote-free rows, so that a defect after them lies beyond the first buffers of the text read. */
+    private static String rows(int n) {
+        StringBuilder b = new StringBuilder(PAIN_HEADER).append('\n');
+        for (int i = 0; i < n; i++) b.append("m").append(i).append(",p").append(i % 7).append(",2025-03-01T08:05,NRS,4\n");
+        return b.toString();
+    }
+
+    private void assertVerifyRefuses(Path file, CsvExtractReader.Options options, UnusableFileException.Reason reason) {
+        assertThatThrownBy(() -> CsvExtractReader.verify(file, options))
+                .isInstanceOfSatisfying(UnusableFileException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+        // The structure pass and the rows themselves agree on the reason.
+        assertUnusable(file, options, reason);
+    }
+
+    @Test
+    void theStructurePassFindsDefectsWithOrWithoutQuotesAnywhereInTheFile() throws Exception {
+        // Quote-free files are read as text only: NUL, a line too long and bytes of another character set
+        // are still found, however far in.
+        String clean = rows(5_000);
+        CsvExtractReader.verify(file(clean), options());
+        assertVerifyRefuses(file("nul.csv", (clean + "m9,p1,2025-03-01T08:05,NRS,4\u0000\n").getBytes(StandardCharsets.UTF_8)),
+                options(), UnusableFileException.Reason.NOT_TEXT);
+        assertVerifyRefuses(file("latin.csv", (clean + "m9,p\u00eb,2025-03-01T08:05,NRS,4\n").getBytes(StandardCharsets.ISO_8859_1)),
+                options(), UnusableFileException.Reason.NOT_TEXT);
+        assertVerifyRefuses(file("long.csv", (clean + "m9,p1,2025-03-01T08:05,NRS," + "4".repeat(300) + "\n").getBytes(StandardCharsets.UTF_8)),
+                options(Map.of(), Optional.empty(), StandardCharsets.UTF_8, 200), UnusableFileException.Reason.LINE_TOO_LONG);
+        // With a quote somewhere the tokenizer decides: well-formed quoting passes, a stray quote after a
+        // closing one and an unterminated one are refused — also when the quote comes late.
+        CsvExtractReader.verify(file("quoted.csv", (clean + "m9,\"p,1\",2025-03-01T08:05,NRS,4\n").getBytes(StandardCharsets.UTF_8)), options());
+        assertVerifyRefuses(file("stray.csv", (clean + "m9,\"p1\"x,2025-03-01T08:05,NRS,4\n").getBytes(StandardCharsets.UTF_8)),
+                options(), UnusableFileException.Reason.MALFORMED_QUOTING);
+        assertVerifyRefuses(file("open.csv", (clean + "m9,\"p1,2025-03-01T08:05,NRS,4\n" + rows(10)).getBytes(StandardCharsets.UTF_8)),
+                options(), UnusableFileException.Reason.UNTERMINATED_QUOTE);
+        // A quote before a defect of the text: the rows' reading finds the defect.
+        assertVerifyRefuses(file("both.csv", ("\"measurement_id\"" + clean.substring("measurement_id".length())
+                + "m9,p1,2025-03-01T08:05,NRS,4\u0000\n").getBytes(StandardCharsets.UTF_8)), options(), UnusableFileException.Reason.NOT_TEXT);
+    }
+
     @Test
     void aLineExactlyAtTheLimitIsFineWithCrlf() throws Exception {
         String row = "m" + "1".repeat(40) + ",p1,2025-03-01T08:05,NRS,4";
