@@ -9,7 +9,7 @@ import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.MinuteHistogram;
 import nl.verbeterhub.theme.Theme;
 import nl.verbeterhub.theme.ThemeCalculator;
-import nl.verbeterhub.time.Amsterdam;
+import nl.verbeterhub.time.LocalDays;
 
 /** NUCHTER indicators: fasting minutes between instants, thresholds on whole minutes. */
 public final class FastingCalculator implements ThemeCalculator {
@@ -22,9 +22,10 @@ public final class FastingCalculator implements ThemeCalculator {
     @Override
     public SortedMap<Integer, FastingYear> compute(RecordStore store, ExtractLog extracts, String agb) {
         SortedMap<Integer, FastingYear> years = new TreeMap<>();
+        LocalDays days = new LocalDays();
         store.forEachRecord(agb, RecordType.NUCHTER, record -> {
             long induction = record.anchor();
-            FastingYear y = years.computeIfAbsent(Amsterdam.year(induction), k -> new FastingYear());
+            FastingYear y = years.computeIfAbsent(days.of(induction).getYear(), k -> new FastingYear());
             y.dataUntil = Math.max(y.dataUntil, induction);
             FastingRecord fasting = FastingRecord.decode(record.payload());
             if (!fasting.inPopulation()) {

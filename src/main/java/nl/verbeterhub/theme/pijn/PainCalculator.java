@@ -14,7 +14,7 @@ import nl.verbeterhub.state.StoredRecord;
 import nl.verbeterhub.theme.PatientBoundary;
 import nl.verbeterhub.theme.Theme;
 import nl.verbeterhub.theme.ThemeCalculator;
-import nl.verbeterhub.time.Amsterdam;
+import nl.verbeterhub.time.LocalDays;
 
 /**
  * PIJN indicators in one pass over the measurements ordered by (patient, instant): distinct patients,
@@ -53,19 +53,27 @@ public final class PainCalculator implements ThemeCalculator {
         final PatientBoundary boundary = new PatientBoundary();
         final Set<Integer> patientYears = new HashSet<>();
         final List<Pending> pending = new ArrayList<>();
+        final LocalDays days = new LocalDays();
         LocalDate day;
         int measurementsThatDay;
+        // The previous record's year and its counts: a patient's records mostly share one.
+        int year = Integer.MIN_VALUE;
+        PainYear counts;
+        int patientYear = Integer.MIN_VALUE;
 
         void visit(StoredRecord.View record) {
             if (boundary.next(record.patient())) {
                 endPatient();
             }
             long at = record.anchor();
-            resolveFollowUps(at);
-            LocalDate local = Amsterdam.localDate(at);
+            if (!pending.isEmpty()) resolveFollowUps(at);
+            LocalDate local = days.of(at);
             countDay(local);
-            PainYear y = years.computeIfAbsent(local.getYear(), k -> new PainYear());
-            patientYears.add(local.getYear());
+            PainYear y = countsOf(local.getYear());
+            if (local.getYear() != patientYear) {
+                patientYear = local.getYear();
+                patientYears.add(patientYear);
+            }
             y.measurements++;
             y.dataUntil = Math.max(y.dataUntil, at);
 
@@ -85,6 +93,14 @@ public final class PainCalculator implements ThemeCalculator {
                 if (scale.severe(pain.value())) y.severe++;
             }
             if (vulnerable && action) y.vulnerableNeedingAction++;
+        }
+
+        PainYear countsOf(int year) {
+            if (year != this.year) {
+                this.year = year;
+                counts = years.computeIfAbsent(year, k -> new PainYear());
+            }
+            return counts;
         }
 
         /** Every pending measurement before {@code at} has its first later measurement at {@code at}. */
@@ -120,8 +136,9 @@ public final class PainCalculator implements ThemeCalculator {
         void endPatient() {
             pending.clear();
             endDay();
-            patientYears.forEach(year -> years.get(year).patients++);
+            for (int y : patientYears) years.get(y).patients++;
             patientYears.clear();
+            patientYear = Integer.MIN_VALUE;
         }
     }
 }

@@ -14,6 +14,7 @@ import nl.verbeterhub.theme.PatientBoundary;
 import nl.verbeterhub.theme.Theme;
 import nl.verbeterhub.theme.ThemeCalculator;
 import nl.verbeterhub.time.Amsterdam;
+import nl.verbeterhub.time.LocalDays;
 
 /** VBI indicators: one pass over the registrations in patient order, one over the admissions. */
 public final class VbiCalculator implements ThemeCalculator {
@@ -29,12 +30,13 @@ public final class VbiCalculator implements ThemeCalculator {
         PatientBoundary boundary = new PatientBoundary();
         Set<Integer> patientYears = new HashSet<>();
         Set<Integer> patientHeavyYears = new HashSet<>();
+        LocalDays days = new LocalDays();
         store.forEachRecord(agb, RecordType.VBI, record -> {
             if (boundary.next(record.patient())) {
                 countPatient(years, patientYears, patientHeavyYears);
             }
             long start = record.anchor();
-            LocalDate local = Amsterdam.localDate(start);
+            LocalDate local = days.of(start);
             VbiYear y = years.computeIfAbsent(local.getYear(), k -> new VbiYear());
             VbiRecord vbi = VbiRecord.decode(record.payload());
             y.registrations++;
