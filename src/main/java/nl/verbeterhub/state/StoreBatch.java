@@ -139,16 +139,17 @@ public final class StoreBatch implements AutoCloseable {
         // Written in key order, per family: the memtable's skip list then inserts each key next to the
         // one before it instead of searching from the top (see docs/benchmarks.md). The identities are
         // in key order already.
-        try (WriteBatch batch = new WriteBatch()) {
-            for (int position : changes) {
-                if (identityValues[position] != null) batch.put(identityFamily, identities[position], identityValues[position]);
-                else if (previous != null && previous[position] != null) batch.delete(identityFamily, identities[position]);
-            }
-            for (int j : KeyOrder.of(Arrays.copyOf(indexKeys, indexed))) {
-                if (indexValues[j] == null) batch.delete(indexKeys[j]);
-                else batch.put(indexKeys[j], indexValues[j]);
-            }
-            db.write(writeOptions, batch);
+        BatchBytes batch = new BatchBytes(changes.length * 256);
+        for (int position : changes) {
+            if (identityValues[position] != null) batch.put(identityFamily, identities[position], identityValues[position]);
+            else if (previous != null && previous[position] != null) batch.delete(identityFamily, identities[position]);
+        }
+        for (int j : KeyOrder.of(Arrays.copyOf(indexKeys, indexed))) {
+            if (indexValues[j] == null) batch.delete(indexKeys[j]);
+            else batch.put(indexKeys[j], indexValues[j]);
+        }
+        try (WriteBatch written = batch.toWriteBatch()) {
+            db.write(writeOptions, written);
         }
     }
 
