@@ -1,6 +1,9 @@
 package nl.verbeterhub.app;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +57,18 @@ class HubBootstrap implements ApplicationListener<ApplicationReadyEvent>, Dispos
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
+        noteCollector();
         executor.execute(this::bootstrap);
+    }
+
+    /** The hub's throughput was measured on the parallel collector; say so when it runs on another. */
+    private static void noteCollector() {
+        List<String> collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList();
+        if (collectors.stream().noneMatch(name -> name.startsWith("PS "))) {
+            LOG.info("Running on {}; start the hub with -XX:+UseParallelGC for its measured throughput "
+                    + "(docs/decisions.md 32)", String.join(" + ", collectors));
+        }
     }
 
     private void bootstrap() {

@@ -16,7 +16,8 @@ final class Profiling {
 
     static void start(String caseName) {
         name = caseName;
-        execute("start,event=cpu,interval=1ms,threads");
+        // -Dbench.profileEvent=wall samples waiting threads too: where a thread waits, not only where it works.
+        execute("start,event=" + System.getProperty("bench.profileEvent", "cpu") + ",interval=1ms,threads");
     }
 
     static void stop() {
