@@ -1,5 +1,6 @@
 package nl.verbeterhub.csv;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -80,7 +81,10 @@ public final class CsvExtractReader implements Closeable {
      */
     public static void verify(Path file, Options options) throws UnusableFileException, IOException {
         try (CsvExtractReader reader = open(file, options)) {
-            if (CsvRowReader.readsWithoutQuotes(file, options.charset(), options.maxLineBytes())) return;
+            // The tokenizer also refuses a value past its length limit: only lines shorter than that are
+            // sure to hold none.
+            boolean shortLines = options.maxLineBytes() < StreamReadConstraints.defaults().getMaxStringLength();
+            if (shortLines && CsvRowReader.readsWithoutQuotes(file, options.charset(), options.maxLineBytes())) return;
             while (reader.next()) {
                 // structure only
             }
