@@ -32,7 +32,8 @@ public final class BenchCase {
             case "floor" -> floor(file, heap);
             case "validate" -> validate(file, heap);
             case "textbook" -> TextbookRoute.run(file, rows, heap);
-            case "server" -> ServerPath.throughput(file, Path.of(args[3]), heap);
+            case "server" -> ServerPath.throughput(file,
+                    java.util.Arrays.stream(args, 3, args.length).map(Path::of).toList(), heap);
             case "latency" -> ServerPath.latency(file.getParent(), Integer.parseInt(args[3]), (int) rows, heap);
             default -> throw new IllegalArgumentException(name);
         };

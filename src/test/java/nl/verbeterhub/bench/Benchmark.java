@@ -19,6 +19,7 @@ import nl.verbeterhub.record.RecordType;
  * <pre>
  * bench/run.sh [--rows 1000000] [--dialect ISO|DUTCH] [--heap 256m] [--cases floor,textbook,validate,server,latency]
  *              [--textbook-rows N] [--latency-runs 20] [--latency-rows 10000] [--gc ParallelGC|G1GC|SerialGC]
+ *              [--warmup-rows 300000] [--warmups 1]
  * </pre>
  * Every case runs with the collector the hub is deployed with ({@code -XX:+UseParallelGC}: README,
  * Dockerfile, docs/decisions.md 32) unless {@code --gc} says otherwise.
@@ -45,7 +46,7 @@ public final class Benchmark {
         String[] defaults = {"--rows", "1000000", "--dialect", "ISO", "--heap", "256m",
             "--cases", "floor,textbook,validate,server,latency", "--latency-runs", "20", "--latency-rows", "10000",
             "--out", "bench/out", "--textbook-rows", "0", "--textbook-heap", "4g", "--warmup-rows", "300000",
-            "--live-every-ms", "0", "--repeat", "1", "--gc", "ParallelGC"};
+            "--live-every-ms", "0", "--repeat", "1", "--gc", "ParallelGC", "--warmups", "1"};
         for (int i = 0; i < defaults.length; i += 2) o.put(defaults[i], defaults[i + 1]);
         for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i], args[i + 1]);
         long rows = Long.parseLong(o.get("--rows"));
@@ -57,14 +58,22 @@ public final class Benchmark {
         Path file = out.resolve("pijn-" + rows + "-" + dialect.name().toLowerCase(Locale.ROOT) + ".csv");
         if (!Files.exists(file)) ExportGenerator.write(RecordType.PIJN, dialect, rows, 42, file);
         long warmUpRows = Long.parseLong(o.get("--warmup-rows"));
-        Path warmUp = out.resolve("pijn-warmup-" + warmUpRows + "-" + dialect.name().toLowerCase(Locale.ROOT) + ".csv");
-        if (!Files.exists(warmUp)) ExportGenerator.write(RecordType.PIJN, dialect, warmUpRows, 43, 100_000_000L, warmUp);
+        // Distinct files (a repeated one would be skipped as a re-delivery), each of new records.
+        List<String> warmUps = new ArrayList<>();
+        for (int k = 0; k < Integer.parseInt(o.get("--warmups")); k++) {
+            Path warmUp = out.resolve("pijn-warmup-" + warmUpRows + "-" + dialect.name().toLowerCase(Locale.ROOT)
+                    + (k == 0 ? "" : "-" + (k + 1)) + ".csv");
+            if (!Files.exists(warmUp)) {
+                ExportGenerator.write(RecordType.PIJN, dialect, warmUpRows, 43 + k, 100_000_000L * (k + 1), warmUp);
+            }
+            warmUps.add(warmUp.toString());
+        }
 
         List<Result> results = new ArrayList<>();
         for (String name : o.get("--cases").split(",")) {
             switch (name) {
                 case "floor", "validate" -> results.add(run(name, file, rows, o.get("--heap"), List.of()));
-                case "server" -> results.add(run(name, file, rows, o.get("--heap"), List.of(warmUp.toString())));
+                case "server" -> results.add(run(name, file, rows, o.get("--heap"), warmUps));
                 case "textbook" -> {
                     if (dialect != ExportGenerator.Dialect.ISO) {
                         System.err.println("textbook: the Bindy model reads the ISO dialect only; skipped");

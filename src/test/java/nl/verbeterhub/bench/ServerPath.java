@@ -92,10 +92,13 @@ final class ServerPath implements AutoCloseable {
         return seconds;
     }
 
-    /** Throughput of one large file, after one warm-up file (the JIT compiles the hot path first). */
-    static double throughput(Path file, Path warmUp, HeapWatch heap) throws Exception {
+    /**
+     * Throughput of one large file, after warm-up files of another hospital (the JIT compiles the hot
+     * path first; more of them stand for a hub that has been running a while, store compactions included).
+     */
+    static double throughput(Path file, List<Path> warmUps, HeapWatch heap) throws Exception {
         try (ServerPath server = new ServerPath(Files.createTempDirectory(file.getParent(), "server-"))) {
-            server.deliver(server.warmUpInbox, warmUp, 2);
+            for (Path warmUp : warmUps) server.deliver(server.warmUpInbox, warmUp, 2);
             heap.reset();
             return server.deliver(file, 2);
         }
