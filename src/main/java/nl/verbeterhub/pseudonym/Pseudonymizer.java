@@ -2,6 +2,7 @@ package nl.verbeterhub.pseudonym;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -50,7 +51,7 @@ public final class Pseudonymizer {
     /** The 32-byte pseudonym of a patient number of this hospital. */
     public byte[] patient(String agb, String patientId) {
         if (!agb.equals(cachedAgb)) {
-            java.util.Arrays.fill(cache, (byte) 0);
+            Arrays.fill(cache, (byte) 0);
             cachedAgb = agb;
         }
         int length = patientId.length();
@@ -60,7 +61,7 @@ public final class Pseudonymizer {
         int h = patientId.hashCode();
         int at = ((h ^ (h >>> 15)) & slotMask) * SLOT;
         if (cache[at] == length && sameId(at + 1, patientId)) {
-            return java.util.Arrays.copyOfRange(cache, at + 1 + MAX_CACHED_ID, at + SLOT);
+            return Arrays.copyOfRange(cache, at + 1 + MAX_CACHED_ID, at + SLOT);
         }
         byte[] pseudonym = hmac(agb + ":" + patientId);
         cache[at] = 0;
@@ -88,7 +89,7 @@ public final class Pseudonymizer {
      */
     public String recordKey(String agb, String recordType, String recordId) {
         byte[] full = hmac("record:" + agb + ":" + recordType + ":" + recordId);
-        return KEY_ENCODING.encodeToString(java.util.Arrays.copyOf(full, RECORD_KEY_BYTES));
+        return KEY_ENCODING.encodeToString(Arrays.copyOf(full, RECORD_KEY_BYTES));
     }
 
     private byte[] hmac(String input) {

@@ -1,5 +1,8 @@
 package nl.verbeterhub.state;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -11,8 +14,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class IdentityFilter {
 
     private static final int HASHES = 5;
-    private static final java.lang.invoke.VarHandle LONGS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** One block is a cache line (8 words): every bit of one identity lies in it, one miss per call. */
     private static final int BLOCK_WORDS = 8;
 

@@ -3,6 +3,7 @@ package nl.verbeterhub.state;
 import java.util.List;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteOptions;
 
@@ -36,7 +37,7 @@ final class StoreFormat {
     }
 
     /** Marks the store with this layout (a new store, or one just cleared for a rebuild). */
-    static void mark(RocksDB db, WriteOptions writeOptions) throws org.rocksdb.RocksDBException {
+    static void mark(RocksDB db, WriteOptions writeOptions) throws RocksDBException {
         db.put(writeOptions, StoreKeys.FORMAT_KEY, new byte[] {StoreKeys.FORMAT});
     }
 }

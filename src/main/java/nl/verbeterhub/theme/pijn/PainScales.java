@@ -1,7 +1,9 @@
 package nl.verbeterhub.theme.pijn;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 
@@ -42,8 +44,8 @@ public final class PainScales {
     }
 
     /** Every scale once, aliases left out. */
-    public java.util.Collection<PainScale> all() {
-        return new java.util.LinkedHashSet<>(byName.values());
+    public Collection<PainScale> all() {
+        return new LinkedHashSet<>(byName.values());
     }
 
     /** The scale for a CSV or stored name, or null for an unknown scale. */

@@ -13,7 +13,6 @@ import nl.verbeterhub.theme.MinuteHistogram;
 import nl.verbeterhub.theme.PatientBoundary;
 import nl.verbeterhub.theme.Theme;
 import nl.verbeterhub.theme.ThemeCalculator;
-import nl.verbeterhub.time.Amsterdam;
 import nl.verbeterhub.time.LocalDays;
 
 /** VBI indicators: one pass over the registrations in patient order, one over the admissions. */
@@ -75,8 +74,9 @@ public final class VbiCalculator implements ThemeCalculator {
             return;
         }
         years.values().forEach(y -> y.admissions = 0L);
+        LocalDays days = new LocalDays();
         store.forEachRecord(agb, RecordType.ADMISSION, record -> {
-            VbiYear y = years.get(Amsterdam.year(record.anchor()));
+            VbiYear y = years.get(days.of(record.anchor()).getYear());
             if (y != null) y.admissions++;
         });
     }
