@@ -6,6 +6,7 @@
 #   bench/run.sh                                  # 1M PIJN rows, every case
 #   bench/run.sh --rows 5000000 --cases server    # the 5M memory check, -Xmx256m
 #   bench/run.sh --dialect DUTCH --cases floor,validate,server
+#   bench/run.sh --type VBI --cases floor,validate,server   # PIJN (default), VBI or NUCHTER
 #   bench/run.sh --jmh                            # JMH for the hot inner parts
 #   bench/run.sh --profile --cases server         # async-profiler over each case's measured window only:
 #                                                 # bench/out/<case>.collapsed and bench/out/<case>.html

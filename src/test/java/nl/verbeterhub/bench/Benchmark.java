@@ -17,7 +17,7 @@ import nl.verbeterhub.record.RecordType;
  * records/s and peak heap. See docs/benchmarks.md for the command and the last results.
  *
  * <pre>
- * bench/run.sh [--rows 1000000] [--dialect ISO|DUTCH] [--heap 256m] [--cases floor,textbook,validate,server,latency]
+ * bench/run.sh [--rows 1000000] [--type PIJN|VBI|NUCHTER] [--dialect ISO|DUTCH] [--heap 256m] [--cases floor,textbook,validate,server,latency]
  *              [--textbook-rows N] [--latency-runs 20] [--latency-rows 10000] [--gc ParallelGC|G1GC|SerialGC]
  *              [--warmup-rows 300000] [--warmups 1]
  * </pre>
@@ -31,6 +31,7 @@ public final class Benchmark {
     private static long liveEveryMs;
     private static int repeat = 1;
     private static String collector = "ParallelGC";
+    private static RecordType type = RecordType.PIJN;
 
     private Benchmark() {
     }
@@ -46,25 +47,30 @@ public final class Benchmark {
         String[] defaults = {"--rows", "1000000", "--dialect", "ISO", "--heap", "256m",
             "--cases", "floor,textbook,validate,server,latency", "--latency-runs", "20", "--latency-rows", "10000",
             "--out", "bench/out", "--textbook-rows", "0", "--textbook-heap", "4g", "--warmup-rows", "300000",
-            "--live-every-ms", "0", "--repeat", "1", "--gc", "ParallelGC", "--warmups", "1"};
+            "--live-every-ms", "0", "--repeat", "1", "--gc", "ParallelGC", "--warmups", "1", "--type", "PIJN"};
         for (int i = 0; i < defaults.length; i += 2) o.put(defaults[i], defaults[i + 1]);
         for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i], args[i + 1]);
         long rows = Long.parseLong(o.get("--rows"));
         repeat = Integer.parseInt(o.get("--repeat"));
         collector = o.get("--gc");
+        type = RecordType.valueOf(o.get("--type"));
+        if (type == RecordType.ADMISSION) {
+            throw new IllegalArgumentException("--type ADMISSION: admissions alone make no draft (domain.md §2)");
+        }
+        String prefix = type.name().toLowerCase(Locale.ROOT);
         liveEveryMs = Long.parseLong(o.get("--live-every-ms"));
         ExportGenerator.Dialect dialect = ExportGenerator.Dialect.valueOf(o.get("--dialect"));
         Path out = Files.createDirectories(Path.of(o.get("--out")));
-        Path file = out.resolve("pijn-" + rows + "-" + dialect.name().toLowerCase(Locale.ROOT) + ".csv");
-        if (!Files.exists(file)) ExportGenerator.write(RecordType.PIJN, dialect, rows, 42, file);
+        Path file = out.resolve(prefix + "-" + rows + "-" + dialect.name().toLowerCase(Locale.ROOT) + ".csv");
+        if (!Files.exists(file)) ExportGenerator.write(type, dialect, rows, 42, file);
         long warmUpRows = Long.parseLong(o.get("--warmup-rows"));
         // Distinct files (a repeated one would be skipped as a re-delivery), each of new records.
         List<String> warmUps = new ArrayList<>();
         for (int k = 0; k < Integer.parseInt(o.get("--warmups")); k++) {
-            Path warmUp = out.resolve("pijn-warmup-" + warmUpRows + "-" + dialect.name().toLowerCase(Locale.ROOT)
+            Path warmUp = out.resolve(prefix + "-warmup-" + warmUpRows + "-" + dialect.name().toLowerCase(Locale.ROOT)
                     + (k == 0 ? "" : "-" + (k + 1)) + ".csv");
             if (!Files.exists(warmUp)) {
-                ExportGenerator.write(RecordType.PIJN, dialect, warmUpRows, 43 + k, 100_000_000L * (k + 1), warmUp);
+                ExportGenerator.write(type, dialect, warmUpRows, 43 + k, 100_000_000L * (k + 1), warmUp);
             }
             warmUps.add(warmUp.toString());
         }
@@ -75,8 +81,8 @@ public final class Benchmark {
                 case "floor", "validate" -> results.add(run(name, file, rows, o.get("--heap"), List.of()));
                 case "server" -> results.add(run(name, file, rows, o.get("--heap"), warmUps));
                 case "textbook" -> {
-                    if (dialect != ExportGenerator.Dialect.ISO) {
-                        System.err.println("textbook: the Bindy model reads the ISO dialect only; skipped");
+                    if (dialect != ExportGenerator.Dialect.ISO || type != RecordType.PIJN) {
+                        System.err.println("textbook: the Bindy model reads PIJN in the ISO dialect only; skipped");
                         continue;
                     }
                     long textbookRows = Long.parseLong(o.get("--textbook-rows"));
@@ -117,7 +123,7 @@ public final class Benchmark {
     private static Result runOnce(String name, Path file, long rows, String heap, List<String> extra) throws Exception {
         Files.createDirectories(file.getParent());
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-XX:+Use" + collector,
-                "-Dbench.liveEveryMs=" + liveEveryMs, "-cp", System.getProperty("java.class.path"),
+                "-Dbench.liveEveryMs=" + liveEveryMs, "-Dbench.type=" + type, "-cp", System.getProperty("java.class.path"),
                 "-Dbench.profile=" + System.getProperty("bench.profile", ""),
                 BenchCase.class.getName(), name, file.toString(), String.valueOf(rows)));
         command.addAll(extra);
@@ -145,7 +151,7 @@ public final class Benchmark {
         double floor = results.stream().filter(r -> r.name().equals("floor")).mapToDouble(Result::perSecond).findFirst().orElse(0);
         double textbook = results.stream().filter(r -> r.name().equals("textbook")).mapToDouble(Result::perSecond).findFirst().orElse(0);
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "PIJN export, %,d rows, %s dialect%n%n", rows, dialect));
+        t.append(String.format(Locale.ROOT, "%s export, %,d rows, %s dialect%n%n", type, rows, dialect));
         t.append("| case | records | seconds | records/s | × floor | × textbook | peak heap used | peak live heap | -Xmx |\n");
         t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {

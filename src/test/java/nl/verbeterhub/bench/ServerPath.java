@@ -32,6 +32,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class ServerPath implements AutoCloseable {
 
     private static final String TOPIC = "verbeterdoelen.drafts.v1";
+    /** The record type of the measured files ({@code bench/run.sh --type}). */
+    private static final RecordType TYPE = RecordType.valueOf(System.getProperty("bench.type", "PIJN"));
 
     private final Path root;
     private final Path inbox;
@@ -41,14 +43,14 @@ final class ServerPath implements AutoCloseable {
 
     private ServerPath(Path root) throws IOException {
         this.root = root;
-        this.inbox = root.resolve("data/inbox/pijn");
+        this.inbox = root.resolve("data/inbox/bench");
         this.warmUpInbox = root.resolve("data/inbox/warm-up");
         Files.createDirectories(root.resolve("connectors"));
-        Files.writeString(root.resolve("connectors/bench.yaml"), "id: bench-pijn\nhospital:\n  agb: \"06010099\"\n"
-                + "  name: Benchziekenhuis\ninbox: " + inbox + "\nrecordType: PIJN\n");
+        Files.writeString(root.resolve("connectors/bench.yaml"), "id: bench\nhospital:\n  agb: \"06010099\"\n"
+                + "  name: Benchziekenhuis\ninbox: " + inbox + "\nrecordType: " + TYPE + "\n");
         // Another hospital warms the JIT up, so that the measured drafts cover the measured file only.
         Files.writeString(root.resolve("connectors/warm-up.yaml"), "id: bench-warm-up\nhospital:\n  agb: \"06010098\"\n"
-                + "  name: Opwarmziekenhuis\ninbox: " + warmUpInbox + "\nrecordType: PIJN\n");
+                + "  name: Opwarmziekenhuis\ninbox: " + warmUpInbox + "\nrecordType: " + TYPE + "\n");
         int kafkaPort = EmbeddedKafkaBroker.freePort();
         hub = new SpringApplication(VerbeterhubApplication.class).run(
                 "--hub.data-dir=" + root.resolve("data"), "--hub.connectors-dir=" + root.resolve("connectors"),
@@ -109,7 +111,7 @@ final class ServerPath implements AutoCloseable {
         try (ServerPath server = new ServerPath(Files.createTempDirectory(dir, "latency-"))) {
             List<Double> seconds = new ArrayList<>();
             for (int i = 0; i < runs + 3; i++) {
-                Path file = ExportGenerator.write(RecordType.PIJN, ExportGenerator.Dialect.ISO, rows, 1000 + i,
+                Path file = ExportGenerator.write(TYPE, ExportGenerator.Dialect.ISO, rows, 1000 + i,
                         1L + (long) i * rows, dir.resolve("latency-" + i + ".csv"));
                 double s = server.deliver(file, 2);
                 if (i >= 3) seconds.add(s); // the first three warm the JIT up
