@@ -31,6 +31,8 @@ public final class BenchCase {
         double seconds = switch (name) {
             case "floor" -> floor(file, heap);
             case "validate" -> validate(file, heap);
+            case "fhir-floor" -> FhirParse.floor(file, heap);
+            case "hapi" -> FhirParse.hapi(file, heap);
             case "textbook" -> TextbookRoute.run(file, rows, heap);
             case "server" -> ServerPath.throughput(file,
                     java.util.Arrays.stream(args, 3, args.length).map(Path::of).toList(), heap);

@@ -17,7 +17,8 @@ import nl.verbeterhub.record.RecordType;
  * records/s and peak heap. See docs/benchmarks.md for the command and the last results.
  *
  * <pre>
- * bench/run.sh [--rows 1000000] [--type PIJN|VBI|NUCHTER] [--dialect ISO|DUTCH] [--heap 256m] [--cases floor,textbook,validate,server,latency]
+ * bench/run.sh [--rows 1000000] [--type PIJN|VBI|NUCHTER] [--dialect ISO|DUTCH] [--heap 256m]
+ *              [--cases floor,textbook,validate,server,latency,fhir-floor,hapi]
  *              [--textbook-rows N] [--latency-runs 20] [--latency-rows 10000] [--gc ParallelGC|G1GC|SerialGC]
  *              [--warmup-rows 300000] [--warmups 1]
  * </pre>
@@ -79,6 +80,17 @@ public final class Benchmark {
         for (String name : o.get("--cases").split(",")) {
             switch (name) {
                 case "floor", "validate" -> results.add(run(name, file, rows, o.get("--heap"), List.of()));
+                case "fhir-floor", "hapi" -> {
+                    // the same records as a FHIR bulk export: NDJSON, one resource type per file
+                    Path ndjson = out.resolve(prefix + "-" + rows + "-ndjson");
+                    if (!Files.isDirectory(ndjson)) {
+                        Path part = out.resolve(ndjson.getFileName() + ".part");
+                        org.springframework.util.FileSystemUtils.deleteRecursively(part);
+                        FhirExportGenerator.write(type, rows, 42, part);
+                        Files.move(part, ndjson);
+                    }
+                    results.add(run(name, ndjson, rows, o.get("--heap"), List.of()));
+                }
                 case "server" -> results.add(run(name, file, rows, o.get("--heap"), warmUps));
                 case "textbook" -> {
                     if (dialect != ExportGenerator.Dialect.ISO || type != RecordType.PIJN) {
@@ -148,13 +160,16 @@ public final class Benchmark {
     }
 
     private static void print(List<Result> results, long rows, ExportGenerator.Dialect dialect) throws IOException {
-        double floor = results.stream().filter(r -> r.name().equals("floor")).mapToDouble(Result::perSecond).findFirst().orElse(0);
+        double csvFloor = results.stream().filter(r -> r.name().equals("floor")).mapToDouble(Result::perSecond).findFirst().orElse(0);
+        double fhirFloor = results.stream().filter(r -> r.name().equals("fhir-floor")).mapToDouble(Result::perSecond).findFirst().orElse(0);
         double textbook = results.stream().filter(r -> r.name().equals("textbook")).mapToDouble(Result::perSecond).findFirst().orElse(0);
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "%s export, %,d rows, %s dialect%n%n", type, rows, dialect));
         t.append("| case | records | seconds | records/s | × floor | × textbook | peak heap used | peak live heap | -Xmx |\n");
         t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
+            // NDJSON cases against the NDJSON floor, CSV cases against the CSV floor
+            double floor = r.name().equals("hapi") || r.name().equals("fhir-floor") ? fhirFloor : csvFloor;
             t.append(String.format(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %s | %s | %d MiB | %d MiB | %s |%n", r.name(),
                     r.records(), r.seconds(), r.perSecond(),
                     floor > 0 && !r.name().equals("latency") ? String.format(Locale.ROOT, "%.3f", r.perSecond() / floor) : "",

@@ -2,8 +2,18 @@ package nl.verbeterhub.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.StrictErrorHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Resource;
 import nl.verbeterhub.record.RecordType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,5 +42,68 @@ class BenchmarkSmokeTests {
         assertThat(BenchCase.floor(file, heap)).isPositive();
         assertThat(BenchCase.validate(file, heap)).isPositive();
         assertThat(heap.peakUsed()).isPositive();
+    }
+
+    @Test
+    void theFhirExportIsDeterministicAndValidR4CodedAsDomainSection6Maps() throws Exception {
+        // Strict: an unknown element or a malformed value fails the parse instead of being logged.
+        IParser strict = FhirContext.forR4Cached().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+        for (RecordType type : RecordType.values()) {
+            List<Path> a = FhirExportGenerator.write(type, 300, 7, dir.resolve(type + "-a"));
+            List<Path> b = FhirExportGenerator.write(type, 300, 7, dir.resolve(type + "-b"));
+            assertThat(a).hasSameSizeAs(b);
+            for (int i = 0; i < a.size(); i++) {
+                assertThat(Files.readAllBytes(a.get(i))).isEqualTo(Files.readAllBytes(b.get(i)));
+            }
+            Map<String, Integer> records = new TreeMap<>();
+            for (Path file : a) {
+                for (String line : Files.readAllLines(file)) {
+                    Resource r = (Resource) strict.parseResource(line);
+                    assertThat(file.getFileName().toString()).isEqualTo(r.fhirType() + ".ndjson");
+                    String kind = kind(r);
+                    if (kind != null) records.merge(kind, 1, Integer::sum);
+                }
+            }
+            String expected = switch (type) {
+                case PIJN -> "pain";
+                case VBI -> "vbi";
+                case NUCHTER -> "anaesthesia";
+                case ADMISSION -> "admission";
+            };
+            assertThat(records).containsEntry(expected, 300);
+        }
+    }
+
+    /** Which record of domain.md §6 a resource is, by system and code; null for the others. */
+    private static String kind(Resource r) {
+        if (r instanceof Observation o) {
+            if (o.getCode().hasCoding("http://snomed.info/sct", "225908003")
+                    || o.getCode().hasCoding("http://snomed.info/sct", "108291000146105")
+                    || o.getCode().hasCoding("http://loinc.org", "72514-3")) {
+                return "pain";
+            }
+            return o.getCode().hasCoding("http://loinc.org", "67517-3") ? null : "other";
+        }
+        if (r instanceof Procedure p) {
+            if (p.getCategory().hasCoding("http://snomed.info/sct", "225317005")) return "vbi";
+            return p.getCode().hasCoding("http://snomed.info/sct", "399097000") ? "anaesthesia" : "other";
+        }
+        if (r instanceof Encounter e) {
+            return "IMP".equals(e.getClass_().getCode()) ? "admission" : null;
+        }
+        return null;
+    }
+
+    @Test
+    void theNdjsonCasesRunOnASmallExport() throws Exception {
+        FhirExportGenerator.write(RecordType.NUCHTER, 500, 3, dir.resolve("nuchter"));
+        HeapWatch heap = new HeapWatch();
+        assertThat(FhirParse.floor(dir.resolve("nuchter"), heap)).isPositive();
+        assertThat(FhirParse.hapi(dir.resolve("nuchter"), heap)).isPositive();
+        // every line of every file, Patients and intakes included
+        long lines = 0;
+        for (Path f : Files.list(dir.resolve("nuchter")).toList()) lines += Files.readAllLines(f).size();
+        assertThat(FhirParse.parse(FhirContext.forR4Cached().newJsonParser(), dir.resolve("nuchter"), Long.MAX_VALUE))
+                .isEqualTo(lines);
     }
 }
