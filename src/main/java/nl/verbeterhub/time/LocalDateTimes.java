@@ -128,7 +128,7 @@ public final class LocalDateTimes {
             if (month < 0 || !c.expect('-')) return null;
             year = c.digits(4, 4);
         }
-        if (day < 0 || !c.atEnd() || !validDate(year, month, day)) return null;
+        if (year < 0 || day < 0 || !c.atEnd() || !validDate(year, month, day)) return null;
         return LocalDate.of(year, month, day);
     }
 

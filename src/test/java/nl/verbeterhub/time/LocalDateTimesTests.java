@@ -89,5 +89,14 @@ class LocalDateTimesTests {
         assertThat(LocalDateTimes.parseDate("31-4-2019")).isNull();
         assertThat(LocalDateTimes.parseDate("2019-04-05 10:00")).isNull();
         assertThat(LocalDateTimes.parseDate("2019-4-5")).isNull();
+        assertThat(LocalDateTimes.parseDate("05-04-2019")).isEqualTo(LocalDate.of(2019, 4, 5));
+    }
+
+    @Test
+    void aDutchBirthDateWithoutItsFourDigitYearIsUnparsable() {
+        // a short year is no year 1 or -1: unparsable, so the rejection is UNPARSABLE, never OUT_OF_RANGE
+        for (String s : new String[] {"1-6-15", "1-6-", "15-3-201", "1-6-20155", "1-6-2015x"}) {
+            assertThat(LocalDateTimes.parseDate(s)).as(s).isNull();
+        }
     }
 }
