@@ -23,9 +23,9 @@ import nl.verbeterhub.csv.UnusableFileException.Reason;
 
 /**
  * Streams the rows of one CSV file with Jackson's tokenizer: quoted fields (separator, doubled quotes
- * and line breaks inside), LF or CRLF, UTF-8 with or without BOM, strict decoding in the connector's
- * character set. Blank rows (whitespace or separators only) are skipped. Memory does not grow with the
- * file: one row at a time.
+ * and line breaks inside), LF or CRLF (a lone CR is no line break: {@link TextGuard}), UTF-8 with or
+ * without BOM, strict decoding in the connector's character set. Blank rows (whitespace or separators
+ * only) are skipped. Memory does not grow with the file: one row at a time.
  */
 public final class CsvRowReader implements Closeable {
 
@@ -70,19 +70,16 @@ public final class CsvRowReader implements Closeable {
      */
     public static boolean readsWithoutQuotes(Path file, Charset charset, long maxLineBytes)
             throws UnusableFileException, IOException {
-        int line = 1;
         try (Reader reader = text(file, charset, maxLineBytes)) {
             char[] chars = new char[1 << 14];
             for (int n; (n = reader.read(chars)) >= 0; ) {
                 for (int i = 0; i < n; i++) {
-                    char c = chars[i];
-                    if (c == '"') return false;
-                    if (c == '\n') line++;
+                    if (chars[i] == '"') return false;
                 }
             }
             return true;
         } catch (TextGuard.Violation e) {
-            throw new UnusableFileException(e.reason, "after line " + line);
+            throw new UnusableFileException(e.reason, "at line " + e.line);
         } catch (CharacterCodingException e) {
             throw new UnusableFileException(Reason.NOT_TEXT, "not valid text in the connector's character set");
         }
@@ -160,7 +157,7 @@ public final class CsvRowReader implements Closeable {
                 }
             }
         } catch (TextGuard.Violation e) {
-            throw new UnusableFileException(e.reason, "at line " + parser.currentLocation().getLineNr());
+            throw new UnusableFileException(e.reason, "at line " + e.line);
         } catch (CharacterCodingException e) {
             throw new UnusableFileException(Reason.NOT_TEXT, "not valid text in the connector's character set");
         } catch (StreamReadException e) {

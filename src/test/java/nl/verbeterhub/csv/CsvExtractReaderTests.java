@@ -106,6 +106,21 @@ class CsvExtractReaderTests {
     }
 
     @Test
+    void aLoneCrIsNoLineBreakInOrOutOfQuotes() throws Exception {
+        // Lines end in LF or CRLF: a CR alone neither ends a row nor counts as a line.
+        String text = PAIN_HEADER + "\r\n"                 // 1
+                + "m1,p\r1,2025-03-01T08:05,NRS,4\r\n"    // 2
+                + "m2,\"p\r2\",2025-03-01T09:05,NRS,4\r\r\n" // 3
+                + "m3,p3,2025-03-01T10:05,NRS,4\r";        // 4, a CR at the end of the file
+        Read read = read(file(text), options());
+        assertThat(read.lines()).containsExactly(2, 3, 4);
+        assertThat(read.rows()).allSatisfy(row -> assertThat(row.malformed()).isFalse());
+        assertThat(read.value(0, 1)).hasSize(3).startsWith("p").endsWith("1");
+        assertThat(read.value(1, 1)).hasSize(3).startsWith("p").endsWith("2");
+        assertThat(read.value(2, 5)).isEqualTo("4");
+    }
+
+    @Test
     void extraFieldsAreMalformedOnlyWhenNotEmpty() throws Exception {
         String text = PAIN_HEADER + "\nm1,p1,2025-03-01T08:05,NRS,4,,  ,\nm2,p2,2025-03-01T08:05,NRS,4,x\nm3,p3\n";
         Read read = read(file(text), options());
