@@ -70,13 +70,31 @@ public final class ExtractLog {
     public List<ConnectorHistory> contributing(String agb, Theme theme) {
         Map<String, ConnectorHistory> found = new TreeMap<>();
         byConnector.forEach((connector, commits) -> {
-            boolean delivered = commits.values().stream().anyMatch(c -> c.agb().equals(agb)
-                    && theme.feedingTypes().stream().anyMatch(c::delivered));
-            if (delivered) {
+            if (contributes(commits, agb, theme)) {
                 found.put(connector, new ConnectorHistory(connector, commits.size(), latest(commits)));
             }
         });
         return new ArrayList<>(found.values());
+    }
+
+    /**
+     * The themes whose drafts of this hospital list this connector among their sources. Its latest extract
+     * is part of each of those drafts (decision 19), so a new extract changes all of them, also when it
+     * holds no record of their theme.
+     */
+    public java.util.Set<Theme> themesContributedBy(String agb, String connector) {
+        java.util.Set<Theme> themes = java.util.EnumSet.noneOf(Theme.class);
+        Map<String, ExtractCommit> commits = byConnector.getOrDefault(connector, Map.of());
+        for (Theme theme : Theme.values()) {
+            if (contributes(commits, agb, theme)) themes.add(theme);
+        }
+        return themes;
+    }
+
+    /** Whether these commits of one connector hold a record (accepted or rejected) feeding the theme. */
+    private static boolean contributes(Map<String, ExtractCommit> commits, String agb, Theme theme) {
+        return commits.values().stream().anyMatch(c -> c.agb().equals(agb)
+                && theme.feedingTypes().stream().anyMatch(c::delivered));
     }
 
     /** Whether any connector of this hospital ever delivered a record of this type. */

@@ -60,7 +60,10 @@ public final class ExtractService {
             ExtractCommit commit = ingest.ingest(source, file, sink);
             sink.commit(commit);
             log.add(commit);
-            return new ExtractOutcome(connector.agb(), sha256, false, themes(commit), sink.lastRecordOffsets());
+            // The extract's own themes, and every other theme whose drafts name this connector's latest extract.
+            Set<Theme> themes = themes(commit);
+            themes.addAll(log.themesContributedBy(connector.agb(), connector.id()));
+            return new ExtractOutcome(connector.agb(), sha256, false, themes, sink.lastRecordOffsets());
         } finally {
             // Half an extract may be durable; then its "begun" marker stands and keeps its drafts back.
             if (!sink.leftHalfWay()) log.finished(connector.id());

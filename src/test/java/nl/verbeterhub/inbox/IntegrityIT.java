@@ -50,6 +50,7 @@ class IntegrityIT {
     static final String SNAP = "06010004";
     static final String HALF = "06010008";
     static final String LATE = "06010009";
+    static final String MIXED = "06010010";
     static final String VBI = "registration_id,patient_id,ward,intervention_type,score,start,end,alternatives_considered\n";
     static final Path MALFORMED = Path.of("src/test/resources/malformed");
 
@@ -63,6 +64,7 @@ class IntegrityIT {
         HUB.connector("half-big", HALF, "half-big", "PIJN", "");
         HUB.connector("half-small", HALF, "half-small", "PIJN", "");
         HUB.connector("late", LATE, "late", "PIJN", "");
+        HUB.connector("mixed", MIXED, "mixed", "auto", "");
     }
 
     private static LogCollector logs;
@@ -118,6 +120,29 @@ class IntegrityIT {
         try (Stream<Path> done = Files.list(HUB.inbox("redo").resolve(".done"))) {
             assertThat(done.count()).as("every delivery kept in .done/").isEqualTo(5);
         }
+    }
+
+    @Test
+    @Order(2)
+    void anExtractOfOneThemeRepublishesTheOtherThemesThatNameItsConnectorsLatestExtract() throws Exception {
+        // A connector's latest extract is its latest of any type (decision 19): a pain file changes the
+        // sources and data quality of its VBI drafts too, and they are republished at once, not at a restart.
+        deliver("mixed", "mixed", "mixed-vbi.csv", (VBI + "MX-0001,MXPAT-01,IC,polsband,5,2025-03-01 10:00,,\n"
+                + "MX-0002,MXPAT-02,IC,polsband,9,2025-03-02 10:00,,\n").getBytes(StandardCharsets.UTF_8));
+        deliver("mixed", "mixed", "mixed-pijn.csv", ("measurement_id,patient_id,measured_at,scale,value\n"
+                + "MX-P1,MXPAT-01,2025-05-01 08:00,NRS,5\n").getBytes(StandardCharsets.UTF_8));
+        List<JsonNode> vbi = drafts(MIXED + ":VBI:2025");
+        assertThat(vbi).hasSize(2);
+        JsonNode first = vbi.get(0);
+        assertThat(first.at("/sources/0/latest/name").asText()).isEqualTo("mixed-vbi.csv");
+        assertThat(first.at("/dataQuality/recordsRead").asInt()).isEqualTo(2);
+        JsonNode now = vbi.get(1);
+        assertThat(now.at("/indicators/registrations").asInt()).isEqualTo(1);
+        assertThat(now.at("/sources/0/extracts").asInt()).isEqualTo(2);
+        assertThat(now.at("/sources/0/latest/name").asText()).isEqualTo("mixed-pijn.csv");
+        assertThat(now.at("/sources/0/latest/records").asInt()).isZero();
+        assertThat(now.at("/dataQuality/recordsRead").asInt()).isZero();
+        assertThat(drafts(MIXED + ":PIJN:2025")).hasSize(1);
     }
 
     @Test
