@@ -16,7 +16,7 @@ import java.util.Locale;
 
 /**
  * One benchmark case in a JVM of its own (so that its heap is its own), printing one result line:
- * {@code RESULT case records seconds peakUsedBytes peakLiveBytes}. Started by {@link Benchmark}.
+ * {@code RESULT case records seconds peakUsedBytes peakLiveBytes medianLiveBytes}. Started by {@link Benchmark}.
  */
 public final class BenchCase {
 
@@ -39,7 +39,8 @@ public final class BenchCase {
             case "latency" -> ServerPath.latency(file.getParent(), Integer.parseInt(args[3]), (int) rows, heap);
             default -> throw new IllegalArgumentException(name);
         };
-        System.out.printf(Locale.ROOT, "RESULT %s %d %.3f %d %d%n", name, rows, seconds, heap.peakUsed(), heap.peakLive());
+        System.out.printf(Locale.ROOT, "RESULT %s %d %.3f %d %d %d%n", name, rows, seconds, heap.peakUsed(), heap.peakLive(),
+                heap.medianLive());
         System.exit(0);
     }
 

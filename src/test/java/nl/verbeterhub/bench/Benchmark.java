@@ -37,7 +37,7 @@ public final class Benchmark {
     private Benchmark() {
     }
 
-    record Result(String name, long records, double seconds, long peakUsed, long peakLive, String heap) {
+    record Result(String name, long records, double seconds, long peakUsed, long peakLive, long medianLive, String heap) {
         double perSecond() {
             return records / seconds;
         }
@@ -148,7 +148,7 @@ public final class Benchmark {
                 if (line.startsWith("RESULT ")) {
                     String[] f = line.split(" ");
                     result = new Result(f[1], Long.parseLong(f[2]), Double.parseDouble(f[3]), Long.parseLong(f[4]),
-                            Long.parseLong(f[5]), heap);
+                            Long.parseLong(f[5]), Long.parseLong(f[6]), heap);
                 } else if (line.startsWith("LATENCY ")) {
                     System.out.println(line);
                 }
@@ -165,16 +165,19 @@ public final class Benchmark {
         double textbook = results.stream().filter(r -> r.name().equals("textbook")).mapToDouble(Result::perSecond).findFirst().orElse(0);
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "%s export, %,d rows, %s dialect%n%n", type, rows, dialect));
-        t.append("| case | records | seconds | records/s | × floor | × textbook | peak heap used | peak live heap | -Xmx |\n");
-        t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        boolean medians = results.stream().anyMatch(r -> r.medianLive() > 0);
+        t.append("| case | records | seconds | records/s | × floor | × textbook | peak heap used | peak live heap |"
+                + (medians ? " median live heap |" : "") + " -Xmx |\n");
+        t.append("|---|---:|---:|---:|---:|---:|---:|---:|" + (medians ? "---:|" : "") + "---:|\n");
         for (Result r : results) {
             // NDJSON cases against the NDJSON floor, CSV cases against the CSV floor
             double floor = r.name().equals("hapi") || r.name().equals("fhir-floor") ? fhirFloor : csvFloor;
-            t.append(String.format(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %s | %s | %d MiB | %d MiB | %s |%n", r.name(),
+            t.append(String.format(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %s | %s | %d MiB | %d MiB |%s %s |%n", r.name(),
                     r.records(), r.seconds(), r.perSecond(),
                     floor > 0 && !r.name().equals("latency") ? String.format(Locale.ROOT, "%.3f", r.perSecond() / floor) : "",
                     textbook > 0 && !r.name().equals("latency") ? String.format(Locale.ROOT, "%.1f", r.perSecond() / textbook) : "",
-                    r.peakUsed() >> 20, r.peakLive() >> 20, r.heap()));
+                    r.peakUsed() >> 20, r.peakLive() >> 20,
+                    medians ? String.format(Locale.ROOT, " %d MiB |", r.medianLive() >> 20) : "", r.heap()));
         }
         System.out.println(t);
     }

@@ -18,6 +18,10 @@ final class HeapWatch {
     private final AtomicLong peakUsed = new AtomicLong();
     private final AtomicLong peakFullLive = new AtomicLong();
     private final boolean fullLive = Long.getLong("bench.liveEveryMs", 0) > 0;
+    /** {@code -Dbench.liveLog=true}: print each live-set measurement, to see when the peak happens. */
+    private static final boolean LOG_LIVE = Boolean.getBoolean("bench.liveLog");
+    private final long started = System.currentTimeMillis();
+    private final java.util.List<Long> liveSamples = new java.util.ArrayList<>();
 
     HeapWatch() {
         java.util.Set<String> heapPools = new java.util.HashSet<>();
@@ -50,7 +54,12 @@ final class HeapWatch {
             peakUsed.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
             if (liveEvery > 0 && System.currentTimeMillis() >= nextFull[0]) {
                 System.gc();
-                peakFullLive.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                long live = memory.getHeapMemoryUsage().getUsed();
+                peakFullLive.accumulateAndGet(live, Math::max);
+                synchronized (liveSamples) {
+                    liveSamples.add(live);
+                }
+                if (LOG_LIVE) System.err.printf("live %d MiB at %d ms%n", live >> 20, System.currentTimeMillis() - started);
                 nextFull[0] = System.currentTimeMillis() + liveEvery;
             }
         }, 0, 5, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -62,10 +71,27 @@ final class HeapWatch {
         peakUsed.set(0);
         peakLive.set(0);
         peakFullLive.set(0);
+        synchronized (liveSamples) {
+            liveSamples.clear();
+        }
     }
 
     long peakUsed() {
         return peakUsed.get();
+    }
+
+    /**
+     * The median of the live sets measured by full collections ({@code -Dbench.liveEveryMs}), 0 without:
+     * the steady state. The peak adds whatever was in flight at one instant (Kafka fetches and batches),
+     * and a longer run has more instants to catch a large one.
+     */
+    long medianLive() {
+        synchronized (liveSamples) {
+            if (liveSamples.isEmpty()) return 0;
+            java.util.List<Long> sorted = new java.util.ArrayList<>(liveSamples);
+            java.util.Collections.sort(sorted);
+            return sorted.get((sorted.size() + 1) / 2 - 1);
+        }
     }
 
     /** The live set: after full collections when sampled so, else after any collection. */
