@@ -65,13 +65,31 @@ final class TextGuard extends FilterInputStream {
         if (buf[end - 1] == '\r') {
             held = in.read();
         }
+        // Counters in locals, written back once: this loop sees every byte of every file twice.
+        long since = sinceNewline;
+        long ln = line;
         for (int i = off; i < end; i++) {
-            if (buf[i] == '\r') {
-                int next = i + 1 < end ? buf[i + 1] : held;
-                if (next != '\n') buf[i] = LONE_CR;
+            byte b = buf[i];
+            if (b == '\n') {
+                since = 0;
+                ln++;
+                continue;
             }
-            check(buf[i]);
+            boolean crBeforeLf = false;
+            if (b == '\r') {
+                crBeforeLf = (i + 1 < end ? buf[i + 1] : held) == '\n';
+                if (!crBeforeLf) buf[i] = LONE_CR;
+            } else if (b == 0) {
+                line = ln;
+                throw new Violation(UnusableFileException.Reason.NOT_TEXT, ln);
+            }
+            if (++since > maxLineBytes && !(crBeforeLf && since == maxLineBytes + 1)) {
+                line = ln;
+                throw new Violation(UnusableFileException.Reason.LINE_TOO_LONG, ln);
+            }
         }
+        sinceNewline = since;
+        line = ln;
         return n;
     }
 
@@ -88,20 +106,5 @@ final class TextGuard extends FilterInputStream {
     @Override
     public boolean markSupported() {
         return false;
-    }
-
-    private void check(byte b) throws Violation {
-        if (b == '\n') {
-            sinceNewline = 0;
-            line++;
-            return;
-        }
-        if (b == 0) {
-            throw new Violation(UnusableFileException.Reason.NOT_TEXT, line);
-        }
-        sinceNewline++;
-        if (sinceNewline > maxLineBytes && !(sinceNewline == maxLineBytes + 1 && b == '\r')) {
-            throw new Violation(UnusableFileException.Reason.LINE_TOO_LONG, line);
-        }
     }
 }
