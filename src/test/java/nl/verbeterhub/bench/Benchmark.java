@@ -20,7 +20,7 @@ import nl.verbeterhub.record.RecordType;
  * bench/run.sh [--rows 1000000] [--type PIJN|VBI|NUCHTER] [--dialect ISO|DUTCH] [--heap 256m]
  *              [--cases floor,textbook,validate,server,latency,fhir-floor,hapi]
  *              [--textbook-rows N] [--latency-runs 20] [--latency-rows 10000] [--gc ParallelGC|G1GC|SerialGC]
- *              [--warmup-rows 300000] [--warmups 1]
+ *              [--warmup-rows 300000] [--warmups 4]
  * </pre>
  * Every case runs with the collector the hub is deployed with ({@code -XX:+UseParallelGC}: README,
  * Dockerfile, docs/decisions.md 32) unless {@code --gc} says otherwise.
@@ -48,7 +48,7 @@ public final class Benchmark {
         String[] defaults = {"--rows", "1000000", "--dialect", "ISO", "--heap", "256m",
             "--cases", "floor,textbook,validate,server,latency", "--latency-runs", "20", "--latency-rows", "10000",
             "--out", "bench/out", "--textbook-rows", "0", "--textbook-heap", "4g", "--warmup-rows", "300000",
-            "--live-every-ms", "0", "--repeat", "1", "--gc", "ParallelGC", "--warmups", "1", "--type", "PIJN"};
+            "--live-every-ms", "0", "--repeat", "1", "--gc", "ParallelGC", "--warmups", "4", "--type", "PIJN"};
         for (int i = 0; i < defaults.length; i += 2) o.put(defaults[i], defaults[i + 1]);
         for (int i = 0; i + 1 < args.length; i += 2) o.put(args[i], args[i + 1]);
         long rows = Long.parseLong(o.get("--rows"));
