@@ -10,8 +10,12 @@
 #   bench/run.sh --jmh                            # JMH for the hot inner parts
 #   bench/run.sh --profile --cases server         # async-profiler over each case's measured window only:
 #                                                 # bench/out/<case>.collapsed and bench/out/<case>.html
+#   bench/run.sh -Dbench.liveLog=true --rows 5000000 --cases server --live-every-ms 1000
+#                                                 # leading -D options: to the harness and every case's JVM
 set -euo pipefail
 cd "$(dirname "$0")/.."
+JVM_OPTIONS=()
+while [[ "${1:-}" == -D* ]]; do JVM_OPTIONS+=("$1"); shift; done
 ./mvnw -q -ntp -DskipTests test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 PROFILE=()
@@ -28,4 +32,4 @@ if [[ "${1:-}" == "--jmh" ]]; then
   shift
   exec java -cp "$CP" org.openjdk.jmh.Main "${@:-nl.verbeterhub.bench.jmh}" -f 1 -wi 3 -i 5 -w 2s -r 2s
 fi
-exec java -Xmx512m "${PROFILE[@]}" -cp "$CP" nl.verbeterhub.bench.Benchmark "$@"
+exec java -Xmx512m "${JVM_OPTIONS[@]}" "${PROFILE[@]}" -cp "$CP" nl.verbeterhub.bench.Benchmark "$@"

@@ -50,7 +50,10 @@ public final class ExtractService {
         readiness.awaitReady(READY_WAIT);
         String sha256 = Sha256.of(file);
         if (log.committed(connector.id(), sha256)) {
-            return new ExtractOutcome(connector.agb(), sha256, true, log.themesOf(connector.id(), sha256), Map.of());
+            // Also the retry of an extract whose commit reached the broker before an error here: regenerate
+            // what its commit would have (changed drafts only are published, so a true re-delivery costs nothing).
+            return new ExtractOutcome(connector.agb(), sha256, true, regenerated(connector, log.themesOf(connector.id(), sha256)),
+                    Map.of());
         }
         ExtractSource source = new ExtractSource(connector.agb(), connector.id(), file.getFileName().toString(), sha256,
                 receivedAt, connector.snapshot(), connector.snapshotYears(),
@@ -60,14 +63,20 @@ public final class ExtractService {
             ExtractCommit commit = ingest.ingest(source, file, sink);
             sink.commit(commit);
             log.add(commit);
-            // The extract's own themes, and every other theme whose drafts name this connector's latest extract.
-            Set<Theme> themes = themes(commit);
-            themes.addAll(log.themesContributedBy(connector.agb(), connector.id()));
-            return new ExtractOutcome(connector.agb(), sha256, false, themes, sink.lastRecordOffsets());
+            return new ExtractOutcome(connector.agb(), sha256, false, regenerated(connector, themes(commit)),
+                    sink.lastRecordOffsets());
         } finally {
             // Half an extract may be durable; then its "begun" marker stands and keeps its drafts back.
             if (!sink.leftHalfWay()) log.finished(connector.id());
         }
+    }
+
+    /** The extract's own themes, and every other theme whose drafts name this connector's latest extract. */
+    private Set<Theme> regenerated(ConnectorConfig connector, Set<Theme> own) {
+        Set<Theme> themes = EnumSet.noneOf(Theme.class);
+        themes.addAll(own);
+        themes.addAll(log.themesContributedBy(connector.agb(), connector.id()));
+        return themes;
     }
 
     private static Set<Theme> themes(ExtractCommit commit) {

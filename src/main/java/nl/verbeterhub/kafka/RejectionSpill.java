@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import nl.verbeterhub.draft.DraftJson;
 import nl.verbeterhub.extract.Rejection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An extract's rejections, kept on disk until the extract is known to be usable: only then are they
@@ -18,6 +20,8 @@ import nl.verbeterhub.extract.Rejection;
  * positions only, like the messages themselves.
  */
 final class RejectionSpill implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RejectionSpill.class);
 
     interface Publisher {
         void publish(String key, byte[] value);
@@ -71,13 +75,17 @@ final class RejectionSpill implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes the spill file. Runs after the extract committed (or failed): a file that cannot be removed
+     * is logged, never turned into a failure of an extract that is already durable.
+     */
     @Override
     public void close() {
         try {
             out.close();
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            LOG.warn("Could not remove the rejection spill file {} ({})", file.getFileName(), e.getClass().getSimpleName());
         }
     }
 }

@@ -138,6 +138,10 @@ public final class Benchmark {
                 "-Dbench.liveEveryMs=" + liveEveryMs, "-Dbench.type=" + type, "-cp", System.getProperty("java.class.path"),
                 "-Dbench.profile=" + System.getProperty("bench.profile", ""),
                 BenchCase.class.getName(), name, file.toString(), String.valueOf(rows)));
+        // -Dbench.* given to bench/run.sh (bench.liveLog, bench.profileEvent, …) reach the case's JVM too.
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("bench.") && command.stream().noneMatch(c -> c.startsWith("-D" + k + "=")))
+                .sorted().forEach(k -> command.add(1, "-D" + k + "=" + System.getProperty(k)));
         command.addAll(extra);
         System.err.println("running " + name + " (" + rows + " rows, -Xmx" + heap + ", " + collector + ") …");
         Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

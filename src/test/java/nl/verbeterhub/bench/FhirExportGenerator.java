@@ -22,8 +22,9 @@ import nl.verbeterhub.record.RecordType;
  * Deterministic FHIR R4 bulk exports (NDJSON, one resource type per file, one resource per line) of a
  * record type, coded as domain.md §6 maps them: pain-score Observations, VBI Procedures, admission
  * Encounters, and for NUCHTER the anaesthesia Procedures with their intake Observations, Encounters and
- * Patients. Same type, row count and seed give the same bytes. About one record in a hundred is invalid
- * (a value out of range, an intake after induction, an end before its start), as in the CSV exports.
+ * Patients. Same type, row count and seed give the same bytes. About one record in a hundred is drawn to
+ * be invalid (a pain value out of range, an end before its start, an intake after induction) and is so
+ * where the optional element it breaks is written, as in the CSV exports.
  *
  * <p>{@code java … FhirExportGenerator PIJN 1000000 42 out-dir}: writes {@code Observation.ndjson} etc.
  */
@@ -85,9 +86,9 @@ public final class FhirExportGenerator {
     }
 
     private void painScore(long i, String patient, LocalDateTime at, boolean bad) throws IOException {
-        JsonGenerator g = resource("Observation", "Observation", "M" + i, "nl-core-PainScore");
-        g.writeStringField("status", "final");
         int kind = random.nextInt(6);
+        JsonGenerator g = resource("Observation", "Observation", "M" + i, kind == 4 ? "nl-core-FLACCpainScale" : "nl-core-PainScore");
+        g.writeStringField("status", "final");
         switch (kind) {
             case 4 -> coding(g, "code", SNOMED, "108291000146105"); // FLACC
             case 5 -> coding(g, "code", LOINC, "72514-3");          // NRS without a method

@@ -121,6 +121,33 @@ class CsvExtractReaderTests {
     }
 
     @Test
+    void aLoneCrAfterAClosingQuoteIsTextThereAndACrOnlyFileIsOneLine() throws Exception {
+        // Text after a closing quote makes a file unusable (decision 7); a lone CR is text (decision 33).
+        assertUnusable(file("q.csv", (PAIN_HEADER + "\nm1,\"p1\"\rm2,2025-03-01T08:05,NRS,4\n").getBytes()), options(),
+                UnusableFileException.Reason.MALFORMED_QUOTING);
+        // Old Mac line ends: the whole file is one physical line, its header holds no known type.
+        assertUnusable(file("mac.csv", (PAIN_HEADER + "\rm1,p1,2025-03-01T08:05,NRS,4\r").getBytes()), options(),
+                UnusableFileException.Reason.UNKNOWN_HEADER);
+    }
+
+    @Test
+    void anUnusableFilesReasonNamesThePhysicalLineOfTheDefect() throws Exception {
+        String text = PAIN_HEADER + "\r\n"                          // 1
+                + "m1,\"p\n1\",2025-03-01T08:05,NRS,4\r\n"       // 2-3
+                + "m2,p\r2,2025-03-01T08:05,NRS,4\n"                 // 4, a lone CR
+                + "m3,p3,2025-03-01T08:05,NRS,4\u0000\n";            // 5
+        for (Path f : List.of(file("nul.csv", text.getBytes(StandardCharsets.UTF_8)),
+                file("nul-unquoted.csv", text.replace("\"p\n1\"", "p1\n").getBytes(StandardCharsets.UTF_8)))) {
+            // through the tokenizer (quoted) and through the text-only structure pass (no quotes)
+            assertThatThrownBy(() -> CsvExtractReader.verify(f, options()))
+                    .isInstanceOfSatisfying(UnusableFileException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(UnusableFileException.Reason.NOT_TEXT);
+                        assertThat(e.getMessage()).endsWith("at line 5");
+                    });
+        }
+    }
+
+    @Test
     void extraFieldsAreMalformedOnlyWhenNotEmpty() throws Exception {
         String text = PAIN_HEADER + "\nm1,p1,2025-03-01T08:05,NRS,4,,  ,\nm2,p2,2025-03-01T08:05,NRS,4,x\nm3,p3\n";
         Read read = read(file(text), options());

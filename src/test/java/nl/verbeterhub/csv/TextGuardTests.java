@@ -44,6 +44,26 @@ class TextGuardTests {
         assertThat(through("\r\n", 1, 1)).isEqualTo("\r\n");
     }
 
+    private static String guarded(String text, int chunk, long maxLineBytes) throws IOException {
+        try (TextGuard guard = new TextGuard(chunked(text.getBytes(StandardCharsets.UTF_8), chunk), maxLineBytes)) {
+            return new String(guard.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theCrOfACrlfRightAtTheLimitIsNotCountedWhereverTheReadsEnd() throws Exception {
+        for (int chunk = 1; chunk <= 6; chunk++) {
+            assertThat(guarded("abcd\r\nef\n", chunk, 4)).as("chunk %d", chunk).isEqualTo("abcd\r\nef\n");
+            int c = chunk;
+            // a lone CR is a byte of the line like any other
+            assertThatThrownBy(() -> guarded("abcd\r\r\n", c, 4)).as("chunk %d", chunk)
+                    .isInstanceOfSatisfying(TextGuard.Violation.class,
+                            v -> assertThat(v.reason).isEqualTo(UnusableFileException.Reason.LINE_TOO_LONG));
+            assertThatThrownBy(() -> guarded("abcde\r\n", c, 4)).isInstanceOf(TextGuard.Violation.class);
+            assertThatThrownBy(() -> guarded("abcd\rx\n", c, 4)).isInstanceOf(TextGuard.Violation.class);
+        }
+    }
+
     @Test
     void aViolationNamesThePhysicalLineOfTheByte() {
         byte[] bytes = "h\nx\r\ny\0\n".getBytes(StandardCharsets.UTF_8);

@@ -64,4 +64,18 @@ class ExtractLogTests {
         assertThat(log.delivered("06019999", RecordType.ADMISSION)).isTrue();
         assertThat(log.contributing("06019999", Theme.VBI)).hasSize(2);
     }
+
+    @Test
+    void aConnectorContributesToEveryThemeItEverFedForThatHospital() {
+        ExtractLog log = new ExtractLog();
+        assertThat(log.themesContributedBy("06019999", "mixed")).isEmpty();
+        log.add(commit("mixed", "a", RecordType.VBI, 3));
+        log.add(commit("mixed", "b", RecordType.PIJN, 1));
+        assertThat(log.themesContributedBy("06019999", "mixed")).containsExactlyInAnyOrder(Theme.VBI, Theme.PIJN);
+        log.add(commit("opnames", "c", RecordType.ADMISSION, 1));
+        assertThat(log.themesContributedBy("06019999", "opnames")).containsExactly(Theme.VBI);
+        log.add(new ExtractCommit("06010000", "elders", "f.csv", "d", T, T, Map.of(RecordType.NUCHTER,
+                new TypeCounts(1, 1, Map.of()))));
+        assertThat(log.themesContributedBy("06019999", "elders")).isEmpty();
+    }
 }
