@@ -51,6 +51,7 @@ class IntegrityIT {
     static final String HALF = "06010008";
     static final String LATE = "06010009";
     static final String MIXED = "06010010";
+    static final String EXCEL = "06010011";
     static final String VBI = "registration_id,patient_id,ward,intervention_type,score,start,end,alternatives_considered\n";
     static final Path MALFORMED = Path.of("src/test/resources/malformed");
 
@@ -65,6 +66,7 @@ class IntegrityIT {
         HUB.connector("half-small", HALF, "half-small", "PIJN", "");
         HUB.connector("late", LATE, "late", "PIJN", "");
         HUB.connector("mixed", MIXED, "mixed", "auto", "");
+        HUB.connector("excel", EXCEL, "excel", "PIJN", "");
     }
 
     private static LogCollector logs;
@@ -143,6 +145,22 @@ class IntegrityIT {
         assertThat(now.at("/sources/0/latest/records").asInt()).isZero();
         assertThat(now.at("/dataQuality/recordsRead").asInt()).isZero();
         assertThat(drafts(MIXED + ":PIJN:2025")).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void filesBeingCopiedAndExcelsOwnerFilesAreLeftAlone() throws Exception {
+        Path inbox = Files.createDirectories(HUB.inbox("excel"));
+        // Excel's owner file of an open CSV: binary, NULs included; and copies still under a temporary name.
+        byte[] owner = new byte[165];
+        owner[0] = 7;
+        List<String> ignored = List.of("~$pijn.csv", "copying.csv.part", "copying.csv.tmp", ".pijn.csv");
+        for (String name : ignored) Files.write(inbox.resolve(name), owner);
+        deliver("excel", "excel", "pijn.csv", ("measurement_id,patient_id,measured_at,scale,value\n"
+                + "XL-1,XLPAT-1,2025-05-01 08:00,NRS,5\n").getBytes(StandardCharsets.UTF_8));
+        for (String name : ignored) assertThat(inbox.resolve(name)).as(name).exists();
+        assertThat(inbox.resolve(".error")).doesNotExist();
+        assertThat(drafts(EXCEL + ":PIJN:2025")).hasSize(1);
     }
 
     @Test
