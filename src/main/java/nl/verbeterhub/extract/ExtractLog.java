@@ -1,9 +1,13 @@
 package nl.verbeterhub.extract;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.verbeterhub.record.RecordType;
@@ -23,8 +27,8 @@ public final class ExtractLog {
      * drafts of these themes are not regenerated until it finishes, so that no half extract is ever
      * published.
      */
-    public record OpenExtract(String agb, String connector, String sha256, String name, java.util.Set<Theme> themes,
-                              java.time.Instant begunAt) {
+    public record OpenExtract(String agb, String connector, String sha256, String name, Set<Theme> themes,
+                              Instant begunAt) {
     }
 
     /** Ignored when that extract's commit marker is already known (the topics are read in any order). */
@@ -43,8 +47,8 @@ public final class ExtractLog {
         return open.values().stream().anyMatch(e -> e.agb().equals(agb) && e.themes().contains(theme));
     }
 
-    public java.util.Optional<OpenExtract> openExtract(String connector) {
-        return java.util.Optional.ofNullable(open.get(connector));
+    public Optional<OpenExtract> openExtract(String connector) {
+        return Optional.ofNullable(open.get(connector));
     }
 
     public void add(ExtractCommit commit) {
@@ -82,8 +86,8 @@ public final class ExtractLog {
      * is part of each of those drafts (decision 19), so a new extract changes all of them, also when it
      * holds no record of their theme.
      */
-    public java.util.Set<Theme> themesContributedBy(String agb, String connector) {
-        java.util.Set<Theme> themes = java.util.EnumSet.noneOf(Theme.class);
+    public Set<Theme> themesContributedBy(String agb, String connector) {
+        Set<Theme> themes = EnumSet.noneOf(Theme.class);
         Map<String, ExtractCommit> commits = byConnector.getOrDefault(connector, Map.of());
         for (Theme theme : Theme.values()) {
             if (contributes(commits, agb, theme)) themes.add(theme);
@@ -104,8 +108,8 @@ public final class ExtractLog {
     }
 
     /** The themes an already committed extract fed; none when unknown. */
-    public java.util.Set<Theme> themesOf(String connector, String sha256) {
-        java.util.Set<Theme> themes = java.util.EnumSet.noneOf(Theme.class);
+    public Set<Theme> themesOf(String connector, String sha256) {
+        Set<Theme> themes = EnumSet.noneOf(Theme.class);
         Map<String, ExtractCommit> commits = byConnector.get(connector);
         ExtractCommit commit = commits == null ? null : commits.get(sha256);
         if (commit != null) commit.counts().keySet().forEach(type -> themes.add(type.theme()));

@@ -52,8 +52,8 @@ public final class ExtractService {
         if (log.committed(connector.id(), sha256)) {
             // Also the retry of an extract whose commit reached the broker before an error here: regenerate
             // what its commit would have (changed drafts only are published, so a true re-delivery costs nothing).
-            return new ExtractOutcome(connector.agb(), sha256, true, regenerated(connector, log.themesOf(connector.id(), sha256)),
-                    Map.of());
+            Set<Theme> themes = regenerated(connector, log.themesOf(connector.id(), sha256));
+            return new ExtractOutcome(connector.agb(), sha256, true, themes, Map.of());
         }
         ExtractSource source = new ExtractSource(connector.agb(), connector.id(), file.getFileName().toString(), sha256,
                 receivedAt, connector.snapshot(), connector.snapshotYears(),
