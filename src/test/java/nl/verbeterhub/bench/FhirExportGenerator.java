@@ -1,5 +1,10 @@
 package nl.verbeterhub.bench;
 
+import static nl.verbeterhub.bench.FhirElements.coding;
+import static nl.verbeterhub.bench.FhirElements.codingEntry;
+import static nl.verbeterhub.bench.FhirElements.profile;
+import static nl.verbeterhub.bench.FhirElements.subject;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedWriter;
@@ -40,7 +45,6 @@ public final class FhirExportGenerator {
     private static final String ACT_PRIORITY = "http://terminology.hl7.org/CodeSystem/v3-ActPriority";
     private static final String INTAKE_KIND = "http://verbeterhub.nl/fhir/CodeSystem/intake-kind";
     private static final String IDS = "urn:oid:2.16.528.1.1007.3.3.1234567.1";
-    private static final String NL_CORE = "http://nictiz.nl/fhir/StructureDefinition/";
     /** SoortInterventie codes of the default score table, heaviest first. */
     private static final String[] INTERVENTIONS = {"123961000146106", "123891000146106", "123901000146107",
             "123921000146104", "123931000146102", "121401000146101"};
@@ -214,48 +218,12 @@ public final class FhirExportGenerator {
         return g;
     }
 
-    private static void profile(JsonGenerator g, String profile) throws IOException {
-        g.writeObjectFieldStart("meta");
-        g.writeArrayFieldStart("profile");
-        g.writeString(NL_CORE + profile);
-        g.writeEndArray();
-        g.writeEndObject();
-    }
-
     private void end(JsonGenerator g) throws IOException {
         g.writeEndObject();
         g.flush();
         g.close();
         Writer w = (Writer) g.getOutputTarget();
         w.write('\n');
-    }
-
-    private static void coding(JsonGenerator g, String field, String system, String code) throws IOException {
-        boolean array = field.equals("category");
-        if (array) {
-            g.writeArrayFieldStart(field);
-            g.writeStartObject();
-        } else {
-            g.writeObjectFieldStart(field);
-        }
-        g.writeArrayFieldStart("coding");
-        codingEntry(g, system, code);
-        g.writeEndArray();
-        g.writeEndObject();
-        if (array) g.writeEndArray();
-    }
-
-    private static void codingEntry(JsonGenerator g, String system, String code) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("system", system);
-        g.writeStringField("code", code);
-        g.writeEndObject();
-    }
-
-    private static void subject(JsonGenerator g, String patient) throws IOException {
-        g.writeObjectFieldStart("subject");
-        g.writeStringField("reference", "Patient/" + patient);
-        g.writeEndObject();
     }
 
     private static String instant(LocalDateTime t) {
