@@ -24,8 +24,6 @@ import nl.verbeterhub.record.RecordType;
  * </pre>
  * Every case runs with the collector the hub is deployed with ({@code -XX:+UseParallelGC}: README,
  * Dockerfile, docs/decisions.md 32) unless {@code --gc} says otherwise.
- * <pre>
- * </pre>
  */
 public final class Benchmark {
 
@@ -164,9 +162,9 @@ public final class Benchmark {
     }
 
     private static void print(List<Result> results, long rows, ExportGenerator.Dialect dialect) throws IOException {
-        double csvFloor = results.stream().filter(r -> r.name().equals("floor")).mapToDouble(Result::perSecond).findFirst().orElse(0);
-        double fhirFloor = results.stream().filter(r -> r.name().equals("fhir-floor")).mapToDouble(Result::perSecond).findFirst().orElse(0);
-        double textbook = results.stream().filter(r -> r.name().equals("textbook")).mapToDouble(Result::perSecond).findFirst().orElse(0);
+        double csvFloor = perSecond(results, "floor");
+        double fhirFloor = perSecond(results, "fhir-floor");
+        double textbook = perSecond(results, "textbook");
         StringBuilder t = new StringBuilder();
         t.append(String.format(Locale.ROOT, "%s export, %,d rows, %s dialect%n%n", type, rows, dialect));
         boolean medians = results.stream().anyMatch(r -> r.medianLive() > 0);
@@ -184,6 +182,11 @@ public final class Benchmark {
                     medians ? String.format(Locale.ROOT, " %d MiB |", r.medianLive() >> 20) : "", r.heap()));
         }
         System.out.println(t);
+    }
+
+    /** Records per second of the named case, 0 when it did not run. */
+    private static double perSecond(List<Result> results, String name) {
+        return results.stream().filter(r -> r.name().equals(name)).mapToDouble(Result::perSecond).findFirst().orElse(0);
     }
 
     private static String javaBinary() {

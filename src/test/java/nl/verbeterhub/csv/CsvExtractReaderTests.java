@@ -12,19 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import nl.verbeterhub.csv.CsvTestFiles.Read;
 import nl.verbeterhub.record.RecordType;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reading the rows of usable files: dialects, line numbers, quoting, trimming, mapped columns. */
 class CsvExtractReaderTests {
 
-    @TempDir
-    Path dir;
-    private CsvTestFiles files;
+    private final CsvTestFiles files;
 
-    @BeforeEach
-    void files() {
+    CsvExtractReaderTests(@TempDir Path dir) {
         files = new CsvTestFiles(dir);
     }
 

@@ -42,6 +42,11 @@ final class CsvTestFiles {
         return file("x.csv", text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A path in the folder where no file is. */
+    Path absent(String name) {
+        return dir.resolve(name);
+    }
+
     static CsvExtractReader.Options options() {
         return options(Map.of(), Optional.empty(), StandardCharsets.UTF_8, 1 << 20);
     }

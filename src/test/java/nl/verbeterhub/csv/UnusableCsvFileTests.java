@@ -13,19 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.verbeterhub.record.RecordType;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Files that are not usable as a whole (domain.md §2), and the structure pass that finds them first. */
 class UnusableCsvFileTests {
 
-    @TempDir
-    Path dir;
-    private CsvTestFiles files;
+    private final CsvTestFiles files;
 
-    @BeforeEach
-    void files() {
+    UnusableCsvFileTests(@TempDir Path dir) {
         files = new CsvTestFiles(dir);
     }
 
@@ -76,7 +72,7 @@ class UnusableCsvFileTests {
                 UnusableFileException.Reason.UNTERMINATED_QUOTE);
         assertUnusable(files.file("j.csv", (PAIN_HEADER + "\nm1,p1,2025-03-01T08:05,NRS," + "4".repeat(200) + "\n").getBytes()),
                 options(Map.of(), Optional.empty(), StandardCharsets.UTF_8, 100), UnusableFileException.Reason.LINE_TOO_LONG);
-        assertUnusable(dir.resolve("missing.csv"), options(), UnusableFileException.Reason.NOT_FOUND);
+        assertUnusable(files.absent("missing.csv"), options(), UnusableFileException.Reason.NOT_FOUND);
     }
 
     /** Many quote-free rows, so that a defect after them lies beyond the first buffers of the text read. */
