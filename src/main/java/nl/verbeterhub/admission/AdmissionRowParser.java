@@ -8,9 +8,10 @@ import nl.verbeterhub.record.RowParser;
 import nl.verbeterhub.record.RowResult;
 import nl.verbeterhub.time.LocalDateTimes;
 
-/** Admission rows: admitted_at, discharged_at, and a discharge before admission. */
+/** Admission rows: the patient as far as the source could resolve it, admitted_at, discharged_at, and a discharge before admission. */
 public final class AdmissionRowParser implements RowParser {
 
+    private static final RecordType TYPE = RecordType.ADMISSION;
     private static final int ID = 0;
     private static final int PATIENT = 1;
     private static final int ADMITTED = 2;
@@ -19,16 +20,17 @@ public final class AdmissionRowParser implements RowParser {
     @Override
     public RowResult parse(Row row) {
         String id = row.get(ID);
-        RowResult.Rejected structural = Checks.structural(row, RecordType.ADMISSION, id);
-        if (structural != null) return structural;
+        RowResult.Rejected rejected = Checks.structural(row, TYPE, id);
+        if (rejected != null) return rejected;
 
-        long admitted = LocalDateTimes.parseEpochSecond(row.get(ADMITTED));
+        if ((rejected = Checks.problem(row, TYPE, PATIENT, id)) != null) return rejected;
+        long admitted = row.instant(ADMITTED);
         if (admitted == LocalDateTimes.UNPARSABLE) return new RowResult.Rejected(id, ReasonCode.UNPARSABLE, "admitted_at");
-        long discharged = Checks.optionalDateTime(row.get(DISCHARGED));
+        long discharged = row.instant(DISCHARGED);
         if (discharged == LocalDateTimes.UNPARSABLE) {
             return new RowResult.Rejected(id, ReasonCode.UNPARSABLE, "discharged_at");
         }
-        if (discharged != Checks.ABSENT && discharged < admitted) {
+        if (Checks.endBeforeStart(row, ADMITTED, admitted, DISCHARGED, discharged)) {
             return new RowResult.Rejected(id, ReasonCode.END_BEFORE_START, "discharged_at");
         }
         return new RowResult.Accepted(id, row.get(PATIENT), admitted, new AdmissionRecord(discharged).encode());

@@ -10,13 +10,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One route per connector file, made from the {@code csv-inbox} template in routes/: the flow lives in
- * YAML, the hospitals in connectors/.
+ * One route per connector file, made from the route template of its type in routes/ ({@code csv-inbox},
+ * …): the flow lives in YAML, the hospitals in connectors/.
  */
 @Component
 class ConnectorRoutes implements CamelContextConfiguration {
 
-    static final String TEMPLATE = "csv-inbox";
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorRoutes.class);
 
     private final Connectors connectors;
@@ -37,11 +36,11 @@ class ConnectorRoutes implements CamelContextConfiguration {
     public void afterApplicationStart(CamelContext camelContext) {
         for (ConnectorConfig c : connectors.all()) {
             try {
-                camelContext.addRouteFromTemplate(routeId(c.id()), TEMPLATE, Map.of(
+                camelContext.addRouteFromTemplate(routeId(c.id()), c.type().code(), Map.of(
                         "connectorId", c.id(),
                         "inbox", c.inbox().toAbsolutePath().toString(),
                         "delay", String.valueOf(c.pollDelay().toMillis())));
-                LOG.info("Connector {} ({} {}) reads {}", c.id(), c.agb(), c.hospitalName(), c.inbox());
+                LOG.info("Connector {} ({} {}, {}) reads {}", c.id(), c.agb(), c.hospitalName(), c.type().code(), c.inbox());
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the route of connector " + c.id(), e);
             }

@@ -2,6 +2,7 @@ package nl.verbeterhub.app;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.connector.ConnectorLoader;
 import nl.verbeterhub.connector.Connectors;
@@ -9,11 +10,13 @@ import nl.verbeterhub.draft.DraftBuilder;
 import nl.verbeterhub.draft.DraftPublisher;
 import nl.verbeterhub.draft.DraftService;
 import nl.verbeterhub.draft.PublishedDrafts;
-import nl.verbeterhub.extract.CsvIngest;
+import nl.verbeterhub.extract.ExtractIngest;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.failure.FailureClassifier;
 import nl.verbeterhub.health.ConnectorStatus;
 import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.inbox.DeliveryReader;
+import nl.verbeterhub.inbox.DraftRegeneration;
 import nl.verbeterhub.inbox.ExtractService;
 import nl.verbeterhub.inbox.InboxHandler;
 import nl.verbeterhub.inbox.InboxRetention;
@@ -67,10 +70,15 @@ class HubConfiguration {
     }
 
     @Bean
-    CsvIngest csvIngest(RecordStore store, PseudonymSecret secret, HubProperties properties, PainScales scales,
-                        Clock clock) {
-        return new CsvIngest(store, secret, properties.pseudonym().cacheSize(), Themes.parsers(scales), clock,
+    ExtractIngest extractIngest(RecordStore store, PseudonymSecret secret, HubProperties properties, PainScales scales,
+                                Clock clock) {
+        return new ExtractIngest(store, secret, properties.pseudonym().cacheSize(), Themes.parsers(scales), clock,
                 properties.kafka().rowsPerTransaction());
+    }
+
+    @Bean
+    DeliveryReader deliveryReader(HubProperties properties) {
+        return new DeliveryReader(properties);
     }
 
     @Bean(destroyMethod = "close")
@@ -115,15 +123,22 @@ class HubConfiguration {
     }
 
     @Bean
-    ExtractService extractService(CsvIngest ingest, ExtractTransactions transactions, ExtractLog log,
-                                  HubReadiness readiness, HubProperties properties) {
-        return new ExtractService(ingest, transactions, log, readiness, properties);
+    ExtractService extractService(ExtractIngest ingest, DeliveryReader deliveries, ExtractTransactions transactions,
+                                  ExtractLog log, HubReadiness readiness) {
+        return new ExtractService(ingest, deliveries, transactions, log, readiness);
     }
 
     @Bean
-    InboxHandler inboxHandler(Connectors connectors, ExtractService extracts, DraftService drafts, StateApplier applier,
+    DraftRegeneration draftRegeneration(StateApplier applier, DraftService drafts, ConnectorStatus status, Clock clock,
+                                        HubProperties properties) {
+        return new DraftRegeneration(applier::awaitApplied, drafts, status, clock,
+                Duration.ofMillis(properties.inbox().maxRetryDelayMs()));
+    }
+
+    @Bean
+    InboxHandler inboxHandler(Connectors connectors, ExtractService extracts, DraftRegeneration regeneration,
                               ConnectorStatus status, Clock clock) {
-        return new InboxHandler(connectors, extracts, drafts, applier, status, clock);
+        return new InboxHandler(connectors, extracts, regeneration, status, clock);
     }
 
     @Bean

@@ -20,7 +20,7 @@ final class Summary {
             printReasons(err, counts);
         });
         for (Rejection r : firstRejections) {
-            err.printf("  line %d: %s%s%n", r.line(), r.reason(), r.field() == null ? "" : " (" + r.field() + ")");
+            err.printf("  %s: %s%s%n", r.position(), r.reason(), r.field() == null ? "" : " (" + r.field() + ")");
         }
         long total = commit.counts().values().stream().mapToLong(TypeCounts::rejectedTotal).sum();
         if (total > firstRejections.size()) {

@@ -15,17 +15,18 @@ import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.ConnectorLoader;
 import nl.verbeterhub.csv.CsvExtractReader;
-import nl.verbeterhub.csv.UnusableFileException;
+import nl.verbeterhub.csv.CsvRecordSource;
 import nl.verbeterhub.draft.Draft;
 import nl.verbeterhub.draft.DraftBuilder;
 import nl.verbeterhub.draft.DraftJson;
-import nl.verbeterhub.extract.CsvIngest;
 import nl.verbeterhub.extract.ExtractCommit;
+import nl.verbeterhub.extract.ExtractIngest;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.extract.ExtractSource;
 import nl.verbeterhub.extract.Rejection;
 import nl.verbeterhub.extract.Sha256;
 import nl.verbeterhub.extract.StoreSink;
+import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.Theme;
@@ -82,7 +83,7 @@ public final class ValidateCommand {
         try (RecordStore store = RecordStore.open(tmp.resolve("state"), 8L << 20)) {
             PseudonymSecret secret = System.getenv(PseudonymSecret.ENV) == null
                     ? PseudonymSecret.throwAway() : PseudonymSecret.of(System.getenv(PseudonymSecret.ENV));
-            CsvIngest ingest = new CsvIngest(store, secret, properties.pseudonym().cacheSize(), Themes.parsers(scales), clock);
+            ExtractIngest ingest = new ExtractIngest(store, secret, properties.pseudonym().cacheSize(), Themes.parsers(scales), clock);
             Set<String> connectors = new HashSet<>();
             for (Path file : a.files()) {
                 String connector = uniqueName(file.getFileName().toString(), connectors);
@@ -102,7 +103,7 @@ public final class ValidateCommand {
     }
 
     /** Reads one file as one extract of its own connector; false when it is unusable. */
-    private boolean validateFile(Path file, String connector, String agb, CsvIngest ingest, RecordStore store,
+    private boolean validateFile(Path file, String connector, String agb, ExtractIngest ingest, RecordStore store,
                                  ExtractLog log) throws IOException {
         CsvExtractReader.Options csv = new CsvExtractReader.Options(java.nio.charset.StandardCharsets.UTF_8,
                 properties.csv().maxLineBytes(), java.util.Map.of(), java.util.Optional.empty());
@@ -111,13 +112,13 @@ public final class ValidateCommand {
             if (!Files.isRegularFile(file)) {
                 throw new UnusableFileException(UnusableFileException.Reason.NOT_FOUND, "no such file");
             }
-            ExtractSource source = new ExtractSource(agb, connector, file.getFileName().toString(), Sha256.of(file),
-                    clock.instant(), false, Set.of(), csv);
+            String name = file.getFileName().toString();
+            ExtractSource source = new ExtractSource(agb, connector, name, Sha256.of(file), clock.instant(), false, Set.of());
             ExtractCommit commit;
             try (StoreSink sink = new StoreSink(store, r -> {
                 if (shown.size() < SHOWN_REJECTIONS) shown.add(r);
-            })) {
-                commit = ingest.ingest(source, file, sink);
+            }); CsvRecordSource records = new CsvRecordSource(file, name, csv)) {
+                commit = ingest.ingest(source, records, sink);
             }
             log.add(commit);
             Summary.print(err, file, commit, shown);

@@ -1,22 +1,25 @@
 package nl.verbeterhub.connector;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
-/** The YAML shape of a connector file, before validation; see connectors/README.md. */
+/**
+ * The YAML shape of a connector file, before validation; see connectors/README.md. Which of the
+ * settings a file may give depends on its {@code type} ({@link ConnectorType#takes}).
+ */
 record ConnectorFile(
-        @JsonProperty(required = true) String id,
-        @JsonProperty(required = true) Hospital hospital,
+        String id,
+        Hospital hospital,
         String type,
-        @JsonProperty(required = true) String inbox,
-        String recordType,
+        String inbox,
         String mode,
         List<Integer> snapshotYears,
-        String charset,
         String pollDelay,
+        // csv-inbox
+        String recordType,
+        String charset,
         Map<String, String> columns) {
 
-    record Hospital(@JsonProperty(required = true) String agb, @JsonProperty(required = true) String name) {
+    record Hospital(String agb, String name) {
     }
 }

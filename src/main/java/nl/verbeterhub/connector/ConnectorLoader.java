@@ -2,12 +2,14 @@ package nl.verbeterhub.connector;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,43 +57,38 @@ public final class ConnectorLoader {
     }
 
     static ConnectorConfig read(Path file, Duration defaultPollDelay) throws IOException {
-        ConnectorFile f;
+        JsonNode tree;
         try {
-            f = YAML.readValue(file.toFile(), ConnectorFile.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConnectorDefinitionException(file, "unknown setting '" + e.getPropertyName() + "'");
+            tree = YAML.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             throw new ConnectorDefinitionException(file, "not a valid connector definition: " + e.getOriginalMessage());
         }
-        if (f == null) throw new ConnectorDefinitionException(file, "empty file");
+        if (tree == null || tree.isMissingNode() || tree.isNull()) throw new ConnectorDefinitionException(file, "empty file");
+        require(file, tree.isObject(), "not a valid connector definition: settings must be a map");
+        ConnectorType type = type(file, tree.get("type"));
+        for (var names = tree.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            require(file, type.takes(name), "unknown setting '" + name + "' for type " + type.code());
+        }
+        ConnectorFile f;
+        try {
+            f = YAML.treeToValue(tree, ConnectorFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConnectorDefinitionException(file, "unknown setting '" + path(e) + "'");
+        } catch (JsonProcessingException e) {
+            throw new ConnectorDefinitionException(file, "not a valid connector definition: " + e.getOriginalMessage());
+        }
         require(file, f.id() != null && ID.matcher(f.id()).matches(), "id must be lower-case letters, digits and dashes");
         require(file, f.hospital() != null && f.hospital().agb() != null && AGB.matcher(f.hospital().agb()).matches(),
                 "hospital.agb must be 8 digits (quote it in YAML: \"06019999\")");
         require(file, f.hospital().name() != null && !f.hospital().name().isBlank(), "hospital.name is required");
-        require(file, f.type() == null || f.type().equals("csv-inbox"), "type must be csv-inbox");
         require(file, f.inbox() != null && !f.inbox().isBlank(), "inbox is required");
 
-        Optional<RecordType> recordType = Optional.empty();
-        if (f.recordType() != null && !f.recordType().equalsIgnoreCase("auto")) {
-            recordType = RecordType.ofCode(f.recordType());
-            require(file, recordType.isPresent(), "recordType must be VBI, NUCHTER, PIJN, ADMISSION or auto");
-        }
         String mode = f.mode() == null ? "incremental" : f.mode();
         require(file, mode.equals("incremental") || mode.equals("snapshot"), "mode must be incremental or snapshot");
         boolean snapshot = mode.equals("snapshot");
         Set<Integer> years = new TreeSet<>(f.snapshotYears() == null ? List.of() : f.snapshotYears());
         require(file, snapshot || years.isEmpty(), "snapshotYears applies to mode snapshot only");
-
-        Charset charset;
-        try {
-            charset = f.charset() == null ? java.nio.charset.StandardCharsets.UTF_8 : Charset.forName(f.charset());
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new ConnectorDefinitionException(file, "unknown charset " + f.charset());
-        }
-        // The line limit and the NUL check read bytes: the charset must keep ASCII as ASCII.
-        require(file, "a".equals(new String("a".getBytes(charset), java.nio.charset.StandardCharsets.US_ASCII))
-                && !charset.name().startsWith("UTF-16") && !charset.name().startsWith("UTF-32"),
-                "charset " + charset.name() + " is not ASCII-compatible; convert such exports to UTF-8");
         Duration pollDelay;
         try {
             pollDelay = f.pollDelay() == null ? defaultPollDelay : DurationStyle.detectAndParse(f.pollDelay());
@@ -100,14 +97,53 @@ public final class ConnectorLoader {
         }
         require(file, !pollDelay.isNegative() && !pollDelay.isZero(), "pollDelay must be positive");
 
+        SourceSettings settings = switch (type) {
+            case CSV_INBOX -> csvSettings(file, f);
+        };
+        return new ConnectorConfig(f.id(), f.hospital().agb(), f.hospital().name().trim(), type, Path.of(f.inbox()),
+                snapshot, years, pollDelay, settings, file);
+    }
+
+    /** {@code csv-inbox} when the file names none: the only type there was before types existed. */
+    private static ConnectorType type(Path file, JsonNode type) {
+        if (type == null || type.isNull()) return ConnectorType.CSV_INBOX;
+        return ConnectorType.ofCode(type.asText()).orElseThrow(() -> new ConnectorDefinitionException(file,
+                "type must be one of " + String.join(", ", ConnectorType.codes())));
+    }
+
+    private static String path(UnrecognizedPropertyException e) {
+        StringBuilder b = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() == null) continue;
+            if (!b.isEmpty()) b.append('.');
+            b.append(ref.getFieldName());
+        }
+        return b.isEmpty() ? e.getPropertyName() : b.toString();
+    }
+
+    private static SourceSettings.Csv csvSettings(Path file, ConnectorFile f) {
+        Optional<RecordType> recordType = Optional.empty();
+        if (f.recordType() != null && !f.recordType().equalsIgnoreCase("auto")) {
+            recordType = RecordType.ofCode(f.recordType());
+            require(file, recordType.isPresent(), "recordType must be VBI, NUCHTER, PIJN, ADMISSION or auto");
+        }
+        Charset charset;
+        try {
+            charset = f.charset() == null ? StandardCharsets.UTF_8 : Charset.forName(f.charset());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new ConnectorDefinitionException(file, "unknown charset " + f.charset());
+        }
+        // The line limit and the NUL check read bytes: the charset must keep ASCII as ASCII.
+        require(file, "a".equals(new String("a".getBytes(charset), StandardCharsets.US_ASCII))
+                && !charset.name().startsWith("UTF-16") && !charset.name().startsWith("UTF-32"),
+                "charset " + charset.name() + " is not ASCII-compatible; convert such exports to UTF-8");
         Map<String, String> columns = f.columns() == null ? Map.of() : Map.copyOf(f.columns());
         for (String canonical : columns.keySet()) {
             boolean known = Stream.of(RecordType.values())
                     .flatMap(t -> t.columns().stream()).map(Column::name).anyMatch(canonical::equals);
             require(file, known, "columns maps unknown column '" + canonical + "'");
         }
-        return new ConnectorConfig(f.id(), f.hospital().agb(), f.hospital().name().trim(), Path.of(f.inbox()),
-                recordType, snapshot, years, charset, pollDelay, columns, file);
+        return new SourceSettings.Csv(recordType, charset, columns);
     }
 
     private static void checkTogether(List<ConnectorConfig> connectors) {

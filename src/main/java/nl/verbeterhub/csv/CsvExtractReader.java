@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.verbeterhub.csv.UnusableFileException.Reason;
+import nl.verbeterhub.extract.UnusableFileException;
+import nl.verbeterhub.extract.UnusableFileException.Reason;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.record.Row;
 

@@ -19,7 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import nl.verbeterhub.csv.UnusableFileException.Reason;
+import nl.verbeterhub.extract.UnusableFileException;
+import nl.verbeterhub.extract.UnusableFileException.Reason;
 
 /**
  * Streams the rows of one CSV file with Jackson's tokenizer: quoted fields (separator, doubled quotes

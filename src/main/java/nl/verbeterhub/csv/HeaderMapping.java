@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import nl.verbeterhub.csv.UnusableFileException.Reason;
+import nl.verbeterhub.extract.UnusableFileException;
+import nl.verbeterhub.extract.UnusableFileException.Reason;
 import nl.verbeterhub.record.Column;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.record.Row;
+import nl.verbeterhub.record.TextRow;
 
 /**
  * A header recognised as one record type: where each of the type's columns sits in the file. Names
@@ -130,7 +132,7 @@ public final class HeaderMapping {
                 break;
             }
         }
-        return new Row(values, malformed);
+        return new TextRow(values, malformed);
     }
 
     @Override

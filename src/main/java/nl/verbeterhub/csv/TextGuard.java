@@ -3,6 +3,7 @@ package nl.verbeterhub.csv;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import nl.verbeterhub.extract.UnusableFileException;
 
 /**
  * Guards the raw bytes before any parser sees them: fails as soon as a physical line exceeds the limit

@@ -12,9 +12,15 @@ import nl.verbeterhub.theme.Theme;
  *
  * @param sha256 hex SHA-256 of the extract's bytes
  * @param counts per record type the extract held
+ * @param report what the source saw besides records (FHIR resources per type, unparsable lines)
  */
 public record ExtractCommit(String agb, String connector, String name, String sha256, Instant receivedAt,
-                            Instant committedAt, Map<RecordType, TypeCounts> counts) {
+                            Instant committedAt, Map<RecordType, TypeCounts> counts, SourceReport report) {
+
+    /** The marker with another commit time. */
+    public ExtractCommit withCommittedAt(Instant at) {
+        return new ExtractCommit(agb, connector, name, sha256, receivedAt, at, counts, report);
+    }
 
     /** The counts of the record types that feed a theme (VBI: its registrations and the admissions). */
     public TypeCounts countsFor(Theme theme) {

@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import nl.verbeterhub.draft.DraftJson;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
@@ -55,7 +60,7 @@ public final class ExtractCommitJson {
 
     public static ExtractLog.OpenExtract readBegun(byte[] bytes) throws IOException {
         JsonNode o = DraftJson.MAPPER.readTree(bytes);
-        java.util.Set<Theme> themes = java.util.EnumSet.noneOf(Theme.class);
+        Set<Theme> themes = EnumSet.noneOf(Theme.class);
         o.get("themes").forEach(t -> themes.add(Theme.valueOf(t.asText())));
         return new ExtractLog.OpenExtract(o.get("agb").asText(), o.get("connector").asText(), o.get("sha256").asText(),
                 o.get("name").asText(), themes, Instant.parse(o.get("begunAt").asText()));
@@ -77,6 +82,7 @@ public final class ExtractCommitJson {
             ObjectNode rejected = t.putObject("rejectedByReason");
             n.rejectedByReason().forEach((reason, count) -> rejected.put(reason.name(), count));
         });
+        if (!c.report().isEmpty()) writeReport(o.putObject("source"), c.report());
         try {
             return DraftJson.MAPPER.writeValueAsBytes(o);
         } catch (IOException e) {
@@ -96,6 +102,27 @@ public final class ExtractCommitJson {
         });
         return new ExtractCommit(o.get("agb").asText(), o.get("connector").asText(), o.get("name").asText(),
                 o.get("sha256").asText(), Instant.parse(o.get("receivedAt").asText()),
-                Instant.parse(o.get("committedAt").asText()), counts);
+                Instant.parse(o.get("committedAt").asText()), counts, readReport(o.get("source")));
+    }
+
+    /** What the source saw besides records: counts and positions, never content. */
+    private static void writeReport(ObjectNode o, SourceReport report) {
+        ObjectNode resources = o.putObject("resourcesRead");
+        report.resourcesRead().forEach(resources::put);
+        o.put("unparsable", report.unparsable());
+        var first = o.putArray("firstUnparsable");
+        report.firstUnparsable().forEach(first::add);
+        o.put("removed", report.removed());
+        if (report.transactionTime() != null) o.put("transactionTime", report.transactionTime().toString());
+    }
+
+    private static SourceReport readReport(JsonNode o) {
+        if (o == null) return SourceReport.NONE;
+        Map<String, Long> resources = new TreeMap<>();
+        o.get("resourcesRead").fields().forEachRemaining(e -> resources.put(e.getKey(), e.getValue().asLong()));
+        List<String> first = new ArrayList<>();
+        o.get("firstUnparsable").forEach(p -> first.add(p.asText()));
+        Instant transactionTime = o.hasNonNull("transactionTime") ? Instant.parse(o.get("transactionTime").asText()) : null;
+        return new SourceReport(resources, o.get("unparsable").asLong(), first, o.get("removed").asLong(), transactionTime);
     }
 }

@@ -1,7 +1,8 @@
 package nl.verbeterhub.extract;
 
-import nl.verbeterhub.record.RecordType;
+import java.util.Set;
 import nl.verbeterhub.state.StateKey;
+import nl.verbeterhub.theme.Theme;
 
 /**
  * Where an extract's outcome goes while it is read: the Kafka transaction in the running hub, the
@@ -18,8 +19,8 @@ public interface ExtractSink {
 
     void reject(Rejection rejection);
 
-    /** The extract's record type is known (its header was recognised); nothing was put yet. */
-    default void started(RecordType type) {
+    /** The extract proved usable and may feed these themes; nothing was put yet. */
+    default void started(Set<Theme> themes) {
     }
 
     /**

@@ -7,19 +7,19 @@ import nl.verbeterhub.record.RecordType;
 
 /**
  * One rejected record as published on {@code verbeterhub.rejections.v1}: where it was and why, never what
- * it held (no raw line, no parser message, no identifier).
+ * it held (no raw line, no parser message, no identifier, no resource id).
  *
- * @param line the physical line on which the record starts
+ * @param resourceType the FHIR resource the record came from; null for CSV
  * @param field the failing column, or null for a malformed row
  */
-public record Rejection(String agb, String connector, String extractName, String sha256, String file, int line,
-                        RecordType recordType, ReasonCode reason, String field) {
+public record Rejection(String agb, String connector, String extractName, String sha256, Position position,
+                        RecordType recordType, String resourceType, ReasonCode reason, String field) {
 
     public static final int SCHEMA_VERSION = 1;
 
     /** {@code {agb}:{connector}:{sha256}:{file}:{position}}: a replay's duplicates share it. */
     public String key() {
-        return agb + ":" + connector + ":" + sha256 + ":" + file + ":" + line;
+        return agb + ":" + connector + ":" + sha256 + ":" + position.key();
     }
 
     public ObjectNode toJson() {
@@ -30,12 +30,10 @@ public record Rejection(String agb, String connector, String extractName, String
         ObjectNode extract = o.putObject("extract");
         extract.put("name", extractName);
         extract.put("sha256", sha256);
-        ObjectNode position = o.putObject("position");
-        position.put("file", file);
-        position.put("line", line);
+        position.write(o.putObject("position"));
         o.put("recordType", recordType.name());
         o.put("theme", recordType.theme().name());
-        o.putNull("resourceType");
+        o.put("resourceType", resourceType);
         o.put("field", field);
         o.put("reason", reason.name());
         return o;

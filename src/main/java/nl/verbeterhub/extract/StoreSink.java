@@ -2,8 +2,8 @@ package nl.verbeterhub.extract;
 
 import java.util.function.Consumer;
 import nl.verbeterhub.state.RecordStore;
-import nl.verbeterhub.state.StoreBatch;
 import nl.verbeterhub.state.StateKey;
+import nl.verbeterhub.state.StoreBatch;
 
 /** Writes an extract straight into a local store, in batches: the sink of {@code validate}. */
 public final class StoreSink implements ExtractSink, AutoCloseable {

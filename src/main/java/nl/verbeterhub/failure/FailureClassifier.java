@@ -2,8 +2,8 @@ package nl.verbeterhub.failure;
 
 import java.nio.file.AccessDeniedException;
 import java.util.concurrent.TimeoutException;
-import nl.verbeterhub.csv.UnusableFileException;
 import nl.verbeterhub.draft.DraftPublisher;
+import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.kafka.KafkaExtractSink;
 import nl.verbeterhub.state.StateStoreException;
 import org.apache.camel.Exchange;

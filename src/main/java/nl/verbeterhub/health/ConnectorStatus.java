@@ -17,6 +17,8 @@ public final class ConnectorStatus {
         volatile String retrying;
         volatile Instant retryingSince;
         volatile String lastQuarantineReason;
+        volatile String draftsFailing;
+        volatile Instant draftsFailingSince;
 
         Map<String, Object> details() {
             Map<String, Object> d = new LinkedHashMap<>();
@@ -28,6 +30,10 @@ public final class ConnectorStatus {
             if (retrying != null) {
                 d.put("retrying", retrying);
                 d.put("retryingSince", retryingSince.toString());
+            }
+            if (draftsFailing != null) {
+                // The extract is committed, its drafts are not (yet) regenerated: the published ones are stale.
+                d.put("draftRegeneration", Map.of("failing", draftsFailing, "since", draftsFailingSince.toString()));
             }
             return d;
         }
@@ -63,6 +69,20 @@ public final class ConnectorStatus {
         Entry e = entry(connector);
         if (e.retrying == null) e.retryingSince = now;
         e.retrying = why;
+    }
+
+    public void draftsFailing(String connector, String why, Instant now) {
+        Entry e = entry(connector);
+        if (e.draftsFailing == null) e.draftsFailingSince = now;
+        e.draftsFailing = why;
+    }
+
+    public void draftsRegenerated(String connector) {
+        entry(connector).draftsFailing = null;
+    }
+
+    public boolean draftsFailing(String connector) {
+        return entry(connector).draftsFailing != null;
     }
 
     public void recovered(String connector) {

@@ -8,66 +8,66 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.connector.ConnectorConfig;
-import nl.verbeterhub.csv.UnusableFileException;
-import nl.verbeterhub.extract.CsvIngest;
 import nl.verbeterhub.extract.ExtractCommit;
+import nl.verbeterhub.extract.ExtractIngest;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.extract.ExtractSource;
-import nl.verbeterhub.extract.Sha256;
+import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.health.HubReadiness;
 import nl.verbeterhub.kafka.ExtractTransactions;
 import nl.verbeterhub.kafka.KafkaExtractSink;
 import nl.verbeterhub.theme.Theme;
 
 /**
- * Commits one delivered file in the order of design-notes §2: hash it; skip a re-delivery; read it into
- * one Kafka transaction together with its commit marker. Moving the file and regenerating the drafts
- * come after, in the route.
+ * Commits one delivery in the order of design-notes §2: identify it; skip a re-delivery; read it into
+ * Kafka transactions ending with its commit marker. Moving it and regenerating the drafts come after, in
+ * the route. Knows no source type: {@link DeliveryReader} turns the delivery into records.
  */
 public final class ExtractService {
 
     private static final Duration READY_WAIT = Duration.ofSeconds(10);
 
-    private final CsvIngest ingest;
+    private final ExtractIngest ingest;
+    private final DeliveryReader deliveries;
     private final ExtractTransactions transactions;
     private final ExtractLog log;
     private final HubReadiness readiness;
-    private final HubProperties properties;
 
-    public ExtractService(CsvIngest ingest, ExtractTransactions transactions, ExtractLog log, HubReadiness readiness,
-                          HubProperties properties) {
+    public ExtractService(ExtractIngest ingest, DeliveryReader deliveries, ExtractTransactions transactions,
+                          ExtractLog log, HubReadiness readiness) {
         this.ingest = ingest;
+        this.deliveries = deliveries;
         this.transactions = transactions;
         this.log = log;
         this.readiness = readiness;
-        this.properties = properties;
     }
 
-    public ExtractOutcome commit(ConnectorConfig connector, Path file, Instant receivedAt)
+    /** @param delivered a file, or a bulk export's folder */
+    public ExtractOutcome commit(ConnectorConfig connector, Path delivered, Instant receivedAt)
             throws UnusableFileException, IOException, InterruptedException, TimeoutException {
         readiness.awaitReady(READY_WAIT);
-        String sha256 = Sha256.of(file);
-        if (log.committed(connector.id(), sha256)) {
-            // Also the retry of an extract whose commit reached the broker before an error here: regenerate
-            // what its commit would have (changed drafts only are published, so a true re-delivery costs nothing).
-            Set<Theme> themes = regenerated(connector, log.themesOf(connector.id(), sha256));
-            return new ExtractOutcome(connector.agb(), sha256, true, themes, Map.of());
-        }
-        ExtractSource source = new ExtractSource(connector.agb(), connector.id(), file.getFileName().toString(), sha256,
-                receivedAt, connector.snapshot(), connector.snapshotYears(),
-                connector.csvOptions(properties.csv().maxLineBytes()));
-        KafkaExtractSink sink = transactions.begin(source, log::begun);
-        try (sink) {
-            ExtractCommit commit = ingest.ingest(source, file, sink);
-            sink.commit(commit);
-            log.add(commit);
-            return new ExtractOutcome(connector.agb(), sha256, false, regenerated(connector, themes(commit)),
-                    sink.lastRecordOffsets());
-        } finally {
-            // Half an extract may be durable; then its "begun" marker stands and keeps its drafts back.
-            if (!sink.leftHalfWay()) log.finished(connector.id());
+        try (Delivery delivery = deliveries.open(connector, delivered)) {
+            String sha256 = delivery.sha256();
+            if (log.committed(connector.id(), sha256)) {
+                // Also the retry of an extract whose commit reached the broker before an error here: regenerate
+                // what its commit would have (changed drafts only are published, so a true re-delivery costs nothing).
+                Set<Theme> themes = regenerated(connector, log.themesOf(connector.id(), sha256));
+                return new ExtractOutcome(connector.agb(), sha256, true, themes, Map.of(), null);
+            }
+            ExtractSource source = new ExtractSource(connector.agb(), connector.id(), delivery.name(), sha256,
+                    receivedAt, connector.snapshot(), connector.snapshotYears());
+            KafkaExtractSink sink = transactions.begin(source, log::begun);
+            try (sink) {
+                ExtractCommit commit = ingest.ingest(source, delivery.records(), sink);
+                sink.commit(commit);
+                log.add(commit);
+                return new ExtractOutcome(connector.agb(), sha256, false, regenerated(connector, themes(commit)),
+                        sink.lastRecordOffsets(), commit);
+            } finally {
+                // Half an extract may be durable; then its "begun" marker stands and keeps its drafts back.
+                if (!sink.leftHalfWay()) log.finished(connector.id());
+            }
         }
     }
 

@@ -8,16 +8,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.Connectors;
-import nl.verbeterhub.draft.DraftService;
 import nl.verbeterhub.failure.FailureClassifier;
 import nl.verbeterhub.health.ConnectorStatus;
-import nl.verbeterhub.kafka.StateApplier;
 import nl.verbeterhub.time.Amsterdam;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -35,21 +32,18 @@ public final class InboxHandler {
     private static final String RECEIVED_AT = "verbeterhubReceivedAt";
     private static final Logger LOG = LoggerFactory.getLogger(InboxHandler.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
-    private static final Duration APPLY_WAIT = Duration.ofMinutes(5);
 
     private final Connectors connectors;
     private final ExtractService extracts;
-    private final DraftService drafts;
-    private final StateApplier applier;
+    private final DraftRegeneration regeneration;
     private final ConnectorStatus status;
     private final Clock clock;
 
-    public InboxHandler(Connectors connectors, ExtractService extracts, DraftService drafts, StateApplier applier,
+    public InboxHandler(Connectors connectors, ExtractService extracts, DraftRegeneration regeneration,
                         ConnectorStatus status, Clock clock) {
         this.connectors = connectors;
         this.extracts = extracts;
-        this.drafts = drafts;
-        this.applier = applier;
+        this.regeneration = regeneration;
         this.status = status;
         this.clock = clock;
     }
@@ -84,12 +78,16 @@ public final class InboxHandler {
         moveInto(file, ".done", name);
     }
 
-    /** Step 4b: regenerate the hospital's drafts once the local state holds the extract. */
-    public void publishDrafts(Exchange exchange) throws Exception {
+    /**
+     * Step 4b: regenerate the hospital's drafts once the local state holds the extract. Never fails the
+     * exchange: the extract is committed and archived, so a failure here is retried on its own
+     * ({@link DraftRegeneration}), not handled as a poison file.
+     */
+    public void publishDrafts(Exchange exchange) {
         ExtractOutcome outcome = exchange.getProperty(OUTCOME, ExtractOutcome.class);
-        applier.awaitApplied(outcome.lastRecordOffsets(), APPLY_WAIT);
-        drafts.regenerate(outcome.agb(), outcome.themes());
-        status.recovered(connector(exchange).id());
+        String connector = connector(exchange).id();
+        status.recovered(connector);
+        regeneration.afterExtract(connector, outcome);
     }
 
     /** A poison file: to {@code .error/} with a reason file; the route goes on with the next file. */

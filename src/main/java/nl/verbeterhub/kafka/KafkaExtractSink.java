@@ -2,8 +2,8 @@ package nl.verbeterhub.kafka;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -13,8 +13,8 @@ import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.extract.ExtractSink;
 import nl.verbeterhub.extract.ExtractSource;
 import nl.verbeterhub.extract.Rejection;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.StateKey;
+import nl.verbeterhub.theme.Theme;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -42,7 +42,7 @@ public final class KafkaExtractSink implements ExtractSink, AutoCloseable {
     private final Duration ackTimeout;
     private final ExtractSource source;
     private final Consumer<ExtractLog.OpenExtract> onBegun;
-    private RecordType type;
+    private Set<Theme> themes;
     private ExtractLog.OpenExtract begun;
     private int partsCommitted;
     private boolean committed;
@@ -83,19 +83,19 @@ public final class KafkaExtractSink implements ExtractSink, AutoCloseable {
     }
 
     @Override
-    public void started(RecordType type) {
-        this.type = type;
+    public void started(Set<Theme> themes) {
+        this.themes = themes;
     }
 
     /**
-     * Commits the part read so far and begins the next. The first part also carries the "begun" marker
-     * (an extract that fits in one part never needs one).
+     * Commits the part read so far and begins the next. The first part also carries the "begun" marker,
+     * covering every theme the extract may feed (an extract that fits in one part never needs one).
      */
     @Override
     public void checkpoint() {
         if (begun == null) {
             begun = new ExtractLog.OpenExtract(source.agb(), source.connector(), source.sha256(), source.name(),
-                    EnumSet.of(type.theme()), Instant.now());
+                    themes, Instant.now());
             onBegun.accept(begun);
             lease.producer().send(new ProducerRecord<>(endpoints.topics().extracts(),
                     ExtractCommitJson.begunKey(source.agb(), source.connector()), ExtractCommitJson.writeBegun(begun)));

@@ -11,6 +11,7 @@ import nl.verbeterhub.pseudonym.Pseudonymizer;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.record.Row;
 import nl.verbeterhub.record.RowResult;
+import nl.verbeterhub.record.TextRow;
 import nl.verbeterhub.state.StoredRecord;
 import nl.verbeterhub.theme.pijn.PainRowParser;
 import nl.verbeterhub.theme.pijn.PainScales;
@@ -51,7 +52,7 @@ final class TextbookRoute {
                             .split(body()).streaming()
                                 .process(exchange -> {
                                     PainCsvRow r = exchange.getIn().getBody(PainCsvRow.class);
-                                    RowResult result = parser.parse(new Row(new String[] {r.measurementId, r.patientId,
+                                    RowResult result = parser.parse(new TextRow(new String[] {r.measurementId, r.patientId,
                                             r.admissionId, r.measuredAt, r.scale, r.value, r.vulnerable}, false));
                                     if (result instanceof RowResult.Accepted a) {
                                         exchange.getIn().setHeader(KafkaConstants.KEY, "06010099:PIJN:"

@@ -32,11 +32,12 @@ class ConnectorLoaderTests {
                 + "mode: snapshot\nsnapshotYears: [2025]\ncharset: windows-1252\npollDelay: 2s\n"
                 + "columns:\n  patient_id: Patientnummer\n");
         ConnectorConfig c = ConnectorLoader.load(dir, Duration.ofMillis(500)).get(0);
-        assertThat(c.recordType()).contains(RecordType.PIJN);
+        assertThat(c.type()).isEqualTo(ConnectorType.CSV_INBOX);
+        assertThat(c.csv().recordType()).contains(RecordType.PIJN);
         assertThat(c.snapshot()).isTrue();
         assertThat(c.snapshotYears()).containsExactly(2025);
         assertThat(c.pollDelay()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(c.columns()).containsEntry("patient_id", "Patientnummer");
+        assertThat(c.csv().columns()).containsEntry("patient_id", "Patientnummer");
     }
 
     @Test
@@ -47,6 +48,22 @@ class ConnectorLoaderTests {
         Files.delete(f);
         write("c.yaml", "id: c\nhospital:\n  agb: \"06010001\"\n  name: C\ninbox: in/c\nrecordTyp: VBI\n");
         assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500))).hasMessageContaining("recordTyp");
+    }
+
+    @Test
+    void theTypeIsOneOfAClosedSetAndChoosesWhichSettingsAFileMayGive() throws Exception {
+        Path f = write("g.yaml", "id: g\nhospital:\n  agb: \"06010001\"\n  name: G\ninbox: in/g\ntype: ftp-inbox\n");
+        assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500)))
+                .hasMessageContaining(f.toString()).hasMessageContaining("type must be one of csv-inbox");
+        Files.delete(f);
+        f = write("h.yaml", "id: h\nhospital:\n  agb: \"06010001\"\n  name: H\ninbox: in/h\ntype: csv-inbox\n"
+                + "patientIdentifierSystem: http://fhir.nl/fhir/NamingSystem/bsn\n");
+        assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500)))
+                .hasMessageContaining(f.toString())
+                .hasMessageContaining("unknown setting 'patientIdentifierSystem' for type csv-inbox");
+        Files.delete(f);
+        write("i.yaml", "id: i\nhospital:\n  agb: \"06010001\"\n  name: I\n  naam: I\ninbox: in/i\n");
+        assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500))).hasMessageContaining("hospital.naam");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package nl.verbeterhub.csv;
 
+import nl.verbeterhub.extract.UnusableFileException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

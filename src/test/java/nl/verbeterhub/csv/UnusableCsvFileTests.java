@@ -1,5 +1,6 @@
 package nl.verbeterhub.csv;
 
+import nl.verbeterhub.extract.UnusableFileException;
 import static nl.verbeterhub.csv.CsvTestFiles.PAIN_HEADER;
 import static nl.verbeterhub.csv.CsvTestFiles.assertUnusable;
 import static nl.verbeterhub.csv.CsvTestFiles.options;

@@ -7,19 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.verbeterhub.csv.CsvExtractReader;
-import nl.verbeterhub.extract.CsvIngest;
+import nl.verbeterhub.csv.CsvRecordSource;
+import nl.verbeterhub.extract.ExtractIngest;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.extract.ExtractSource;
 import nl.verbeterhub.extract.Sha256;
 import nl.verbeterhub.extract.StoreSink;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.state.RecordStore;
+import nl.verbeterhub.support.MovableClock;
 import nl.verbeterhub.theme.Themes;
 import nl.verbeterhub.theme.pijn.PainScales;
 import org.apache.camel.builder.RouteBuilder;
@@ -34,30 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  * regeneration publishes it again, and only then; unchanged drafts are not published twice.
  */
 class YearEndTests {
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @TempDir
     Path dir;
@@ -78,10 +55,10 @@ class YearEndTests {
             Path file = Files.writeString(dir.resolve("pijn.csv"),
                     "measurement_id,patient_id,measured_at,scale,value\nm1,p1,2026-06-01 08:00,NRS,5\n", StandardCharsets.UTF_8);
             CsvExtractReader.Options csv = new CsvExtractReader.Options(StandardCharsets.UTF_8, 1 << 20, Map.of(), Optional.empty());
-            var ingest = new CsvIngest(store, PseudonymSecret.of("year-end-secret-0123"), 100, Themes.parsers(PainScales.defaults()), clock);
-            try (StoreSink sink = new StoreSink(store, r -> { })) {
+            var ingest = new ExtractIngest(store, PseudonymSecret.of("year-end-secret-0123"), 100, Themes.parsers(PainScales.defaults()), clock);
+            try (StoreSink sink = new StoreSink(store, r -> { }); var records = new CsvRecordSource(file, "pijn.csv", csv)) {
                 log.add(ingest.ingest(new ExtractSource("06019999", "c", "pijn.csv", Sha256.of(file), clock.instant(), false,
-                        Set.of(), csv), file, sink));
+                        Set.of()), records, sink));
             }
             DraftBuilder builder = new DraftBuilder(store, log, Themes.calculators(PainScales.defaults()), 1, agb -> "Z");
             DraftService drafts = new DraftService(builder, new DraftPublisher(camel.createProducerTemplate(), "urn:test"),

@@ -15,7 +15,7 @@ class ExtractLogTests {
     static final Instant T = Instant.parse("2026-11-20T10:00:00Z");
 
     private static ExtractCommit commit(String connector, String sha, RecordType type, long read) {
-        return new ExtractCommit("06019999", connector, "f.csv", sha, T, T, Map.of(type, new TypeCounts(read, read, Map.of())));
+        return new ExtractCommit("06019999", connector, "f.csv", sha, T, T, Map.of(type, new TypeCounts(read, read, Map.of())), SourceReport.NONE);
     }
 
     private static ExtractLog.OpenExtract open(String connector, String sha) {
@@ -60,7 +60,7 @@ class ExtractLogTests {
                 .containsExactly("vbi");
         assertThat(log.delivered("06019999", RecordType.ADMISSION)).isFalse();
         log.add(new ExtractCommit("06019999", "opnames", "g.csv", "c", T, T.plusSeconds(1),
-                Map.of(RecordType.ADMISSION, new TypeCounts(1, 0, Map.of(ReasonCode.UNPARSABLE, 1L)))));
+                Map.of(RecordType.ADMISSION, new TypeCounts(1, 0, Map.of(ReasonCode.UNPARSABLE, 1L))), SourceReport.NONE));
         assertThat(log.delivered("06019999", RecordType.ADMISSION)).isTrue();
         assertThat(log.contributing("06019999", Theme.VBI)).hasSize(2);
     }
@@ -75,7 +75,7 @@ class ExtractLogTests {
         log.add(commit("opnames", "c", RecordType.ADMISSION, 1));
         assertThat(log.themesContributedBy("06019999", "opnames")).containsExactly(Theme.VBI);
         log.add(new ExtractCommit("06010000", "elders", "f.csv", "d", T, T, Map.of(RecordType.NUCHTER,
-                new TypeCounts(1, 1, Map.of()))));
+                new TypeCounts(1, 1, Map.of())), SourceReport.NONE));
         assertThat(log.themesContributedBy("06019999", "elders")).isEmpty();
     }
 }

@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.verbeterhub.connector.ConnectorConfig;
+import nl.verbeterhub.connector.ConnectorType;
 import nl.verbeterhub.connector.Connectors;
+import nl.verbeterhub.connector.SourceSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +38,9 @@ class InboxRetentionTests {
             Files.setLastModifiedTime(p, FileTime.from(now.minus(Duration.ofDays(91))));
         }
         Files.setLastModifiedTime(newDone, FileTime.from(now.minus(Duration.ofDays(89))));
-        ConnectorConfig connector = new ConnectorConfig("c", "06019999", "Z", inbox, Optional.empty(), false, Set.of(),
-                Charset.forName("UTF-8"), Duration.ofSeconds(1), Map.of(), dir.resolve("c.yaml"));
+        ConnectorConfig connector = new ConnectorConfig("c", "06019999", "Z", ConnectorType.CSV_INBOX, inbox, false,
+                Set.of(), Duration.ofSeconds(1),
+                new SourceSettings.Csv(Optional.empty(), Charset.forName("UTF-8"), Map.of()), dir.resolve("c.yaml"));
         int deleted = new InboxRetention(new Connectors(List.of(connector)), Duration.ofDays(90), Clock.fixed(now, ZoneOffset.UTC))
                 .clean();
         assertThat(deleted).isEqualTo(2);

@@ -14,16 +14,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.verbeterhub.csv.CsvExtractReader;
-import nl.verbeterhub.csv.UnusableFileException;
+import nl.verbeterhub.csv.CsvRecordSource;
 import nl.verbeterhub.draft.Draft;
 import nl.verbeterhub.draft.DraftBuilder;
-import nl.verbeterhub.extract.CsvIngest;
 import nl.verbeterhub.extract.ExtractCommit;
+import nl.verbeterhub.extract.ExtractIngest;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.extract.ExtractSource;
 import nl.verbeterhub.extract.Rejection;
 import nl.verbeterhub.extract.Sha256;
 import nl.verbeterhub.extract.StoreSink;
+import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.Theme;
@@ -42,7 +43,7 @@ public final class Fixture implements AutoCloseable {
     private final Path dir;
     private final RecordStore store;
     private final ExtractLog log = new ExtractLog();
-    private final CsvIngest ingest;
+    private final ExtractIngest ingest;
     private final int k;
     private final List<Rejection> rejections = new ArrayList<>();
     private int files;
@@ -55,7 +56,7 @@ public final class Fixture implements AutoCloseable {
         this.dir = dir;
         this.k = k;
         this.store = RecordStore.open(dir.resolve("state"), 8L << 20);
-        this.ingest = new CsvIngest(store, PseudonymSecret.of("test-secret-0123456789"), 1000,
+        this.ingest = new ExtractIngest(store, PseudonymSecret.of("test-secret-0123456789"), 1000,
                 Themes.parsers(PainScales.defaults()), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -69,15 +70,16 @@ public final class Fixture implements AutoCloseable {
         Files.writeString(file, csv, StandardCharsets.UTF_8);
         CsvExtractReader.Options options = new CsvExtractReader.Options(StandardCharsets.UTF_8, 1 << 20, Map.of(),
                 Optional.empty());
-        ExtractSource source = new ExtractSource(AGB, connector, file.getFileName().toString(), Sha256.of(file),
-                NOW.minusSeconds(60 - files), snapshot, snapshotYears, options);
+        String name = file.getFileName().toString();
+        ExtractSource source = new ExtractSource(AGB, connector, name, Sha256.of(file),
+                NOW.minusSeconds(60 - files), snapshot, snapshotYears);
         ExtractCommit commit;
-        try (StoreSink sink = new StoreSink(store, rejections::add)) {
-            commit = ingest.ingest(source, file, sink);
+        try (StoreSink sink = new StoreSink(store, rejections::add);
+             CsvRecordSource records = new CsvRecordSource(file, name, options)) {
+            commit = ingest.ingest(source, records, sink);
         }
         // Commits within one test must be ordered even though the clock is fixed.
-        commit = new ExtractCommit(commit.agb(), commit.connector(), commit.name(), commit.sha256(),
-                commit.receivedAt(), NOW.plusMillis(files), commit.counts());
+        commit = commit.withCommittedAt(NOW.plusMillis(files));
         log.add(commit);
         return commit;
     }

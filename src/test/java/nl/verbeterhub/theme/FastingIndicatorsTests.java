@@ -52,7 +52,7 @@ class FastingIndicatorsTests {
     void validityAppliesToAdultsAndUrgentProceduresToo() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             f.deliver("nuchter-csv", NUCHTER);
-            assertThat(f.rejections()).extracting(r -> r.line() + " " + r.reason() + " " + r.field()).containsExactly(
+            assertThat(f.rejections()).extracting(r -> r.position().index() + " " + r.reason() + " " + r.field()).containsExactly(
                     "6 INTAKE_AFTER_INDUCTION last_clear_fluid_at",
                     "9 IMPLAUSIBLE_DURATION last_solid_at",
                     "11 OUT_OF_RANGE birth_date",

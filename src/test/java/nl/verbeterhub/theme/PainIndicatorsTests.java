@@ -68,7 +68,7 @@ class PainIndicatorsTests {
     void scaleAndValueRejections() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             f.deliver("pijn-csv", PIJN);
-            assertThat(f.rejections()).extracting(r -> r.line() + " " + r.reason() + " " + r.field()).containsExactly(
+            assertThat(f.rejections()).extracting(r -> r.position().index() + " " + r.reason() + " " + r.field()).containsExactly(
                     "11 UNPARSABLE value", "12 UNKNOWN_SCALE scale", "13 OUT_OF_RANGE value", "14 OUT_OF_RANGE value");
         }
     }

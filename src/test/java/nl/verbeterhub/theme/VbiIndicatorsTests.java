@@ -81,7 +81,7 @@ class VbiIndicatorsTests {
     void rejectionsInTheirOrderWithFieldAndLine() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             f.deliver("vbi-csv", VBI);
-            assertThat(f.rejections()).extracting(r -> r.line() + " " + r.reason() + " " + r.field())
+            assertThat(f.rejections()).extracting(r -> r.position().index() + " " + r.reason() + " " + r.field())
                     .containsExactly("9 OUT_OF_RANGE score", "10 END_BEFORE_START end", "11 MISSING_FIELD patient_id",
                             "12 UNPARSABLE start", "13 UNPARSABLE alternatives_considered");
         }

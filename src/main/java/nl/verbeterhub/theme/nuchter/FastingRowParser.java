@@ -15,7 +15,9 @@ import nl.verbeterhub.time.LocalDateTimes;
 
 /**
  * Fasting rows, checked in table order. Validity applies to adults and urgent procedures too; the
- * population filter (age &lt; 18, elective) comes later, in the indicators.
+ * population filter (age &lt; 18, elective) comes later, in the indicators. A column the source could not
+ * resolve (a FHIR Patient or Encounter missing from the extract) is not missing: it is reported as
+ * {@code UNRESOLVED_REFERENCE} in its place among the parse checks.
  */
 public final class FastingRowParser implements RowParser {
 
@@ -31,6 +33,13 @@ public final class FastingRowParser implements RowParser {
     private static final int LAST_SOLID = 5;
     private static final int LAST_CLEAR = 6;
     private static final int URGENCY = 7;
+    /**
+     * Beyond the CSV table: the latest breast-milk intake, which FHIR delivers (domain.md §6). It feeds no
+     * indicator and is not kept, but a bad one rejects the record like any other intake.
+     */
+    public static final int BREAST_MILK = 8;
+    public static final String BREAST_MILK_COLUMN = "last_breast_milk_at";
+    private static final RecordType TYPE = RecordType.NUCHTER;
 
     @Override
     public RowResult parse(Row row) {
@@ -38,26 +47,33 @@ public final class FastingRowParser implements RowParser {
         if (row.malformed()) return reject(id, ReasonCode.MALFORMED_ROW, null);
         // Required in table order; the age is "one of these two" between patient_id and induction_at.
         if (id == null) return reject(null, ReasonCode.MISSING_FIELD, "procedure_id");
-        if (row.get(PATIENT) == null) return reject(id, ReasonCode.MISSING_FIELD, "patient_id");
-        if (row.get(AGE) == null && row.get(BIRTH_DATE) == null) return reject(id, ReasonCode.MISSING_FIELD, "age_years");
-        if (row.get(INDUCTION) == null) return reject(id, ReasonCode.MISSING_FIELD, "induction_at");
+        if (Checks.missing(row, PATIENT)) return reject(id, ReasonCode.MISSING_FIELD, "patient_id");
+        if (Checks.missing(row, AGE) && Checks.missing(row, BIRTH_DATE)) return reject(id, ReasonCode.MISSING_FIELD, "age_years");
+        if (Checks.missing(row, INDUCTION)) return reject(id, ReasonCode.MISSING_FIELD, "induction_at");
+
+        RowResult.Rejected rejected;
+        if ((rejected = Checks.problem(row, TYPE, PATIENT, id)) != null) return rejected;
 
         Long ageYears = null;
         if (row.get(AGE) != null) {
             ageYears = Values.parseWhole(row.get(AGE));
             if (ageYears == null) return reject(id, ReasonCode.UNPARSABLE, "age_years");
         }
+        if ((rejected = Checks.problem(row, TYPE, BIRTH_DATE, id)) != null) return rejected;
         LocalDate birthDate = null;
         if (row.get(BIRTH_DATE) != null) {
             birthDate = LocalDateTimes.parseDate(row.get(BIRTH_DATE));
             if (birthDate == null) return reject(id, ReasonCode.UNPARSABLE, "birth_date");
         }
-        long induction = LocalDateTimes.parseEpochSecond(row.get(INDUCTION));
+        long induction = row.instant(INDUCTION);
         if (induction == LocalDateTimes.UNPARSABLE) return reject(id, ReasonCode.UNPARSABLE, "induction_at");
-        long lastSolid = Checks.optionalDateTime(row.get(LAST_SOLID));
+        long lastSolid = row.instant(LAST_SOLID);
         if (lastSolid == LocalDateTimes.UNPARSABLE) return reject(id, ReasonCode.UNPARSABLE, "last_solid_at");
-        long lastClear = Checks.optionalDateTime(row.get(LAST_CLEAR));
+        long lastClear = row.instant(LAST_CLEAR);
         if (lastClear == LocalDateTimes.UNPARSABLE) return reject(id, ReasonCode.UNPARSABLE, "last_clear_fluid_at");
+        long breastMilk = row.width() > BREAST_MILK ? row.instant(BREAST_MILK) : Checks.ABSENT;
+        if (breastMilk == LocalDateTimes.UNPARSABLE) return reject(id, ReasonCode.UNPARSABLE, BREAST_MILK_COLUMN);
+        if ((rejected = Checks.problem(row, TYPE, URGENCY, id)) != null) return rejected;
         Boolean urgent = parseUrgency(row.get(URGENCY));
         if (urgent == null) return reject(id, ReasonCode.UNPARSABLE, "urgency");
 
@@ -75,6 +91,8 @@ public final class FastingRowParser implements RowParser {
         RowResult.Rejected intake = checkIntake(id, lastSolid, induction, "last_solid_at");
         if (intake != null) return intake;
         intake = checkIntake(id, lastClear, induction, "last_clear_fluid_at");
+        if (intake != null) return intake;
+        intake = checkIntake(id, breastMilk, induction, BREAST_MILK_COLUMN);
         if (intake != null) return intake;
 
         byte[] payload = new FastingRecord((int) age, urgent, lastSolid, lastClear).encode();

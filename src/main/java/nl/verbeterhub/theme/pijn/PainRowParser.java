@@ -17,6 +17,7 @@ import nl.verbeterhub.time.LocalDateTimes;
  */
 public final class PainRowParser implements RowParser {
 
+    private static final RecordType TYPE = RecordType.PIJN;
     private static final int ID = 0;
     private static final int PATIENT = 1;
     private static final int MEASURED_AT = 3;
@@ -33,11 +34,13 @@ public final class PainRowParser implements RowParser {
     @Override
     public RowResult parse(Row row) {
         String id = row.get(ID);
-        RowResult.Rejected structural = Checks.structural(row, RecordType.PIJN, id);
-        if (structural != null) return structural;
+        RowResult.Rejected rejected = Checks.structural(row, TYPE, id);
+        if (rejected != null) return rejected;
 
-        long measuredAt = LocalDateTimes.parseEpochSecond(row.get(MEASURED_AT));
+        if ((rejected = Checks.problem(row, TYPE, PATIENT, id)) != null) return rejected;
+        long measuredAt = row.instant(MEASURED_AT);
         if (measuredAt == LocalDateTimes.UNPARSABLE) return reject(id, ReasonCode.UNPARSABLE, "measured_at");
+        if ((rejected = Checks.problem(row, TYPE, SCALE, id)) != null) return rejected;
         PainScale scale = scales.find(row.get(SCALE));
         if (scale == null) return reject(id, ReasonCode.UNKNOWN_SCALE, "scale");
         BigDecimal value = Values.parseDecimal(row.get(VALUE));

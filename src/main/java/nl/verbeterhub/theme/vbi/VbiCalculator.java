@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import nl.verbeterhub.extract.ExtractLog;
-import nl.verbeterhub.record.Checks;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.MinuteHistogram;
@@ -46,7 +45,7 @@ public final class VbiCalculator implements ThemeCalculator {
                 y.heavy++;
                 y.heavyByMonth[local.getMonthValue() - 1]++;
                 patientHeavyYears.add(local.getYear());
-                if (vbi.end() != Checks.ABSENT) {
+                if (vbi.hasDuration()) {
                     y.heavyDurations.add(MinuteHistogram.minutesBetween(start, vbi.end()));
                 }
                 if (vbi.alternativesConsidered() != null) {

@@ -9,11 +9,17 @@ import nl.verbeterhub.record.RowResult;
 import nl.verbeterhub.record.Values;
 import nl.verbeterhub.time.LocalDateTimes;
 
-/** VBI registration rows, checked in table order: score, start, end, alternatives_considered. */
+/**
+ * VBI registrations, checked in table order: the patient and intervention as far as the source could
+ * resolve and map them, score, start, end, alternatives_considered; then the score's range and an end
+ * before its start.
+ */
 public final class VbiRowParser implements RowParser {
 
+    private static final RecordType TYPE = RecordType.VBI;
     private static final int ID = 0;
     private static final int PATIENT = 1;
+    private static final int INTERVENTION = 3;
     private static final int SCORE = 4;
     private static final int START = 5;
     private static final int END = 6;
@@ -22,14 +28,17 @@ public final class VbiRowParser implements RowParser {
     @Override
     public RowResult parse(Row row) {
         String id = row.get(ID);
-        RowResult.Rejected structural = Checks.structural(row, RecordType.VBI, id);
-        if (structural != null) return structural;
+        RowResult.Rejected rejected = Checks.structural(row, TYPE, id);
+        if (rejected != null) return rejected;
 
+        if ((rejected = Checks.problem(row, TYPE, PATIENT, id)) != null) return rejected;
+        if ((rejected = Checks.problem(row, TYPE, INTERVENTION, id)) != null) return rejected;
+        if ((rejected = Checks.problem(row, TYPE, SCORE, id)) != null) return rejected;
         Long score = Values.parseWhole(row.get(SCORE));
         if (score == null) return reject(id, ReasonCode.UNPARSABLE, "score");
-        long start = LocalDateTimes.parseEpochSecond(row.get(START));
+        long start = row.instant(START);
         if (start == LocalDateTimes.UNPARSABLE) return reject(id, ReasonCode.UNPARSABLE, "start");
-        long end = Checks.optionalDateTime(row.get(END));
+        long end = row.instant(END);
         if (end == LocalDateTimes.UNPARSABLE) return reject(id, ReasonCode.UNPARSABLE, "end");
         Boolean alternatives = null;
         if (row.get(ALTERNATIVES) != null) {
@@ -38,9 +47,10 @@ public final class VbiRowParser implements RowParser {
         }
 
         if (score < 1 || score > 5) return reject(id, ReasonCode.OUT_OF_RANGE, "score");
-        if (end != Checks.ABSENT && end < start) return reject(id, ReasonCode.END_BEFORE_START, "end");
+        if (Checks.endBeforeStart(row, START, start, END, end)) return reject(id, ReasonCode.END_BEFORE_START, "end");
 
-        byte[] payload = new VbiRecord(score.intValue(), end, alternatives).encode();
+        boolean timed = !row.dateOnly(START) && !row.dateOnly(END);
+        byte[] payload = new VbiRecord(score.intValue(), end, alternatives, timed).encode();
         return new RowResult.Accepted(id, row.get(PATIENT), start, payload);
     }
 

@@ -8,6 +8,7 @@ import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.pseudonym.Pseudonymizer;
 import nl.verbeterhub.record.Row;
 import nl.verbeterhub.record.RowResult;
+import nl.verbeterhub.record.TextRow;
 import nl.verbeterhub.state.StoredRecord;
 import nl.verbeterhub.theme.pijn.PainRowParser;
 import nl.verbeterhub.theme.pijn.PainScales;
@@ -46,7 +47,7 @@ public class HotPathsBench {
 
     @Benchmark
     public RowResult painRowCheck() {
-        return parser.parse(new Row(values.clone(), false));
+        return parser.parse(new TextRow(values.clone(), false));
     }
 
     @Benchmark
@@ -61,7 +62,7 @@ public class HotPathsBench {
 
     @Benchmark
     public byte[] storedRecordEncode() {
-        RowResult.Accepted a = (RowResult.Accepted) parser.parse(new Row(values.clone(), false));
+        RowResult.Accepted a = (RowResult.Accepted) parser.parse(new TextRow(values.clone(), false));
         return StoredRecord.encode(nl.verbeterhub.record.RecordType.PIJN, "connector", new byte[32], a.anchorEpochSecond(),
                 a.payload());
     }

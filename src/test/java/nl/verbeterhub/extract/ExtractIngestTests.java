@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import nl.verbeterhub.csv.CsvExtractReader;
-import nl.verbeterhub.csv.UnusableFileException;
+import nl.verbeterhub.csv.CsvRecordSource;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.state.StateKey;
@@ -23,7 +23,7 @@ import nl.verbeterhub.theme.pijn.PainScales;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CsvIngestTests {
+class ExtractIngestTests {
 
     @TempDir
     Path dir;
@@ -56,11 +56,13 @@ class CsvIngestTests {
     private ExtractCommit ingest(String csv, ExtractSink sink) throws Exception {
         Path file = Files.writeString(dir.resolve("pijn.csv"), csv, StandardCharsets.UTF_8);
         try (RecordStore store = RecordStore.open(dir.resolve("state"), 8L << 20)) {
-            CsvIngest ingest = new CsvIngest(store, PseudonymSecret.of("tests-secret-0123456789"), 1_000,
+            ExtractIngest ingest = new ExtractIngest(store, PseudonymSecret.of("tests-secret-0123456789"), 1_000,
                     Themes.parsers(PainScales.defaults()), Clock.systemUTC(), 100);
-            ExtractSource source = new ExtractSource("06010099", "tests", "pijn.csv", "sha", Instant.now(), false, Set.of(),
-                    new CsvExtractReader.Options(StandardCharsets.UTF_8, 1 << 20, Map.of(), Optional.empty()));
-            return ingest.ingest(source, file, sink);
+            ExtractSource source = new ExtractSource("06010099", "tests", "pijn.csv", "sha", Instant.now(), false, Set.of());
+            try (CsvRecordSource records = new CsvRecordSource(file, "pijn.csv",
+                    new CsvExtractReader.Options(StandardCharsets.UTF_8, 1 << 20, Map.of(), Optional.empty()))) {
+                return ingest.ingest(source, records, sink);
+            }
         }
     }
 

@@ -1,0 +1,22 @@
+package nl.verbeterhub.extract;
+
+import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.record.Row;
+
+/** What a {@link RecordSource} hands its records to; implemented by the ingest core. */
+public interface RecordConsumer {
+
+    /** The records that follow come from this file, their positions counted as {@code kind}. */
+    void at(String file, Position.Kind kind);
+
+    /**
+     * One record of the extract, checked and kept (or rejected) by the core.
+     *
+     * @param index its position in the current file
+     * @param resourceType the FHIR resource it came from; null for CSV
+     */
+    void record(RecordType type, Row row, long index, String resourceType);
+
+    /** A record the source says is gone (FHIR {@code entered-in-error}, a Bundle {@code DELETE}). */
+    void remove(RecordType type, String recordId);
+}
