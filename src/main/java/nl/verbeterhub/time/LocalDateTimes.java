@@ -11,7 +11,8 @@ import java.time.ZoneOffset;
  * one-or-two digit field and costs about a microsecond per value on the hot path (see
  * docs/benchmarks.md). Tests cross-check every form against java.time.
  * <ul>
- *   <li>{@code d-M-uuuu H:mm[:ss]} (day, month, hour one or two digits) — local time;</li>
+ *   <li>{@code d-M-uuuu H:mm[:ss]} (day, month, hour one or two digits) — local time; also {@code d-M-yy H:mm[:ss]},
+ *       a two-digit year read as 20yy, as LibreOffice Calc writes it in a Dutch locale ({@code 19-09-25 01:51});</li>
  *   <li>{@code uuuu-MM-dd'T'HH:mm[:ss[.fraction]][offset]} and the same with a space —
  *       local time unless an offset ({@code Z}, {@code +01:00}, {@code +0100}) is given.</li>
  * </ul>
@@ -51,8 +52,11 @@ public final class LocalDateTimes {
         if (day < 0 || !c.expect('-')) return UNPARSABLE;
         int month = c.digits(1, 2);
         if (month < 0 || !c.expect('-')) return UNPARSABLE;
-        int year = c.digits(4, 4);
-        if (year < 0 || !c.expect(' ')) return UNPARSABLE;
+        int yearFrom = c.position();
+        int year = c.digits(2, 4);
+        int yearDigits = c.position() - yearFrom;
+        if (year < 0 || yearDigits == 3 || !c.expect(' ')) return UNPARSABLE;
+        if (yearDigits == 2) year += 2000; // domain.md §2: date-times only; a birth date keeps its four digits
         int hour = c.digits(1, 2);
         if (hour < 0 || !c.expect(':')) return UNPARSABLE;
         int minute = c.digits(2, 2);
@@ -164,6 +168,10 @@ public final class LocalDateTimes {
 
         boolean atEnd() {
             return pos == s.length();
+        }
+
+        int position() {
+            return pos;
         }
 
         /** {@code Z}, {@code ±HH:MM} or {@code ±HHMM}, at most ±18:00; MIN_VALUE when invalid. */
