@@ -13,11 +13,15 @@ import nl.verbeterhub.draft.PublishedDrafts;
 import nl.verbeterhub.extract.ExtractIngest;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.failure.FailureClassifier;
+import nl.verbeterhub.fhir.EarlierPatients;
+import nl.verbeterhub.fhir.FhirMapping;
+import nl.verbeterhub.fhir.FhirReading;
 import nl.verbeterhub.health.ConnectorStatus;
 import nl.verbeterhub.health.HubReadiness;
 import nl.verbeterhub.inbox.DeliveryReader;
 import nl.verbeterhub.inbox.DraftRegeneration;
 import nl.verbeterhub.inbox.ExtractService;
+import nl.verbeterhub.inbox.FhirInboxScanner;
 import nl.verbeterhub.inbox.InboxHandler;
 import nl.verbeterhub.inbox.InboxRetention;
 import nl.verbeterhub.inbox.RetryNotifier;
@@ -77,8 +81,15 @@ class HubConfiguration {
     }
 
     @Bean
-    DeliveryReader deliveryReader(HubProperties properties) {
-        return new DeliveryReader(properties);
+    FhirReading fhirReading(HubProperties properties, PainScales scales, PseudonymSecret secret) {
+        return new FhirReading(new FhirMapping(scales, properties.fhir().toVbiScores()), secret,
+                properties.fhir().maxResourceBytes(),
+                properties.dataDir().resolve("tmp"));
+    }
+
+    @Bean
+    DeliveryReader deliveryReader(HubProperties properties, FhirReading fhir) {
+        return new DeliveryReader(properties, fhir, EarlierPatients.NONE);
     }
 
     @Bean(destroyMethod = "close")
@@ -139,6 +150,11 @@ class HubConfiguration {
     InboxHandler inboxHandler(Connectors connectors, ExtractService extracts, DraftRegeneration regeneration,
                               ConnectorStatus status, Clock clock) {
         return new InboxHandler(connectors, extracts, regeneration, status, clock);
+    }
+
+    @Bean
+    FhirInboxScanner fhirInboxScanner(Connectors connectors, Clock clock, HubProperties properties) {
+        return new FhirInboxScanner(connectors, clock, properties.inbox().readLock());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.verbeterhub.fhir.VbiScores;
 import nl.verbeterhub.theme.pijn.PainScale;
 import nl.verbeterhub.theme.pijn.PainScales;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,6 +30,7 @@ public record HubProperties(
         @DefaultValue Pseudonym pseudonym,
         @DefaultValue DraftSettings draft,
         @DefaultValue Pain pain,
+        @DefaultValue Fhir fhir,
         @DefaultValue Inbox inbox) {
 
     /**
@@ -118,11 +120,24 @@ public record HubProperties(
     }
 
     /**
+     * @param vbiScores VBI scores by intervention code, added to or overriding the default table (domain.md §6):
+     *     a SNOMED code, or {@code system|code}, → 1 to 5
+     * @param maxResourceBytes an NDJSON line longer than this is no parsable resource
+     */
+    public record Fhir(Map<String, Integer> vbiScores, @DefaultValue("16777216") int maxResourceBytes) {
+
+        public VbiScores toVbiScores() {
+            return VbiScores.defaults().with(vbiScores);
+        }
+    }
+
+    /**
      * @param pollDelay default time between two looks at an inbox
      * @param doneRetention how long raw extracts stay in {@code .done/} and {@code .error/}
      * @param maxRetryDelayMs the longest back-off between two attempts after a retriable failure
+     * @param readLock how long a FHIR delivery (every file of a bulk export's folder) must stay unchanged before it is read
      */
     public record Inbox(@DefaultValue("PT0.25S") Duration pollDelay, @DefaultValue("P90D") Duration doneRetention,
-                        @DefaultValue("30000") long maxRetryDelayMs) {
+                        @DefaultValue("30000") long maxRetryDelayMs, @DefaultValue("PT0.2S") Duration readLock) {
     }
 }

@@ -18,4 +18,9 @@ public record ConnectorConfig(String id, String agb, String hospitalName, Connec
     public SourceSettings.Csv csv() {
         return (SourceSettings.Csv) settings;
     }
+
+    /** The FHIR settings; fails for a connector of another type. */
+    public SourceSettings.Fhir fhir() {
+        return (SourceSettings.Fhir) settings;
+    }
 }

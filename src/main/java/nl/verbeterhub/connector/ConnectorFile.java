@@ -18,7 +18,10 @@ record ConnectorFile(
         // csv-inbox
         String recordType,
         String charset,
-        Map<String, String> columns) {
+        Map<String, String> columns,
+        // fhir-inbox
+        String patientIdentifierSystem,
+        String recordIdentifierSystem) {
 
     record Hospital(String agb, String name) {
     }

@@ -32,6 +32,7 @@ public final class ConnectorLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern AGB = Pattern.compile("\\d{8}");
+    private static final Pattern SYSTEM = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:\\S+");
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -99,6 +100,7 @@ public final class ConnectorLoader {
 
         SourceSettings settings = switch (type) {
             case CSV_INBOX -> csvSettings(file, f);
+            case FHIR_INBOX -> fhirSettings(file, f);
         };
         return new ConnectorConfig(f.id(), f.hospital().agb(), f.hospital().name().trim(), type, Path.of(f.inbox()),
                 snapshot, years, pollDelay, settings, file);
@@ -144,6 +146,18 @@ public final class ConnectorLoader {
             require(file, known, "columns maps unknown column '" + canonical + "'");
         }
         return new SourceSettings.Csv(recordType, charset, columns);
+    }
+
+    private static SourceSettings.Fhir fhirSettings(Path file, ConnectorFile f) {
+        return new SourceSettings.Fhir(system(file, "patientIdentifierSystem", f.patientIdentifierSystem()),
+                system(file, "recordIdentifierSystem", f.recordIdentifierSystem()));
+    }
+
+    /** An identifier system is a URI: {@code http://fhir.nl/fhir/NamingSystem/bsn}, {@code urn:oid:…}. */
+    private static Optional<String> system(Path file, String setting, String value) {
+        if (value == null) return Optional.empty();
+        require(file, SYSTEM.matcher(value).matches(), setting + " must be a URI (e.g. http://fhir.nl/fhir/NamingSystem/bsn)");
+        return Optional.of(value);
     }
 
     private static void checkTogether(List<ConnectorConfig> connectors) {

@@ -7,12 +7,14 @@ import java.util.Set;
 
 /**
  * The closed set of source types a connector file may name with {@code type}. Each has settings of its
- * own besides the common ones and a route template of the same name in {@code routes/}. FHIR and remote
- * sources will join this set.
+ * own besides the common ones and a route template of the same name in {@code routes/}. Remote sources
+ * (a FHIR server, bulk {@code $export}, SFTP) will join this set.
  */
 public enum ConnectorType {
     /** CSV files dropped in a folder. */
-    CSV_INBOX("csv-inbox", Set.of("recordType", "charset", "columns"));
+    CSV_INBOX("csv-inbox", Set.of("recordType", "charset", "columns")),
+    /** FHIR R4 bulk exports (a sub-folder of NDJSON files), Bundles and lone NDJSON files dropped in a folder. */
+    FHIR_INBOX("fhir-inbox", Set.of("patientIdentifierSystem", "recordIdentifierSystem"));
 
     /** Settings every type takes. */
     public static final Set<String> COMMON = Set.of("id", "hospital", "type", "inbox", "mode", "snapshotYears",

@@ -19,4 +19,15 @@ public sealed interface SourceSettings {
             return new CsvExtractReader.Options(charset, maxLineBytes, columns, recordType);
         }
     }
+
+    /**
+     * @param patientIdentifierSystem when set, a record's patient is the Patient's identifier in this system
+     *     (domain.md §6, "Identity"); else the subject reference
+     * @param recordIdentifierSystem when set, a record's id is its identifier in this system, else its first
+     */
+    record Fhir(Optional<String> patientIdentifierSystem, Optional<String> recordIdentifierSystem)
+            implements SourceSettings {
+
+        public static final Fhir DEFAULTS = new Fhir(Optional.empty(), Optional.empty());
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.pseudonym.Pseudonymizer;
+import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.record.Row;
 import nl.verbeterhub.record.RowParser;
@@ -135,6 +136,19 @@ public final class ExtractIngest {
                 if (snapshot != null && rejected.recordId() != null) {
                     snapshot.containsRejected(pseudonyms.recordKey(agb, type.name(), rejected.recordId()));
                 }
+            }
+        }
+
+        @Override
+        public void reject(RecordType recordType, String recordId, ReasonCode reason, String field, long index,
+                           String resourceType) {
+            if (recordType != type) switchTo(recordType);
+            if (++read % checkpointRows == 0) sink.checkpoint();
+            typeCounts.countRejected(reason);
+            sink.reject(new Rejection(source.agb(), source.connector(), source.name(), source.sha256(),
+                    new Position(file, kind, index), type, resourceType, reason, field));
+            if (snapshot != null && recordId != null) {
+                snapshot.containsRejected(pseudonyms.recordKey(source.agb(), type.name(), recordId));
             }
         }
 

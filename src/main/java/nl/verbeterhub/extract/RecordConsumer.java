@@ -1,5 +1,6 @@
 package nl.verbeterhub.extract;
 
+import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.record.Row;
 
@@ -16,6 +17,14 @@ public interface RecordConsumer {
      * @param resourceType the FHIR resource it came from; null for CSV
      */
     void record(RecordType type, Row row, long index, String resourceType);
+
+    /**
+     * A record the source rejects before it is a row (FHIR: its status is missing or no status of its
+     * resource); counted, published and, for a snapshot, contained like any rejected record.
+     *
+     * @param recordId as delivered, or null when it has none
+     */
+    void reject(RecordType type, String recordId, ReasonCode reason, String field, long index, String resourceType);
 
     /** A record the source says is gone (FHIR {@code entered-in-error}, a Bundle {@code DELETE}). */
     void remove(RecordType type, String recordId);

@@ -8,14 +8,21 @@ import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.csv.CsvRecordSource;
 import nl.verbeterhub.extract.Sha256;
 import nl.verbeterhub.extract.UnusableFileException;
+import nl.verbeterhub.fhir.EarlierPatients;
+import nl.verbeterhub.fhir.FhirExtract;
+import nl.verbeterhub.fhir.FhirReading;
 
 /** Turns what was dropped in a connector's inbox into a {@link Delivery}: the one place that knows each source type's files. */
 public final class DeliveryReader {
 
     private final HubProperties properties;
+    private final FhirReading fhir;
+    private final EarlierPatients earlierPatients;
 
-    public DeliveryReader(HubProperties properties) {
+    public DeliveryReader(HubProperties properties, FhirReading fhir, EarlierPatients earlierPatients) {
         this.properties = properties;
+        this.fhir = fhir;
+        this.earlierPatients = earlierPatients;
     }
 
     public Delivery open(ConnectorConfig connector, Path delivered) throws UnusableFileException, IOException {
@@ -27,6 +34,11 @@ public final class DeliveryReader {
                 }
                 yield new Delivery(name, Sha256.of(delivered),
                         new CsvRecordSource(delivered, name, connector.csv().options(properties.csv().maxLineBytes())));
+            }
+            case FHIR_INBOX -> {
+                FhirExtract extract = FhirExtract.delivered(delivered);
+                yield new Delivery(extract.name(), extract.sha256(),
+                        fhir.source(extract, connector.agb(), connector.fhir(), earlierPatients));
             }
         };
     }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import nl.verbeterhub.connector.Connectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * {@code .done/} and {@code .error/} hold raw extracts, the only place raw data rests (domain.md §5):
@@ -30,7 +31,7 @@ public final class InboxRetention {
         this.clock = clock;
     }
 
-    /** @return how many files were deleted */
+    /** @return how many files (or bulk export folders) were deleted */
     public int clean() throws IOException {
         Instant cutoff = clock.instant().minus(retention);
         int deleted = 0;
@@ -38,9 +39,10 @@ public final class InboxRetention {
             for (String folder : List.of(".done", ".error")) {
                 Path dir = connector.inbox().resolve(folder);
                 if (!Files.isDirectory(dir)) continue;
-                try (Stream<Path> files = Files.list(dir)) {
-                    for (Path f : files.filter(Files::isRegularFile).toList()) {
-                        if (Files.getLastModifiedTime(f).toInstant().isBefore(cutoff) && Files.deleteIfExists(f)) {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    for (Path f : entries.toList()) {
+                        // A file, or a FHIR bulk export's folder, by its time as the export job left it (a move keeps it).
+                        if (Files.getLastModifiedTime(f).toInstant().isBefore(cutoff) && FileSystemUtils.deleteRecursively(f)) {
                             deleted++;
                         }
                     }

@@ -3,16 +3,16 @@ package nl.verbeterhub.state;
 import org.rocksdb.RocksDBException;
 
 /** RocksDB's checked exception turned into the store's unchecked one, in one place. */
-final class Rocks {
+public final class Rocks {
 
-    interface Call {
+    public interface Call {
         void run() throws RocksDBException;
     }
 
     private Rocks() {
     }
 
-    static void call(Call call) {
+    public static void call(Call call) {
         try {
             call.run();
         } catch (RocksDBException e) {

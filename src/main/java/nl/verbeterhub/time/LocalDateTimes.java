@@ -47,7 +47,7 @@ public final class LocalDateTimes {
     }
 
     private static long parseDutch(String s) {
-        Cursor c = new Cursor(s);
+        DigitCursor c = new DigitCursor(s);
         int day = c.digits(1, 2);
         if (day < 0 || !c.expect('-')) return UNPARSABLE;
         int month = c.digits(1, 2);
@@ -71,7 +71,7 @@ public final class LocalDateTimes {
     }
 
     private static long parseIso(String s) {
-        Cursor c = new Cursor(s);
+        DigitCursor c = new DigitCursor(s);
         int year = c.digits(4, 4);
         if (year < 0 || !c.expect('-')) return UNPARSABLE;
         int month = c.digits(2, 2);
@@ -115,7 +115,7 @@ public final class LocalDateTimes {
     /** A birth date: {@code uuuu-MM-dd} or {@code d-M-uuuu}; null when unparsable. */
     public static LocalDate parseDate(String s) {
         if (s == null) return null;
-        Cursor c = new Cursor(s);
+        DigitCursor c = new DigitCursor(s);
         int year;
         int month;
         int day;
@@ -134,59 +134,5 @@ public final class LocalDateTimes {
         }
         if (year < 0 || day < 0 || !c.atEnd() || !validDate(year, month, day)) return null;
         return LocalDate.of(year, month, day);
-    }
-
-    /** A tiny scanner over ASCII digits and separators; returns -1 / false on any mismatch. */
-    private static final class Cursor {
-        private final String s;
-        private int pos;
-
-        Cursor(String s) {
-            this.s = s;
-        }
-
-        int digits(int min, int max) {
-            int value = 0;
-            int n = 0;
-            while (pos < s.length() && n < max) {
-                char ch = s.charAt(pos);
-                if (ch < '0' || ch > '9') break;
-                value = value * 10 + (ch - '0');
-                pos++;
-                n++;
-            }
-            return n >= min ? value : -1;
-        }
-
-        boolean expect(char ch) {
-            if (pos < s.length() && s.charAt(pos) == ch) {
-                pos++;
-                return true;
-            }
-            return false;
-        }
-
-        boolean atEnd() {
-            return pos == s.length();
-        }
-
-        int position() {
-            return pos;
-        }
-
-        /** {@code Z}, {@code ±HH:MM} or {@code ±HHMM}, at most ±18:00; MIN_VALUE when invalid. */
-        int offset() {
-            if (expect('Z')) return 0;
-            int sign;
-            if (expect('+')) sign = 1;
-            else if (expect('-')) sign = -1;
-            else return Integer.MIN_VALUE;
-            int hours = digits(2, 2);
-            if (hours < 0) return Integer.MIN_VALUE;
-            expect(':');
-            int minutes = digits(2, 2);
-            if (minutes < 0 || minutes > 59 || hours > 18 || (hours == 18 && minutes > 0)) return Integer.MIN_VALUE;
-            return sign * (hours * 3600 + minutes * 60);
-        }
     }
 }

@@ -30,11 +30,11 @@ public final class BenchCase {
         HeapWatch heap = new HeapWatch();
         double seconds = switch (name) {
             case "floor" -> floor(file, heap);
-            case "validate" -> validate(file, heap);
+            case "validate", "fhir-validate" -> validate(file, heap);
             case "fhir-floor" -> FhirParse.floor(file, heap);
             case "hapi" -> FhirParse.hapi(file, heap);
             case "textbook" -> TextbookRoute.run(file, rows, heap);
-            case "server" -> ServerPath.throughput(file,
+            case "server", "fhir-server" -> ServerPath.throughput(file,
                     java.util.Arrays.stream(args, 3, args.length).map(Path::of).toList(), heap);
             case "latency" -> ServerPath.latency(file.getParent(), Integer.parseInt(args[3]), (int) rows, heap);
             default -> throw new IllegalArgumentException(name);

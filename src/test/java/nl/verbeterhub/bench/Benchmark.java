@@ -18,7 +18,7 @@ import nl.verbeterhub.record.RecordType;
  *
  * <pre>
  * bench/run.sh [--rows 1000000] [--type PIJN|VBI|NUCHTER] [--dialect ISO|DUTCH] [--heap 256m]
- *              [--cases floor,textbook,validate,server,latency,fhir-floor,hapi]
+ *              [--cases floor,textbook,validate,server,latency,fhir-floor,hapi,fhir-validate,fhir-server]
  *              [--textbook-rows N] [--latency-runs 20] [--latency-rows 10000] [--gc ParallelGC|G1GC|SerialGC]
  *              [--warmup-rows 300000] [--warmups 4]
  * </pre>
@@ -78,7 +78,7 @@ public final class Benchmark {
         for (String name : o.get("--cases").split(",")) {
             switch (name) {
                 case "floor", "validate" -> results.add(run(name, file, rows, o.get("--heap"), List.of()));
-                case "fhir-floor", "hapi" -> {
+                case "fhir-floor", "hapi", "fhir-validate", "fhir-server" -> {
                     // the same records as a FHIR bulk export: NDJSON, one resource type per file
                     Path ndjson = out.resolve(prefix + "-" + rows + "-ndjson");
                     if (!Files.isDirectory(ndjson)) {
@@ -87,7 +87,8 @@ public final class Benchmark {
                         FhirExportGenerator.write(type, rows, 42, part);
                         Files.move(part, ndjson);
                     }
-                    results.add(run(name, ndjson, rows, o.get("--heap"), List.of()));
+                    results.add(run(name, ndjson, rows, o.get("--heap"),
+                            name.equals("fhir-server") ? fhirWarmUps(out, warmUpRows, Integer.parseInt(o.get("--warmups"))) : List.of()));
                 }
                 case "server" -> results.add(run(name, file, rows, o.get("--heap"), warmUps));
                 case "textbook" -> {
@@ -173,7 +174,7 @@ public final class Benchmark {
         t.append("|---|---:|---:|---:|---:|---:|---:|---:|" + (medians ? "---:|" : "") + "---:|\n");
         for (Result r : results) {
             // NDJSON cases against the NDJSON floor, CSV cases against the CSV floor
-            double floor = r.name().equals("hapi") || r.name().equals("fhir-floor") ? fhirFloor : csvFloor;
+            double floor = r.name().equals("hapi") || r.name().startsWith("fhir-") ? fhirFloor : csvFloor;
             t.append(String.format(Locale.ROOT, "| %s | %,d | %.2f | %,.0f | %s | %s | %d MiB | %d MiB |%s %s |%n", r.name(),
                     r.records(), r.seconds(), r.perSecond(),
                     floor > 0 && !r.name().equals("latency") ? String.format(Locale.ROOT, "%.3f", r.perSecond() / floor) : "",
@@ -182,6 +183,25 @@ public final class Benchmark {
                     medians ? String.format(Locale.ROOT, " %d MiB |", r.medianLive() >> 20) : "", r.heap()));
         }
         System.out.println(t);
+    }
+
+    /**
+     * Bulk exports of other records for the FHIR server case to read first, as the CSV server case does
+     * (decision 31): a warm hub.
+     */
+    private static List<String> fhirWarmUps(Path out, long rows, int count) throws IOException {
+        List<String> dirs = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            Path dir = out.resolve(type.name().toLowerCase(Locale.ROOT) + "-warmup-" + rows + "-ndjson-" + (k + 1));
+            if (!Files.isDirectory(dir)) {
+                Path part = out.resolve(dir.getFileName() + ".part");
+                org.springframework.util.FileSystemUtils.deleteRecursively(part);
+                FhirExportGenerator.write(type, rows, 43 + k, part);
+                Files.move(part, dir);
+            }
+            dirs.add(dir.toString());
+        }
+        return dirs;
     }
 
     /** Records per second of the named case, 0 when it did not run. */

@@ -20,20 +20,13 @@ final class FhirElements {
         g.writeEndObject();
     }
 
-    /** A CodeableConcept with one coding; {@code category} is a list of them in the resources written. */
+    /** A CodeableConcept with one coding (Procedure.category included: 0..1 in R4). */
     static void coding(JsonGenerator g, String field, String system, String code) throws IOException {
-        boolean array = field.equals("category");
-        if (array) {
-            g.writeArrayFieldStart(field);
-            g.writeStartObject();
-        } else {
-            g.writeObjectFieldStart(field);
-        }
+        g.writeObjectFieldStart(field);
         g.writeArrayFieldStart("coding");
         codingEntry(g, system, code);
         g.writeEndArray();
         g.writeEndObject();
-        if (array) g.writeEndArray();
     }
 
     static void codingEntry(JsonGenerator g, String system, String code) throws IOException {

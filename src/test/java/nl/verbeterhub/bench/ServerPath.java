@@ -14,6 +14,8 @@ import java.util.Properties;
 import nl.verbeterhub.VerbeterhubApplication;
 import nl.verbeterhub.draft.DraftJson;
 import nl.verbeterhub.extract.Sha256;
+import nl.verbeterhub.extract.UnusableFileException;
+import nl.verbeterhub.fhir.FhirExtract;
 import nl.verbeterhub.health.HubReadiness;
 import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
 import nl.verbeterhub.record.RecordType;
@@ -41,16 +43,18 @@ final class ServerPath implements AutoCloseable {
     private final ConfigurableApplicationContext hub;
     private final KafkaConsumer<String, byte[]> drafts;
 
-    private ServerPath(Path root) throws IOException {
+    /** @param fhir the inboxes take FHIR bulk exports (folders of NDJSON) instead of CSV files */
+    private ServerPath(Path root, boolean fhir) throws IOException {
         this.root = root;
         this.inbox = root.resolve("data/inbox/bench");
         this.warmUpInbox = root.resolve("data/inbox/warm-up");
         Files.createDirectories(root.resolve("connectors"));
+        String type = fhir ? "type: fhir-inbox\n" : "recordType: " + TYPE + "\n";
         Files.writeString(root.resolve("connectors/bench.yaml"), "id: bench\nhospital:\n  agb: \"06010099\"\n"
-                + "  name: Benchziekenhuis\ninbox: " + inbox + "\nrecordType: " + TYPE + "\n");
+                + "  name: Benchziekenhuis\ninbox: " + inbox + "\n" + type);
         // Another hospital warms the JIT up, so that the measured drafts cover the measured file only.
         Files.writeString(root.resolve("connectors/warm-up.yaml"), "id: bench-warm-up\nhospital:\n  agb: \"06010098\"\n"
-                + "  name: Opwarmziekenhuis\ninbox: " + warmUpInbox + "\nrecordType: " + TYPE + "\n");
+                + "  name: Opwarmziekenhuis\ninbox: " + warmUpInbox + "\n" + type);
         int kafkaPort = EmbeddedKafkaBroker.freePort();
         hub = new SpringApplication(VerbeterhubApplication.class).run(
                 "--hub.data-dir=" + root.resolve("data"), "--hub.connectors-dir=" + root.resolve("connectors"),
@@ -73,11 +77,25 @@ final class ServerPath implements AutoCloseable {
         return deliver(inbox, file, years);
     }
 
+    /** A file, or a bulk export's folder: copied under a temporary name, then renamed into place. */
     private double deliver(Path inbox, Path file, int years) throws IOException {
-        String sha = Sha256.of(file);
+        boolean folder = Files.isDirectory(file);
+        String sha;
+        try {
+            sha = folder ? FhirExtract.delivered(file).sha256() : Sha256.of(file);
+        } catch (UnusableFileException e) {
+            throw new IllegalStateException(e);
+        }
         Path part = inbox.resolve(file.getFileName() + ".part");
         Files.createDirectories(inbox);
-        Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
+        if (folder) {
+            Files.createDirectories(part);
+            try (var files = Files.list(file)) {
+                for (Path f : files.toList()) Files.copy(f, part.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } else {
+            Files.copy(file, part, StandardCopyOption.REPLACE_EXISTING);
+        }
         Profiling.start("server");
         long started = System.nanoTime();
         Files.move(part, inbox.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
@@ -99,7 +117,7 @@ final class ServerPath implements AutoCloseable {
      * path first; more of them stand for a hub that has been running a while, store compactions included).
      */
     static double throughput(Path file, List<Path> warmUps, HeapWatch heap) throws Exception {
-        try (ServerPath server = new ServerPath(Files.createTempDirectory(file.getParent(), "server-"))) {
+        try (ServerPath server = new ServerPath(Files.createTempDirectory(file.getParent(), "server-"), Files.isDirectory(file))) {
             for (Path warmUp : warmUps) server.deliver(server.warmUpInbox, warmUp, 2);
             heap.reset();
             return server.deliver(file, 2);
@@ -108,7 +126,7 @@ final class ServerPath implements AutoCloseable {
 
     /** Latency of small files, one after the other; prints the percentiles, returns the median. */
     static double latency(Path dir, int runs, int rows, HeapWatch heap) throws Exception {
-        try (ServerPath server = new ServerPath(Files.createTempDirectory(dir, "latency-"))) {
+        try (ServerPath server = new ServerPath(Files.createTempDirectory(dir, "latency-"), false)) {
             List<Double> seconds = new ArrayList<>();
             for (int i = 0; i < runs + 3; i++) {
                 Path file = ExportGenerator.write(TYPE, ExportGenerator.Dialect.ISO, rows, 1000 + i,

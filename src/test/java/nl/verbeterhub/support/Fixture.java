@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.csv.CsvExtractReader;
 import nl.verbeterhub.csv.CsvRecordSource;
 import nl.verbeterhub.draft.Draft;
@@ -25,6 +26,11 @@ import nl.verbeterhub.extract.Rejection;
 import nl.verbeterhub.extract.Sha256;
 import nl.verbeterhub.extract.StoreSink;
 import nl.verbeterhub.extract.UnusableFileException;
+import nl.verbeterhub.fhir.FhirExtract;
+import nl.verbeterhub.fhir.FhirMapping;
+import nl.verbeterhub.fhir.FhirReading;
+import nl.verbeterhub.fhir.FhirRecordSource;
+import nl.verbeterhub.fhir.VbiScores;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.Theme;
@@ -39,11 +45,13 @@ public final class Fixture implements AutoCloseable {
 
     public static final String AGB = "06019999";
     public static final Instant NOW = Instant.parse("2026-11-21T01:00:03Z");
+    public static final PseudonymSecret SECRET = PseudonymSecret.of("test-secret-0123456789");
 
     private final Path dir;
     private final RecordStore store;
     private final ExtractLog log = new ExtractLog();
     private final ExtractIngest ingest;
+    private final FhirReading fhir;
     private final int k;
     private final List<Rejection> rejections = new ArrayList<>();
     private int files;
@@ -56,7 +64,9 @@ public final class Fixture implements AutoCloseable {
         this.dir = dir;
         this.k = k;
         this.store = RecordStore.open(dir.resolve("state"), 8L << 20);
-        this.ingest = new ExtractIngest(store, PseudonymSecret.of("test-secret-0123456789"), 1000,
+        this.fhir = new FhirReading(new FhirMapping(PainScales.defaults(), VbiScores.defaults()), SECRET,
+                1 << 20, dir.resolve("tmp"));
+        this.ingest = new ExtractIngest(store, SECRET, 1000,
                 Themes.parsers(PainScales.defaults()), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -82,6 +92,26 @@ public final class Fixture implements AutoCloseable {
         commit = commit.withCommittedAt(NOW.plusMillis(files));
         log.add(commit);
         return commit;
+    }
+
+    /** Delivers FHIR files (or a bulk export's folder) as one extract of a FHIR connector. */
+    public ExtractCommit deliverFhir(String connector, SourceSettings.Fhir settings, Path... files)
+            throws IOException, UnusableFileException {
+        FhirExtract extract = FhirExtract.given(List.of(files));
+        ExtractSource source = new ExtractSource(AGB, connector, extract.name(), extract.sha256(),
+                NOW.minusSeconds(60 - ++this.files), false, Set.of());
+        ExtractCommit commit;
+        try (StoreSink sink = new StoreSink(store, rejections::add);
+             FhirRecordSource records = fhir.source(extract, AGB, settings)) {
+            commit = ingest.ingest(source, records, sink);
+        }
+        commit = commit.withCommittedAt(NOW.plusMillis(this.files));
+        log.add(commit);
+        return commit;
+    }
+
+    public ExtractCommit deliverFhir(String connector, Path... files) throws IOException, UnusableFileException {
+        return deliverFhir(connector, SourceSettings.Fhir.DEFAULTS, files);
     }
 
     public List<Rejection> rejections() {

@@ -1,0 +1,167 @@
+package nl.verbeterhub.fhir;
+
+import java.util.Optional;
+import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.pijn.PainScale;
+import nl.verbeterhub.theme.pijn.PainScales;
+
+/**
+ * What a resource is to the hub: the rows of domain.md §6's mapping table — which record it bears, whether
+ * its status makes it one, its pain scale and its VBI score — matched on system and code. A resource that
+ * matches no row is no record, whatever it measures.
+ */
+public final class FhirMapping {
+
+    /** What a resource's status makes of a recognised record (domain.md §6, "Status"). */
+    enum Status {
+        /** A record. */
+        COUNTED,
+        /** {@code entered-in-error}: removes an earlier record of its id. */
+        REMOVED,
+        /** Another status of the resource's value set: not a record. */
+        NOT_COUNTED,
+        /** No status, which R4 requires. */
+        MISSING,
+        /** A status outside the resource's value set. */
+        INVALID
+    }
+
+    /** The kind of a last-intake Observation; the column of the NUCHTER row it fills. */
+    enum IntakeKind {
+        SOLID("solid", 5), CLEAR_FLUID("clear-fluid", 6), BREAST_MILK("breast-milk", 8);
+
+        final String code;
+        final int column;
+
+        IntakeKind(String code, int column) {
+            this.code = code;
+            this.column = column;
+        }
+    }
+
+    private final PainScales scales;
+    private final VbiScores vbiScores;
+
+    public FhirMapping(PainScales scales, VbiScores vbiScores) {
+        this.scales = scales;
+        this.vbiScores = vbiScores;
+    }
+
+    /** The record the resource bears, or null when it matches no row of the table. */
+    RecordType recordType(FhirResource r) {
+        return switch (r.resourceType) {
+            case "Observation" -> isPain(r) ? RecordType.PIJN : null;
+            // A VBI by category or profile first: an anaesthesia code on it does not make it a procedure.
+            case "Procedure" -> isVbi(r) ? RecordType.VBI : isAnaesthesia(r) ? RecordType.NUCHTER : null;
+            case "Encounter" -> isAdmission(r) ? RecordType.ADMISSION : null;
+            default -> null;
+        };
+    }
+
+    private static boolean isPain(FhirResource r) {
+        return r.code.has(Codes.SNOMED, Codes.PAIN_SCORE) || r.code.has(Codes.LOINC, Codes.NRS_LOINC)
+                || r.code.has(Codes.SNOMED, Codes.FLACC) || r.code.has(Codes.SNOMED, Codes.COMFORT);
+    }
+
+    private static boolean isVbi(FhirResource r) {
+        if (r.category.has(Codes.SNOMED, Codes.VBI_CATEGORY_2020) || r.category.has(Codes.SNOMED, Codes.VBI_CATEGORY_2024)) {
+            return true;
+        }
+        return r.profiles.stream().anyMatch(p -> Codes.isProfile(p, Codes.VBI_PROFILE));
+    }
+
+    private static boolean isAnaesthesia(FhirResource r) {
+        for (String code : Codes.ANAESTHESIA) {
+            if (r.code.has(Codes.SNOMED, code)) return true;
+        }
+        return false;
+    }
+
+    private static boolean isAdmission(FhirResource r) {
+        for (String code : Codes.ADMISSION_CLASSES) {
+            if (r.encounterClass.has(Codes.ACT_CODE, code)) return true;
+        }
+        return r.encounterClass.has(Codes.ZIB2024_ENCOUNTER_CLASS, Codes.ZIB2024_ADMISSION);
+    }
+
+    /** The kind of a last-intake Observation (LOINC 67517-3 with a coding of the hub's intake-kind system), or null. */
+    static IntakeKind intakeKind(FhirResource r) {
+        if (!"Observation".equals(r.resourceType) || !r.code.has(Codes.LOINC, Codes.LAST_INTAKE)) return null;
+        for (IntakeKind kind : IntakeKind.values()) {
+            if (r.code.has(Codes.INTAKE_KIND, kind.code)) return kind;
+        }
+        return null;
+    }
+
+    /** What the resource's status makes of it. */
+    static Status status(FhirResource r) {
+        if (r.status == null) return Status.MISSING;
+        var valueSet = switch (r.resourceType) {
+            case "Observation" -> Codes.OBSERVATION_STATUSES;
+            case "Procedure" -> Codes.PROCEDURE_STATUSES;
+            default -> Codes.ENCOUNTER_STATUSES;
+        };
+        if (!valueSet.contains(r.status)) return Status.INVALID;
+        if (r.status.equals(Codes.ENTERED_IN_ERROR)) return Status.REMOVED;
+        var counted = switch (r.resourceType) {
+            case "Observation" -> Codes.OBSERVATION_COUNTED;
+            case "Procedure" -> Codes.PROCEDURE_COUNTED;
+            default -> Codes.ENCOUNTER_COUNTED;
+        };
+        return counted.contains(r.status) ? Status.COUNTED : Status.NOT_COUNTED;
+    }
+
+    /**
+     * The pain scale of a pain Observation, by the name the hub's configuration knows it, or null for
+     * {@code UNKNOWN_SCALE}: SNOMED 225908003 with a known method (nl-core's NRS, VAS10, VAS100, or a scale
+     * of the hub's own method system), LOINC 72514-3 as NRS, the FLACC and COMFORT codes.
+     */
+    String scale(FhirResource r) {
+        if (r.code.has(Codes.SNOMED, Codes.PAIN_SCORE)) {
+            for (int i = 0; i < r.method.size(); i++) {
+                String system = r.method.system(i);
+                String code = r.method.code(i);
+                if (code == null) continue;
+                if (Codes.PAIN_METHOD.equals(system) && Codes.PAIN_METHOD_CODES.contains(code)) return known(code);
+                if (Codes.HUB_PAIN_SCALE.equals(system) && scales.find(code) != null) return scales.find(code).name();
+            }
+        }
+        if (r.code.has(Codes.LOINC, Codes.NRS_LOINC)) return known("NRS");
+        if (r.code.has(Codes.SNOMED, Codes.FLACC)) return known("FLACC");
+        if (r.code.has(Codes.SNOMED, Codes.COMFORT)) return known("COMFORT");
+        return null;
+    }
+
+    private String known(String name) {
+        PainScale scale = scales.find(name);
+        return scale == null ? null : scale.name();
+    }
+
+    /**
+     * A VBI's score as text: the hub's extension first (its valueInteger; null when it has none, which
+     * is unparsable), else the table by the intervention's code; empty when neither gives one.
+     */
+    Optional<String> vbiScore(FhirResource r) {
+        if (r.vbiScoreExtension) return Optional.ofNullable(r.vbiScore).or(() -> Optional.of(UNREADABLE_SCORE));
+        Integer score = vbiScores.score(r.code);
+        return score == null ? Optional.empty() : Optional.of(score.toString());
+    }
+
+    /** Stands for a score extension without an integer: no score parses it. */
+    static final String UNREADABLE_SCORE = "?";
+
+    /**
+     * A record's id (domain.md §6, "Identity"): the value of its identifier in the connector's system when
+     * one is configured, else of its first identifier; else {@code {resourceType}/{id}}; else, in a Bundle,
+     * the entry's {@code fullUrl}; null when it has none of these.
+     */
+    static String recordId(FhirResource r, Optional<String> system, String fullUrl) {
+        for (int i = 0; i < r.identifiers.size(); i++) {
+            String value = r.identifiers.code(i);
+            if (value == null || value.isBlank()) continue;
+            if (system.isEmpty() || system.get().equals(r.identifiers.system(i))) return value;
+        }
+        if (r.id != null && !r.id.isBlank()) return r.resourceType + "/" + r.id;
+        return fullUrl;
+    }
+}

@@ -1,0 +1,240 @@
+package nl.verbeterhub.fhir;
+
+import ca.uhn.fhir.parser.IParser;
+import java.io.CharConversionException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import nl.verbeterhub.connector.SourceSettings;
+import nl.verbeterhub.extract.Position;
+import nl.verbeterhub.extract.RecordConsumer;
+import nl.verbeterhub.extract.RecordSource;
+import nl.verbeterhub.extract.SourceReport;
+import nl.verbeterhub.extract.UnusableFileException;
+import nl.verbeterhub.extract.UnusableFileException.Reason;
+import nl.verbeterhub.pseudonym.Pseudonymizer;
+import nl.verbeterhub.record.RecordType;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * One FHIR extract as a record source (domain.md §6): a bulk export's NDJSON files streamed line by line
+ * with the fast reader, Bundles entry by entry with HAPI FHIR. Files are read in passes ({@link Pass}) so
+ * that what the joins need is on disk in the join store before the records that need it; in a bulk
+ * export, with one resource type per file, every line is still parsed once.
+ */
+public final class FhirRecordSource implements RecordSource {
+
+    private static final Set<RecordType> TYPES = EnumSet.of(RecordType.VBI, RecordType.NUCHTER, RecordType.PIJN,
+            RecordType.ADMISSION);
+    private static final String PROCEDURE = "Procedure";
+    private static final int SOURCE_PSEUDONYM_CACHE = 4_096;
+
+    private final FhirReading reading;
+    private final FhirExtract extract;
+    private final String agb;
+    private final SourceSettings.Fhir settings;
+    private final EarlierPatients earlier;
+    private final JsonResourceReader json;
+    private final FhirResource resource = new FhirResource();
+    private final FhirReport report = new FhirReport();
+    /** Files in which a pass before the last saw a Procedure (in a bulk export: the Procedure files). */
+    private final Set<FhirExtract.File> withProcedures = new HashSet<>();
+    private final List<BundleFile> bundles = new ArrayList<>();
+    /** NDJSON lines through HAPI's full parse instead of the streaming reader: the reference the tests compare with. */
+    private boolean hapiForNdjson;
+
+    FhirRecordSource(FhirReading reading, FhirExtract extract, String agb, SourceSettings.Fhir settings,
+                     EarlierPatients earlier) {
+        this.reading = reading;
+        this.extract = extract;
+        this.agb = agb;
+        this.settings = settings;
+        this.earlier = earlier;
+        this.json = new JsonResourceReader(reading.resourceTypes());
+    }
+
+    /**
+     * Usable when every Bundle is valid JSON of a readable type and every non-empty NDJSON file has at
+     * least one line that is a resource (else it is no NDJSON export at all: a binary, a CSV, a gzip).
+     */
+    @Override
+    public Set<RecordType> open() throws UnusableFileException, IOException {
+        for (FhirExtract.File f : extract.files()) {
+            if (f.ndjson()) {
+                verifyNdjson(f);
+            } else {
+                BundleFile bundle = new BundleFile(f.path(), f.name(), reading.json());
+                try {
+                    bundle.verify(reading.resourceTypes());
+                } catch (CharConversionException e) {
+                    throw new UnusableFileException(Reason.NOT_TEXT, f.name() + " is no UTF-8 text");
+                }
+                bundles.add(bundle);
+            }
+        }
+        return TYPES;
+    }
+
+    private void verifyNdjson(FhirExtract.File f) throws UnusableFileException, IOException {
+        boolean lines = false;
+        try (NdjsonLines in = new NdjsonLines(f.path(), reading.maxResourceBytes())) {
+            while (in.next()) {
+                lines = true;
+                if (!in.tooLong() && json.read(in.bytes(), in.offset(), in.length(), t -> true, resource)
+                        == JsonResourceReader.Outcome.RESOURCE) {
+                    return;
+                }
+            }
+        }
+        if (lines) throw new UnusableFileException(Reason.NOT_FHIR, f.name() + " has no line that is a FHIR resource");
+    }
+
+    @Override
+    public void read(RecordConsumer consumer) throws IOException {
+        boolean patientsFirst = settings.patientIdentifierSystem().isPresent();
+        try (JoinStore join = JoinStore.open(reading.tmp())) {
+            // Here only for Bundle patients and patient identifiers; the core pseudonymises the rest.
+            Pseudonymizer pseudonyms = new Pseudonymizer(reading.secret(), SOURCE_PSEUDONYM_CACHE);
+            for (BundleFile bundle : bundles) aliases(bundle, join, pseudonyms, patientsFirst);
+            Subjects subjects = new Subjects(join, pseudonyms, agb, settings.patientIdentifierSystem(), earlier);
+            ResourceHandler handler = new ResourceHandler(reading.mapping(), join, subjects, consumer, report, pseudonyms,
+                    agb, settings.patientIdentifierSystem(), settings.recordIdentifierSystem());
+            List<Pass> passes = patientsFirst ? List.of(Pass.PATIENTS, Pass.RECORDS, Pass.PROCEDURES)
+                    : List.of(Pass.RECORDS, Pass.PROCEDURES);
+            for (Pass pass : passes) {
+                boolean first = pass == passes.get(0);
+                for (FhirExtract.File f : extract.files()) {
+                    if (pass == Pass.PROCEDURES && !withProcedures.contains(f)) continue;
+                    if (f.ndjson()) ndjson(f, pass, first, patientsFirst, handler, consumer);
+                    else bundle(f, pass, first, patientsFirst, handler, consumer);
+                }
+            }
+        }
+    }
+
+    private void ndjson(FhirExtract.File f, Pass pass, boolean first, boolean patientsFirst, ResourceHandler handler,
+                        RecordConsumer consumer) throws IOException {
+        consumer.at(f.name(), Position.Kind.LINE);
+        Predicate<String> wanted = t -> pass.wants(t, patientsFirst);
+        IParser hapi = hapiForNdjson ? reading.hapiParser() : null;
+        try (NdjsonLines lines = new NdjsonLines(f.path(), reading.maxResourceBytes())) {
+            while (lines.next()) {
+                if (lines.tooLong()) {
+                    if (first) report.unparsable(f.name() + ":" + lines.line());
+                    continue;
+                }
+                var outcome = hapi == null ? json.read(lines.bytes(), lines.offset(), lines.length(), wanted, resource)
+                        : hapiRead(hapi, lines, wanted);
+                switch (outcome) {
+                    case RESOURCE -> handler.handle(resource, null, lines.line());
+                    case SKIPPED -> {
+                        if (PROCEDURE.equals(resource.resourceType)) withProcedures.add(f);
+                    }
+                    case UNPARSABLE -> {
+                        // Counted once: by the first pass unless the failure came after a type another pass handles.
+                        boolean mine = resource.resourceType == null ? first : pass.wants(resource.resourceType, patientsFirst);
+                        if (mine) report.unparsable(f.name() + ":" + lines.line());
+                    }
+                }
+            }
+        }
+    }
+
+    private JsonResourceReader.Outcome hapiRead(IParser hapi, NdjsonLines lines, Predicate<String> wanted) {
+        resource.clear();
+        Resource parsed;
+        try {
+            // Strictly decoded, as the streaming reader refuses bytes that are no UTF-8.
+            String line = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(lines.bytes(), lines.offset(), lines.length()))
+                    .toString();
+            parsed = (Resource) hapi.parseResource(line);
+        } catch (RuntimeException | CharacterCodingException e) {
+            return JsonResourceReader.Outcome.UNPARSABLE;
+        }
+        if (!wanted.test(parsed.fhirType())) {
+            resource.resourceType = parsed.fhirType();
+            return JsonResourceReader.Outcome.SKIPPED;
+        }
+        HapiResourceReader.read(parsed, resource);
+        return JsonResourceReader.Outcome.RESOURCE;
+    }
+
+    private void bundle(FhirExtract.File f, Pass pass, boolean first, boolean patientsFirst, ResourceHandler handler,
+                        RecordConsumer consumer) throws IOException {
+        BundleFile bundle = bundles.stream().filter(b -> b.name().equals(f.name())).findFirst().orElseThrow();
+        IParser hapi = reading.hapiParser();
+        consumer.at(f.name(), Position.Kind.ENTRY);
+        bundle.entries((index, entry) -> {
+            if ("DELETE".equals(entry.method())) {
+                String type = entry.url() == null ? null : entry.url().replaceAll("[/?].*$", "");
+                if (Pass.ofDelete(type) == pass) handler.delete(entry.url());
+                return;
+            }
+            // GET, HEAD and PATCH carry no resource the hub could read.
+            if (entry.method() != null && !"POST".equals(entry.method()) && !"PUT".equals(entry.method())) return;
+            if (entry.resource() == null) return;
+            String type = entry.resource().path("resourceType").asText(null);
+            if (type == null || !reading.resourceTypes().contains(type)) {
+                if (first) report.unparsable(f.name() + " entry " + index);
+                return;
+            }
+            if (!pass.wants(type, patientsFirst)) {
+                if (PROCEDURE.equals(type)) withProcedures.add(f);
+                return;
+            }
+            Resource parsed;
+            try {
+                parsed = (Resource) hapi.parseResource(reading.json().writeValueAsString(entry.resource()));
+            } catch (RuntimeException e) {
+                // HAPI's message quotes what it read: only the position is kept.
+                report.unparsable(f.name() + " entry " + index);
+                return;
+            }
+            HapiResourceReader.read(parsed, resource);
+            handler.handle(resource, entry.fullUrl(), index);
+        });
+    }
+
+    /**
+     * What each {@code urn:} {@code fullUrl} of a Bundle names, before any pass: a reference to an entry
+     * later in the Bundle must resolve too.
+     */
+    private void aliases(BundleFile bundle, JoinStore join, Pseudonymizer pseudonyms, boolean patientsFirst)
+            throws IOException {
+        bundle.entries((index, entry) -> {
+            if (entry.fullUrl() == null || !References.isUrn(entry.fullUrl()) || entry.resource() == null) return;
+            String type = entry.resource().path("resourceType").asText("");
+            String id = entry.resource().path("id").asText(null);
+            resource.clear();
+            resource.resourceType = type;
+            resource.id = id;
+            String self = References.self(resource, entry.fullUrl());
+            byte kind = Aliases.kind(type);
+            byte[] pseudonym = kind == Aliases.PATIENT && !patientsFirst ? pseudonyms.patient(agb, self) : null;
+            join.put(join.key(JoinStore.ALIAS, entry.fullUrl()), Aliases.value(kind, join.key(JoinStore.PATIENT, self), pseudonym));
+        });
+    }
+
+    /** Reads NDJSON with HAPI's full parse, as the reference the streaming reader is tested against. */
+    FhirRecordSource withHapiForNdjson() {
+        hapiForNdjson = true;
+        return this;
+    }
+
+    @Override
+    public SourceReport report() {
+        return report.toSourceReport(extract.transactionTime());
+    }
+
+    @Override
+    public void close() {
+        // Join stores are closed with each read; nothing else is held open.
+    }
+}

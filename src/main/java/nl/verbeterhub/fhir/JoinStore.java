@@ -1,0 +1,144 @@
+package nl.verbeterhub.fhir;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * What the joins of one FHIR extract need (domain.md §6, "Joins"), on disk so that the heap stays flat
+ * however large the export: per Patient its birth date and identifier pseudonym, per Encounter its
+ * urgency, per anaesthesia Procedure its intakes, per Bundle {@code fullUrl} what it names — each in a
+ * {@link JoinTable} of its own, in a folder removed with the extract.
+ *
+ * <p>Nothing in it identifies anyone once the process forgets two random secrets made per extract: entries
+ * are keyed by a salted hash of the reference, and birth dates are sealed with AES. So a crash that leaves the
+ * folder behind leaves no readable birth date and no resource id.
+ */
+final class JoinStore implements AutoCloseable {
+
+    static final byte PATIENT = 'P';
+    static final byte ENCOUNTER = 'E';
+    static final byte INTAKES = 'I';
+    static final byte ALIAS = 'U';
+    /** Sealed birth date, a flag, an identifier pseudonym. */
+    static final int PATIENT_BYTES = 16 + 1 + 32;
+    /** Per intake kind: a flag (1 seen, 2 bad as well), the latest time. */
+    static final int INTAKE_BYTES = 9;
+    /** Kind, key, a Patient's pseudonym. */
+    static final int ALIAS_BYTES = 1 + JoinTable.KEY_BYTES + 32;
+
+    private final Path dir;
+    private final JoinTable patients;
+    private final JoinTable encounters;
+    private final JoinTable intakes;
+    private final JoinTable aliases;
+    /** Keys are SHA-256(salt ‖ reference): one hash block instead of HMAC's four, as unguessable without the salt. */
+    private final MessageDigest sha256;
+    private final byte[] salt = new byte[16];
+    private final Cipher seal;
+    private final Cipher unseal;
+    private final SecureRandom random = new SecureRandom();
+
+    private JoinStore(Path dir) {
+        this.dir = dir;
+        this.patients = new JoinTable(dir, "patients", PATIENT_BYTES);
+        this.encounters = new JoinTable(dir, "encounters", 1);
+        this.intakes = new JoinTable(dir, "intakes", FhirMapping.IntakeKind.values().length * INTAKE_BYTES);
+        this.aliases = new JoinTable(dir, "aliases", ALIAS_BYTES);
+        try {
+            byte[] aesKey = new byte[16];
+            random.nextBytes(salt);
+            random.nextBytes(aesKey);
+            sha256 = MessageDigest.getInstance("SHA-256");
+            seal = Cipher.getInstance("AES/ECB/NoPadding");
+            seal.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(aesKey, "AES"));
+            unseal = Cipher.getInstance("AES/ECB/NoPadding");
+            unseal.init(Cipher.DECRYPT_MODE, new SecretKeySpec(aesKey, "AES"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A new, empty store in a folder of its own under {@code parent}. */
+    static JoinStore open(Path parent) throws IOException {
+        Files.createDirectories(parent);
+        return new JoinStore(Files.createTempDirectory(parent, "fhir-join-"));
+    }
+
+    /** The key of what a canonical reference names: its kind ({@link #PATIENT}, …), then 16 bytes of its salted hash. */
+    byte[] key(byte kind, String canonical) {
+        sha256.update(salt);
+        byte[] hash = sha256.digest(canonical.getBytes(StandardCharsets.UTF_8));
+        byte[] key = new byte[1 + JoinTable.KEY_BYTES];
+        key[0] = kind;
+        System.arraycopy(hash, 0, key, 1, JoinTable.KEY_BYTES);
+        return key;
+    }
+
+    private JoinTable table(byte[] key) {
+        return switch (key[0]) {
+            case PATIENT -> patients;
+            case ENCOUNTER -> encounters;
+            case INTAKES -> intakes;
+            case ALIAS -> aliases;
+            default -> throw new IllegalArgumentException("no join table for kind " + key[0]);
+        };
+    }
+
+    void put(byte[] key, byte[] value) {
+        table(key).put(key, 1, value);
+    }
+
+    /** The value under the key, or null; of a fixed length per kind (zero-padded). */
+    byte[] get(byte[] key) {
+        return table(key).get(key, 1);
+    }
+
+    /** The entry of a key to update in place (the intakes of a procedure), created empty when new. */
+    ByteBuffer entry(byte[] key) {
+        return table(key).slot(key, 1);
+    }
+
+    /** A birth date (epoch day) or a marker, sealed in one AES block with random padding. */
+    byte[] seal(int status, long epochDay) {
+        ByteBuffer block = ByteBuffer.allocate(16).put((byte) status).putLong(epochDay);
+        byte[] padding = new byte[7];
+        random.nextBytes(padding);
+        block.put(padding);
+        try {
+            return seal.doFinal(block.array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What {@link #seal} sealed: the status byte, then the epoch day. */
+    ByteBuffer unseal(byte[] sealed, int offset) {
+        try {
+            return ByteBuffer.wrap(unseal.doFinal(Arrays.copyOfRange(sealed, offset, offset + 16)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            patients.close();
+            encounters.close();
+            intakes.close();
+            aliases.close();
+        } finally {
+            FileSystemUtils.deleteRecursively(dir.toFile());
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package nl.verbeterhub.fhir;
+
+import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.util.Optional;
+import nl.verbeterhub.extract.RecordConsumer;
+import nl.verbeterhub.pseudonym.Pseudonymizer;
+import nl.verbeterhub.record.ReasonCode;
+import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.time.FhirDateTimes;
+
+/**
+ * Turns the resources of one extract into what domain.md §6 maps them to: records (as rows of their
+ * type's table, checked by the core), removals, and the facts the joins need later (Patients, Encounters,
+ * intakes), which go to the extract's join store.
+ */
+final class ResourceHandler {
+
+    private final FhirMapping mapping;
+    private final JoinStore join;
+    private final Subjects subjects;
+    private final Joins joins;
+    private final RecordConsumer consumer;
+    private final FhirReport report;
+    private final Pseudonymizer pseudonyms;
+    private final String agb;
+    private final Optional<String> patientSystem;
+    private final Optional<String> recordSystem;
+
+    ResourceHandler(FhirMapping mapping, JoinStore join, Subjects subjects, RecordConsumer consumer, FhirReport report,
+                    Pseudonymizer pseudonyms, String agb, Optional<String> patientSystem, Optional<String> recordSystem) {
+        this.mapping = mapping;
+        this.join = join;
+        this.subjects = subjects;
+        this.joins = new Joins(join);
+        this.consumer = consumer;
+        this.report = report;
+        this.pseudonyms = pseudonyms;
+        this.agb = agb;
+        this.patientSystem = patientSystem;
+        this.recordSystem = recordSystem;
+    }
+
+    /** One resource read in the pass that handles its type. */
+    void handle(FhirResource r, String fullUrl, long index) {
+        report.resource(r.resourceType);
+        switch (r.resourceType) {
+            case "Patient" -> patient(r, fullUrl);
+            case "Encounter" -> {
+                joins.encounter(r, fullUrl);
+                record(r, fullUrl, index);
+            }
+            case "Observation" -> {
+                FhirMapping.IntakeKind kind = FhirMapping.intakeKind(r);
+                if (kind != null) joins.intake(r, kind);
+                else record(r, fullUrl, index);
+            }
+            case "Procedure" -> record(r, fullUrl, index);
+            default -> {
+                // valid input, no record (domain.md §6, "Counting")
+            }
+        }
+    }
+
+    private void patient(FhirResource r, String fullUrl) {
+        String self = References.self(r, fullUrl);
+        if (self == null) return;
+        byte[] identifier = null;
+        if (patientSystem.isPresent()) {
+            for (int i = 0; i < r.identifiers.size(); i++) {
+                String value = r.identifiers.code(i);
+                if (patientSystem.get().equals(r.identifiers.system(i)) && value != null && !value.isBlank()) {
+                    identifier = pseudonyms.patient(agb, value);
+                    break;
+                }
+            }
+        }
+        join.put(join.key(JoinStore.PATIENT, self), PatientFacts.of(join, r.birthDate, identifier));
+    }
+
+    private void record(FhirResource r, String fullUrl, long index) {
+        RecordType type = mapping.recordType(r);
+        if (type == null) return;
+        String id = FhirMapping.recordId(r, recordSystem, fullUrl);
+        switch (FhirMapping.status(r)) {
+            case NOT_COUNTED -> {
+                // not a record (domain.md §6, "Status")
+            }
+            case REMOVED -> {
+                if (id != null) consumer.remove(type, id);
+            }
+            case MISSING -> consumer.reject(type, id, ReasonCode.MISSING_FIELD, "status", index, r.resourceType);
+            case INVALID -> consumer.reject(type, id, ReasonCode.UNPARSABLE, "status", index, r.resourceType);
+            case COUNTED -> consumer.record(type, row(type, r, id, fullUrl), index, r.resourceType);
+        }
+    }
+
+    private FhirRow row(RecordType type, FhirResource r, String id, String fullUrl) {
+        return switch (type) {
+            case PIJN -> pain(r, id);
+            case VBI -> vbi(r, id);
+            case ADMISSION -> admission(r, id);
+            case NUCHTER -> anaesthesia(r, id, fullUrl);
+        };
+    }
+
+    /** The patient column (1 in every table), and its problem when the subject does not resolve. */
+    private Subjects.Subject subject(FhirRow row, FhirResource r) {
+        Subjects.Subject subject = subjects.of(r);
+        row.set(1, subject.text).patientPseudonym(subject.pseudonym);
+        if (subject.unresolved) row.set(1, "").problem(1, ReasonCode.UNRESOLVED_REFERENCE);
+        return subject;
+    }
+
+    private FhirRow pain(FhirResource r, String id) {
+        FhirRow row = new FhirRow(RecordType.PIJN.columns().size()).set(0, id);
+        subject(row, r);
+        row.time(3, r.effectiveDateTime != null ? r.effectiveDateTime : r.effectivePeriodStart);
+        String scale = mapping.scale(r);
+        if (scale == null) row.problem(4, ReasonCode.UNKNOWN_SCALE);
+        else row.set(4, scale);
+        return row.set(5, r.valueInteger != null ? r.valueInteger : r.valueQuantity);
+    }
+
+    private FhirRow vbi(FhirResource r, String id) {
+        FhirRow row = new FhirRow(RecordType.VBI.columns().size()).set(0, id);
+        subject(row, r);
+        boolean intervention = !r.code.isEmpty() || r.code.text;
+        if (intervention) row.set(3, r.code.isEmpty() ? "text" : String.valueOf(r.code.code(0)));
+        Optional<String> score = mapping.vbiScore(r);
+        if (score.isPresent()) {
+            row.set(4, score.get());
+        } else {
+            // Never guessed; the intervention is named when it is there (else it is missing first).
+            if (intervention) row.problem(3, ReasonCode.UNKNOWN_INTERVENTION);
+            row.problem(4, ReasonCode.UNKNOWN_INTERVENTION);
+        }
+        row.timeOrDate(5, r.performedPeriodStart != null ? r.performedPeriodStart : r.performedDateTime);
+        return row.timeOrDate(6, r.performedPeriodEnd);
+    }
+
+    private FhirRow admission(FhirResource r, String id) {
+        FhirRow row = new FhirRow(RecordType.ADMISSION.columns().size()).set(0, id);
+        subject(row, r);
+        return row.timeOrDate(2, r.periodStart).timeOrDate(3, r.periodEnd);
+    }
+
+    private FhirRow anaesthesia(FhirResource r, String id, String fullUrl) {
+        FhirRow row = new FhirRow(RecordType.NUCHTER.columns().size() + 1).set(0, id);
+        Subjects.Subject subject = subject(row, r);
+        if (!subject.missing() && !subject.unresolved) birthDate(row, subject);
+        row.time(4, r.performedPeriodStart != null ? r.performedPeriodStart : r.performedDateTime);
+        joins.intakes(row, References.self(r, fullUrl));
+        joins.urgency(row, r.encounterReference);
+        return row;
+    }
+
+    /** Age comes from the Patient in the same extract; none there is an unresolved reference (domain.md §6, "Joins"). */
+    private void birthDate(FhirRow row, Subjects.Subject subject) {
+        byte[] facts = join.get(subjects.key(subject));
+        if (facts == null) {
+            row.problem(1, ReasonCode.UNRESOLVED_REFERENCE).problem(3, ReasonCode.UNRESOLVED_REFERENCE);
+            return;
+        }
+        ByteBuffer birth = PatientFacts.birthDate(join, facts);
+        int status = birth.get();
+        long epochDay = birth.getLong();
+        if (status == PatientFacts.BIRTH_DATE) row.set(3, LocalDate.ofEpochDay(epochDay).toString());
+        else if (status == PatientFacts.UNPARSABLE_BIRTH_DATE) row.problem(3, ReasonCode.UNPARSABLE);
+    }
+
+    /** A Bundle {@code DELETE}: removes the record of that id (or, conditional on an identifier, that identifier). */
+    void delete(String url) {
+        String resourceType = url == null ? null : url.replaceAll("[/?].*$", "");
+        String id = deletedId(url);
+        if (id == null) return;
+        switch (String.valueOf(resourceType)) {
+            case "Observation" -> consumer.remove(RecordType.PIJN, id);
+            case "Encounter" -> consumer.remove(RecordType.ADMISSION, id);
+            case "Procedure" -> {
+                consumer.remove(RecordType.VBI, id);
+                consumer.remove(RecordType.NUCHTER, id);
+            }
+            default -> {
+                // no record type
+            }
+        }
+    }
+
+    private static String deletedId(String url) {
+        if (url == null) return null;
+        int query = url.indexOf("?identifier=");
+        if (query >= 0) {
+            String identifier = java.net.URLDecoder.decode(url.substring(query + "?identifier=".length()).replaceAll("&.*$", ""),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            String value = identifier.substring(identifier.indexOf('|') + 1);
+            return value.isBlank() ? null : value;
+        }
+        String canonical = References.canonical(url);
+        return canonical == null || References.isUrn(canonical) ? null : canonical;
+    }
+}
