@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.support.FhirJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +43,23 @@ class PackagedJarIT {
         assertThat(drafts).hasSize(2);
         assertThat(drafts.get(0).at("/indicators/admissions").asInt()).isEqualTo(16);
         assertThat(run.err()).contains("records read").doesNotContain("P1000");
+    }
+
+    @Test
+    void validateReadsFhirWithEverythingItNeedsInTheJar() throws Exception {
+        // A Bundle goes through HAPI FHIR, an NDJSON file through the streaming reader: both must be packaged.
+        Path bundle = FhirJson.bundle(dir.resolve("bundle.json"), "transaction",
+                new FhirJson.Entry("urn:uuid:p", "POST", "Patient", FhirJson.patient("pt-0001", "2019-01-01")),
+                new FhirJson.Entry("urn:uuid:n", "POST", "Procedure",
+                        FhirJson.anaesthesia("n1", "urn:uuid:p", null, "2025-06-02T10:00:00+02:00")));
+        Path ndjson = FhirJson.ndjson(dir.resolve("Observation.ndjson"),
+                FhirJson.intake("i1", "urn:uuid:n", "clear-fluid", "2025-06-02T07:00:00+02:00"));
+        Run run = jar("validate", "--agb", "06019999", bundle.toString(), ndjson.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode drafts = DraftJson.MAPPER.readTree(run.out());
+        assertThat(drafts).hasSize(1);
+        assertThat(drafts.get(0).at("/indicators/clearFluidFastingMinutes/median").asInt()).isEqualTo(180);
+        assertThat(run.err()).contains("resources read: Observation 1, Patient 1, Procedure 1").doesNotContain("pt-0001");
     }
 
     @Test

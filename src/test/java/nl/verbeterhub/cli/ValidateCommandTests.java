@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.verbeterhub.config.StandaloneConfig;
 import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Schemas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,43 @@ class ValidateCommandTests {
         JsonNode drafts = DraftJson.MAPPER.readTree(out.toByteArray());
         assertThat(drafts).hasSize(3).allSatisfy(d -> assertThat(d.at("/period/year").asInt()).isEqualTo(2025));
         assertThat(drafts.get(0).at("/dataQuality/recordsRead").asInt()).isEqualTo(85);
+    }
+
+    @Test
+    void fhirFilesAndFoldersAreOneExtractBesideTheCsvFiles() throws Exception {
+        Path export = dir.resolve("export");
+        FhirJson.lines(export.resolve("Observation.ndjson"), List.of(
+                FhirJson.painScore("m1", "Patient/p1", "2025-05-01T08:00:00+02:00", "NRS", 6).json(),
+                "{\"resourceType\": \"Observation\", broken",
+                FhirJson.painScore("m2", "Patient/p1", "2025-05-01T08:20:00+02:00", "NRS", 11).json()));
+        Path bundle = FhirJson.bundle(dir.resolve("bundle.json"), "collection",
+                FhirJson.Entry.of("urn:uuid:p", FhirJson.patient("p9", "2000-01-01")),
+                FhirJson.Entry.of("urn:uuid:m", FhirJson.painScore("m3", "urn:uuid:p", "2025-06-01T08:00:00+02:00", "VAS10", 3)));
+        assertThat(validate("--agb", "06019999", "samples/pijn-2026-11-20.csv", export.toString(), bundle.toString())).isZero();
+        JsonNode drafts = DraftJson.MAPPER.readTree(out.toByteArray());
+        JsonNode pain2025 = null;
+        for (JsonNode d : drafts) {
+            assertThat(Schemas.check(Schemas.DRAFT, d)).isEmpty();
+            if (d.at("/period/year").asInt() == 2025) pain2025 = d;
+        }
+        assertThat(pain2025).isNotNull();
+        assertThat(pain2025.at("/sources")).as("the CSV file and the one FHIR extract").hasSize(2);
+        String summary = err.toString(StandardCharsets.UTF_8);
+        assertThat(summary).contains("FHIR export + bundle.json: resources read: Observation 3, Patient 1",
+                "1 line(s) or entr(y/ies) were no parsable resource: Observation.ndjson:2",
+                "FHIR export + bundle.json: PIJN, 3 records read, 2 accepted, 1 rejected",
+                "Observation.ndjson line 3: OUT_OF_RANGE (value)");
+        assertThat(dir.resolve("export")).as("validate writes nothing beside the input").isDirectory();
+        try (var files = Files.list(export)) {
+            assertThat(files.count()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anUnusableFhirExtractExitsTwo() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty-export"));
+        assertThat(validate("--agb", "06019999", empty.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("FHIR empty-export: unusable — EMPTY_EXPORT");
     }
 
     @Test

@@ -84,6 +84,37 @@ public final class HubTestProperties {
         }
     }
 
+    /** Writes a FHIR inbox connector file ({@code type: fhir-inbox}) for an inbox under this run's data folder. */
+    public void fhirConnector(String id, String agb, String inbox, String extra) {
+        String yaml = "id: " + id + "\n"
+                + "hospital:\n  agb: \"" + agb + "\"\n  name: Testziekenhuis " + agb + "\n"
+                + "type: fhir-inbox\n"
+                + "inbox: " + inbox(inbox) + "\n"
+                + extra;
+        try {
+            Files.createDirectories(root.resolve("connectors"));
+            Files.writeString(root.resolve("connectors").resolve(id + ".yaml"), yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Delivers a bulk export the way §8 says: the folder written under a temporary name (a leading dot) and
+     * renamed into place once complete.
+     */
+    public static Path dropFolder(Path inbox, String name, Path from) {
+        try {
+            Path tmp = Files.createDirectories(inbox.resolve("." + name));
+            try (var files = Files.list(from)) {
+                for (Path f : files.toList()) Files.copy(f, tmp.resolve(f.getFileName()));
+            }
+            return Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Delivers a file the way a well-behaved extract job does: written under a temporary name, then renamed. */
     public static Path drop(Path inbox, String name, byte[] content) {
         try {
