@@ -13,7 +13,6 @@ import nl.verbeterhub.draft.PublishedDrafts;
 import nl.verbeterhub.extract.ExtractIngest;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.failure.FailureClassifier;
-import nl.verbeterhub.fhir.EarlierPatients;
 import nl.verbeterhub.fhir.FhirMapping;
 import nl.verbeterhub.fhir.FhirReading;
 import nl.verbeterhub.health.ConnectorStatus;
@@ -88,8 +87,8 @@ class HubConfiguration {
     }
 
     @Bean
-    DeliveryReader deliveryReader(HubProperties properties, FhirReading fhir) {
-        return new DeliveryReader(properties, fhir, EarlierPatients.NONE);
+    DeliveryReader deliveryReader(HubProperties properties, FhirReading fhir, RecordStore store, PseudonymSecret secret) {
+        return new DeliveryReader(properties, fhir, store, secret);
     }
 
     @Bean(destroyMethod = "close")

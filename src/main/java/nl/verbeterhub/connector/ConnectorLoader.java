@@ -141,7 +141,7 @@ public final class ConnectorLoader {
                 "charset " + charset.name() + " is not ASCII-compatible; convert such exports to UTF-8");
         Map<String, String> columns = f.columns() == null ? Map.of() : Map.copyOf(f.columns());
         for (String canonical : columns.keySet()) {
-            boolean known = Stream.of(RecordType.values())
+            boolean known = RecordType.records().stream()
                     .flatMap(t -> t.columns().stream()).map(Column::name).anyMatch(canonical::equals);
             require(file, known, "columns maps unknown column '" + canonical + "'");
         }

@@ -53,7 +53,7 @@ public final class HeaderMapping {
             return build(type, names, columnNames);
         }
         List<RecordType> matches = new ArrayList<>();
-        for (RecordType type : RecordType.values()) {
+        for (RecordType type : RecordType.records()) {
             if (missingColumns(type, names, columnNames).isEmpty()) {
                 matches.add(type);
             }

@@ -85,7 +85,8 @@ public final class DraftService {
     /** Every hospital × theme that has records or a published draft. */
     public int regenerateAll() {
         Set<String> pairs = new HashSet<>();
-        store.hospitalTypes().forEach(ht -> pairs.add(ht.agb() + ":" + ht.type().theme().name()));
+        store.hospitalTypes().stream().filter(ht -> ht.type().theme() != null)
+                .forEach(ht -> pairs.add(ht.agb() + ":" + ht.type().theme().name()));
         published.keys().forEach(key -> pairs.add(key.substring(0, key.lastIndexOf(':'))));
         int sent = 0;
         for (String pair : pairs) {

@@ -159,6 +159,12 @@ public final class ExtractIngest {
         }
 
         @Override
+        public void link(String canonicalPatient, byte[] patientPseudonym) {
+            StateKey key = PatientLinks.key(pseudonyms, source.agb(), source.connector(), canonicalPatient);
+            sink.put(key, StoredRecord.encode(RecordType.PATIENT_LINK, source.connector(), patientPseudonym, 0L, new byte[0]));
+        }
+
+        @Override
         public void remove(RecordType recordType, String recordId) {
             String recordKey = pseudonyms.recordKey(source.agb(), recordType.name(), recordId);
             sink.remove(new StateKey(source.agb(), recordType, recordKey));

@@ -26,6 +26,15 @@ public interface RecordConsumer {
      */
     void reject(RecordType type, String recordId, ReasonCode reason, String field, long index, String resourceType);
 
+    /**
+     * Which patient a Patient of this connector is, kept for later extracts that refer to it without
+     * repeating it ({@link PatientLinks}); not a record.
+     *
+     * @param canonicalPatient {@code Patient/{id}}
+     * @param patientPseudonym the pseudonym of its identifier in the connector's patient identifier system
+     */
+    void link(String canonicalPatient, byte[] patientPseudonym);
+
     /** A record the source says is gone (FHIR {@code entered-in-error}, a Bundle {@code DELETE}). */
     void remove(RecordType type, String recordId);
 }

@@ -3,13 +3,18 @@ package nl.verbeterhub.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import org.hl7.fhir.r4.model.ResourceType;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * What every FHIR extract of a hub shares: the one {@link FhirContext} (expensive to build, thread-safe),
@@ -38,6 +43,18 @@ public final class FhirReading {
         this.secret = secret;
         this.maxResourceBytes = maxResourceBytes;
         this.tmp = tmp;
+        removeLeftJoinStores(tmp);
+    }
+
+    /** Join stores a crash left behind: their content is sealed and worthless, their disk is not. */
+    private static void removeLeftJoinStores(Path tmp) {
+        if (!Files.isDirectory(tmp)) return;
+        try (Stream<Path> entries = Files.list(tmp)) {
+            entries.filter(p -> p.getFileName().toString().startsWith(JoinStore.FOLDER_PREFIX))
+                    .forEach(p -> FileSystemUtils.deleteRecursively(p.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The records of one extract of one connector. */

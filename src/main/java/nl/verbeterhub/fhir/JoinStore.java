@@ -25,6 +25,7 @@ import org.springframework.util.FileSystemUtils;
  */
 final class JoinStore implements AutoCloseable {
 
+    static final String FOLDER_PREFIX = "fhir-join-";
     static final byte PATIENT = 'P';
     static final byte ENCOUNTER = 'E';
     static final byte INTAKES = 'I';
@@ -71,7 +72,7 @@ final class JoinStore implements AutoCloseable {
     /** A new, empty store in a folder of its own under {@code parent}. */
     static JoinStore open(Path parent) throws IOException {
         Files.createDirectories(parent);
-        return new JoinStore(Files.createTempDirectory(parent, "fhir-join-"));
+        return new JoinStore(Files.createTempDirectory(parent, FOLDER_PREFIX));
     }
 
     /** The key of what a canonical reference names: its kind ({@link #PATIENT}, …), then 16 bytes of its salted hash. */

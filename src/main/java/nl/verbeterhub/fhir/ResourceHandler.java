@@ -76,6 +76,8 @@ final class ResourceHandler {
             }
         }
         join.put(join.key(JoinStore.PATIENT, self), PatientFacts.of(join, r.birthDate, identifier));
+        // Later extracts may refer to this Patient without repeating it.
+        if (identifier != null && !References.isUrn(self)) consumer.link(self, identifier);
     }
 
     private void record(FhirResource r, String fullUrl, long index) {
@@ -101,6 +103,7 @@ final class ResourceHandler {
             case VBI -> vbi(r, id);
             case ADMISSION -> admission(r, id);
             case NUCHTER -> anaesthesia(r, id, fullUrl);
+            case PATIENT_LINK -> throw new IllegalArgumentException("a patient link is no record of a resource");
         };
     }
 

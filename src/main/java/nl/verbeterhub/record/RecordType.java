@@ -40,7 +40,14 @@ public enum RecordType {
             Column.required("admission_id"),
             Column.required("patient_id"),
             Column.required("admitted_at"),
-            Column.optional("discharged_at")));
+            Column.optional("discharged_at"))),
+    /**
+     * Not a record: which patient a FHIR connector's {@code Patient/{id}} is, by the pseudonym of its
+     * identifier in the connector's patient identifier system, for the records of later extracts that refer
+     * to a Patient they do not repeat (domain.md §6, "Identity"). Kept as state like records; no theme, no
+     * CSV header, never counted.
+     */
+    PATIENT_LINK((byte) 5, null, List.of());
 
     /** NUCHTER needs one of these two (domain.md §2); a header without both is not a NUCHTER header. */
     public static final List<String> NUCHTER_AGE_COLUMNS = List.of("age_years", "birth_date");
@@ -67,13 +74,19 @@ public enum RecordType {
         return anchorColumn;
     }
 
-    /** The theme whose drafts this type's records count for (admissions count for VBI). */
+    /** The theme whose drafts this type's records count for (admissions count for VBI); null for a patient link. */
     public Theme theme() {
         return switch (this) {
             case VBI, ADMISSION -> Theme.VBI;
             case NUCHTER -> Theme.NUCHTER;
             case PIJN -> Theme.PIJN;
+            case PATIENT_LINK -> null;
         };
+    }
+
+    /** The types of records a source delivers (every type but the patient link). */
+    public static List<RecordType> records() {
+        return List.of(VBI, NUCHTER, PIJN, ADMISSION);
     }
 
     public static RecordType ofId(byte id) {
@@ -83,8 +96,17 @@ public enum RecordType {
         throw new IllegalArgumentException("unknown record type id " + id);
     }
 
-    public static Optional<RecordType> ofCode(String code) {
+    /** Any type as it is named in a state key, the patient link included. */
+    public static Optional<RecordType> ofStateName(String name) {
         for (RecordType t : values()) {
+            if (t.name().equals(name)) return Optional.of(t);
+        }
+        return Optional.empty();
+    }
+
+    /** A record type by its name, as a connector or a header names it; never the patient link. */
+    public static Optional<RecordType> ofCode(String code) {
+        for (RecordType t : records()) {
             if (t.name().equalsIgnoreCase(code)) return Optional.of(t);
         }
         return Optional.empty();

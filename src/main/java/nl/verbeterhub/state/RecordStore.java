@@ -171,6 +171,13 @@ public final class RecordStore implements AutoCloseable {
     public record Identity(StateKey key, long anchor, String connector) {
     }
 
+    /** The patient pseudonym kept under this identity (a patient link's, a record's), or null when there is none. */
+    public byte[] patientOf(StateKey key) {
+        byte[][] value = new byte[1][];
+        Rocks.call(() -> value[0] = db.get(identityFamily, StoreKeys.identityKey(key)));
+        return value[0] == null ? null : Arrays.copyOfRange(value[0], 8, 8 + Pseudonymizer.LENGTH);
+    }
+
     /** Every kept record's identity of a hospital and type. */
     public void forEachIdentity(String agb, RecordType type, java.util.function.Consumer<Identity> visitor) {
         byte[] prefix = prefix(IDENTITY, agb, type);

@@ -66,7 +66,7 @@ final class StoreKeys {
         }
         int typeEnd = AGB_LENGTH + 1;
         while (typeEnd < stateKey.length && stateKey[typeEnd] != ':') typeEnd++;
-        RecordType type = RecordType.ofCode(new String(stateKey, AGB_LENGTH + 1, typeEnd - AGB_LENGTH - 1,
+        RecordType type = RecordType.ofStateName(new String(stateKey, AGB_LENGTH + 1, typeEnd - AGB_LENGTH - 1,
                 StandardCharsets.US_ASCII)).orElseThrow(() -> new IllegalArgumentException("unknown record type"));
         int recordKeyLength = stateKey.length - typeEnd - 1;
         if (recordKeyLength != RECORD_KEY_CHARS) throw new IncompatibleStateFormatException();

@@ -113,6 +113,7 @@ public final class ExportGenerator {
                         random.nextInt(4) == 0 ? bool(true) : ""};
             }
             case ADMISSION -> new String[] {"O" + i, patient, time(at), bad ? time(at.minusHours(1)) : time(at.plusHours(20 + random.nextInt(200)))};
+            case PATIENT_LINK -> throw new IllegalArgumentException("no CSV export of patient links");
         };
     }
 

@@ -86,6 +86,7 @@ public final class FhirExportGenerator {
             case VBI -> restraint(i, patient, at, bad);
             case ADMISSION -> admission("O" + i, patient, at, bad ? at.minusHours(1) : at.plusHours(20 + random.nextInt(200)), "IMP", null);
             case NUCHTER -> anaesthesia(i, patient, at, bad);
+            case PATIENT_LINK -> throw new IllegalArgumentException("patient links are no export");
         }
     }
 

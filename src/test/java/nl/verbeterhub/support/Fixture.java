@@ -22,16 +22,19 @@ import nl.verbeterhub.extract.ExtractCommit;
 import nl.verbeterhub.extract.ExtractIngest;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.extract.ExtractSource;
+import nl.verbeterhub.extract.PatientLinks;
 import nl.verbeterhub.extract.Rejection;
 import nl.verbeterhub.extract.Sha256;
 import nl.verbeterhub.extract.StoreSink;
 import nl.verbeterhub.extract.UnusableFileException;
+import nl.verbeterhub.fhir.EarlierPatients;
 import nl.verbeterhub.fhir.FhirExtract;
 import nl.verbeterhub.fhir.FhirMapping;
 import nl.verbeterhub.fhir.FhirReading;
 import nl.verbeterhub.fhir.FhirRecordSource;
 import nl.verbeterhub.fhir.VbiScores;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
+import nl.verbeterhub.pseudonym.Pseudonymizer;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.Theme;
 import nl.verbeterhub.theme.Themes;
@@ -102,12 +105,18 @@ public final class Fixture implements AutoCloseable {
                 NOW.minusSeconds(60 - ++this.files), false, Set.of());
         ExtractCommit commit;
         try (StoreSink sink = new StoreSink(store, rejections::add);
-             FhirRecordSource records = fhir.source(extract, AGB, settings)) {
+             FhirRecordSource records = fhir.source(extract, AGB, settings, earlierPatients(connector))) {
             commit = ingest.ingest(source, records, sink);
         }
         commit = commit.withCommittedAt(NOW.plusMillis(this.files));
         log.add(commit);
         return commit;
+    }
+
+    /** As the hub does: the Patients this connector linked in earlier extracts, from the state. */
+    private EarlierPatients earlierPatients(String connector) {
+        Pseudonymizer pseudonyms = new Pseudonymizer(SECRET, 1);
+        return canonical -> store.patientOf(PatientLinks.key(pseudonyms, AGB, connector, canonical));
     }
 
     public ExtractCommit deliverFhir(String connector, Path... files) throws IOException, UnusableFileException {
