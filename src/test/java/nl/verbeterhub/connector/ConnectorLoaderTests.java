@@ -54,7 +54,7 @@ class ConnectorLoaderTests {
     void theTypeIsOneOfAClosedSetAndChoosesWhichSettingsAFileMayGive() throws Exception {
         Path f = write("g.yaml", "id: g\nhospital:\n  agb: \"06010001\"\n  name: G\ninbox: in/g\ntype: ftp-inbox\n");
         assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500)))
-                .hasMessageContaining(f.toString()).hasMessageContaining("type must be one of csv-inbox");
+                .hasMessageContaining(f.toString()).hasMessageContaining("type must be one of csv-inbox, fhir-inbox");
         Files.delete(f);
         f = write("h.yaml", "id: h\nhospital:\n  agb: \"06010001\"\n  name: H\ninbox: in/h\ntype: csv-inbox\n"
                 + "patientIdentifierSystem: http://fhir.nl/fhir/NamingSystem/bsn\n");
@@ -64,6 +64,28 @@ class ConnectorLoaderTests {
         Files.delete(f);
         write("i.yaml", "id: i\nhospital:\n  agb: \"06010001\"\n  name: I\n  naam: I\ninbox: in/i\n");
         assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500))).hasMessageContaining("hospital.naam");
+    }
+
+    @Test
+    void aFhirInboxTakesItsIdentifierSystemsAndNoCsvSettings() throws Exception {
+        write("j.yaml", "id: j-fhir\nhospital:\n  agb: \"06010001\"\n  name: J\ninbox: in/j\ntype: fhir-inbox\n"
+                + "mode: snapshot\npatientIdentifierSystem: http://fhir.nl/fhir/NamingSystem/bsn\n"
+                + "recordIdentifierSystem: urn:oid:2.16.528.1.1007.3.3.1234567.1\n");
+        ConnectorConfig c = ConnectorLoader.load(dir, Duration.ofMillis(500)).get(0);
+        assertThat(c.type()).isEqualTo(ConnectorType.FHIR_INBOX);
+        assertThat(c.snapshot()).isTrue();
+        assertThat(c.fhir().patientIdentifierSystem()).contains("http://fhir.nl/fhir/NamingSystem/bsn");
+        assertThat(c.fhir().recordIdentifierSystem()).contains("urn:oid:2.16.528.1.1007.3.3.1234567.1");
+        Files.delete(dir.resolve("j.yaml"));
+        Path f = write("k.yaml", "id: k\nhospital:\n  agb: \"06010001\"\n  name: K\ninbox: in/k\ntype: fhir-inbox\n"
+                + "charset: windows-1252\n");
+        assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500))).hasMessageContaining(f.toString())
+                .hasMessageContaining("unknown setting 'charset' for type fhir-inbox");
+        Files.delete(f);
+        write("l.yaml", "id: l\nhospital:\n  agb: \"06010001\"\n  name: L\ninbox: in/l\ntype: fhir-inbox\n"
+                + "patientIdentifierSystem: BSN nummer\n");
+        assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500)))
+                .hasMessageContaining("patientIdentifierSystem must be a URI");
     }
 
     @Test

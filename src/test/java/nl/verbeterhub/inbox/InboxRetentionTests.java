@@ -34,7 +34,10 @@ class InboxRetentionTests {
         Path newDone = Files.writeString(inbox.resolve(".done/new.csv"), "x");
         Path oldError = Files.writeString(Files.createDirectories(inbox.resolve(".error")).resolve("old.csv"), "x");
         Path waiting = Files.writeString(inbox.resolve("waiting.csv"), "x");
-        for (Path p : List.of(oldDone, oldError, waiting)) {
+        // A FHIR bulk export rests in .done/ as its folder.
+        Path oldExport = Files.createDirectories(inbox.resolve(".done/20250801T020000-abc-export"));
+        Files.writeString(oldExport.resolve("Patient.ndjson"), "{}");
+        for (Path p : List.of(oldDone, oldError, waiting, oldExport)) {
             Files.setLastModifiedTime(p, FileTime.from(now.minus(Duration.ofDays(91))));
         }
         Files.setLastModifiedTime(newDone, FileTime.from(now.minus(Duration.ofDays(89))));
@@ -43,8 +46,9 @@ class InboxRetentionTests {
                 new SourceSettings.Csv(Optional.empty(), Charset.forName("UTF-8"), Map.of()), dir.resolve("c.yaml"));
         int deleted = new InboxRetention(new Connectors(List.of(connector)), Duration.ofDays(90), Clock.fixed(now, ZoneOffset.UTC))
                 .clean();
-        assertThat(deleted).isEqualTo(2);
+        assertThat(deleted).isEqualTo(3);
         assertThat(oldDone).doesNotExist();
+        assertThat(oldExport).doesNotExist();
         assertThat(oldError).doesNotExist();
         assertThat(newDone).exists();
         assertThat(waiting).as("the inbox itself is never cleaned").exists();
