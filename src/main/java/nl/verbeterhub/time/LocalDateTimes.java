@@ -28,7 +28,7 @@ public final class LocalDateTimes {
     }
 
     public static long parseEpochSecond(String s) {
-        if (s == null || s.length() < 12) {
+        if (s == null || s.length() < 11) { // the shortest form: d-M-yy H:mm
             return UNPARSABLE;
         }
         if (startsIso(s)) {
