@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -54,7 +55,9 @@ final class HapiResourceReader {
         references(o.getPartOf(), r.partOf);
         Type effective = o.getEffective();
         if (effective instanceof Period period) r.effectivePeriodStart = period.getStartElement().getValueAsString();
-        else if (effective instanceof PrimitiveType<?> time) r.effectiveDateTime = time.getValueAsString();
+        else if (effective instanceof DateTimeType || effective instanceof InstantType) {
+            r.effectiveDateTime = ((PrimitiveType<?>) effective).getValueAsString();
+        }
         Type value = o.getValue();
         if (value instanceof IntegerType integer) r.valueInteger = Numbers.plain(integer.getValueAsString());
         else if (value instanceof Quantity quantity) r.valueQuantity = Numbers.plain(quantity.getValueElement().getValueAsString());
@@ -73,7 +76,8 @@ final class HapiResourceReader {
         if (performed instanceof Period period) {
             r.performedPeriodStart = period.getStartElement().getValueAsString();
             r.performedPeriodEnd = period.getEndElement().getValueAsString();
-        } else if (performed instanceof PrimitiveType<?> time) {
+        } else if (performed instanceof DateTimeType time) {
+            // performedString or performedAge is no time (the streaming reader skips it too).
             r.performedDateTime = time.getValueAsString();
         }
         vbiScore(p, r);

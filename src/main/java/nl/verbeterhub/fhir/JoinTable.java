@@ -61,7 +61,10 @@ final class JoinTable implements AutoCloseable {
         segment(slot).put(offset(slot) + 1 + KEY_BYTES, value, 0, valueBytes);
     }
 
-    /** Where the value of the key starts, claimed (zeroed) when new: for entries updated in place. */
+    /**
+     * The value of the key, claimed (zeroed) when new, to update in place. Use it at once: the next claim
+     * may grow the table, which unmaps this view (writing to it then would crash the JVM, not throw).
+     */
     ByteBuffer slot(byte[] key, int keyOffset) {
         long slot = claim(key, keyOffset);
         return segment(slot).slice(offset(slot) + 1 + KEY_BYTES, valueBytes);

@@ -19,7 +19,7 @@ final class References {
         if (reference == null || reference.isBlank() || reference.startsWith("#") || reference.indexOf('?') >= 0) {
             return null;
         }
-        if (isUrn(reference)) return reference;
+        if (isUrn(reference)) return reference.length() > reference.indexOf(':', 4) + 1 ? reference : null;
         int end = reference.length();
         int idStart = reference.lastIndexOf('/', end - 1) + 1;
         if (idStart >= 2 && reference.startsWith("_history/", reference.lastIndexOf('/', idStart - 2) + 1)) {

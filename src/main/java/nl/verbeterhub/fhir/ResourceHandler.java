@@ -151,7 +151,9 @@ final class ResourceHandler {
     private FhirRow anaesthesia(FhirResource r, String id, String fullUrl) {
         FhirRow row = new FhirRow(RecordType.NUCHTER.columns().size() + 1).set(0, id);
         Subjects.Subject subject = subject(row, r);
-        if (!subject.missing() && !subject.unresolved) birthDate(row, subject);
+        // An unresolved patient leaves the age unknown, not missing: reported on patient_id (domain.md §6, "Joins").
+        if (subject.unresolved) row.problem(3, ReasonCode.UNRESOLVED_REFERENCE);
+        else if (!subject.missing()) birthDate(row, subject);
         row.time(4, r.performedPeriodStart != null ? r.performedPeriodStart : r.performedDateTime);
         joins.intakes(row, References.self(r, fullUrl));
         joins.urgency(row, r.encounterReference);

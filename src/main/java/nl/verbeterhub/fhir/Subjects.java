@@ -79,12 +79,14 @@ final class Subjects {
         } else if (!References.isOfType(canonical, "Patient")) {
             return Subject.UNRESOLVED;
         }
-        if (!byIdentifier()) return new Subject(reference, pseudonym, canonical, key, false);
-        Subject subject = new Subject(reference, null, canonical, key, false);
+        // The canonical form is what is pseudonymised: Patient/1 however it is written (domain.md §6, "Identity").
+        String text = canonical == null ? reference : canonical;
+        if (!byIdentifier()) return new Subject(text, pseudonym, canonical, key, false);
+        Subject subject = new Subject(text, null, canonical, key, false);
         byte[] facts = join.get(key(subject));
         pseudonym = PatientFacts.identifierPseudonym(facts);
         if (pseudonym == null && canonical != null) pseudonym = earlier.pseudonym(canonical);
-        return pseudonym == null ? Subject.UNRESOLVED : new Subject(reference, pseudonym, canonical, subject.key, false);
+        return pseudonym == null ? Subject.UNRESOLVED : new Subject(text, pseudonym, canonical, subject.key, false);
     }
 
     /** The join key of the subject's Patient, for its birth date. */
