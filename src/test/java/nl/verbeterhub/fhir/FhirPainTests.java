@@ -129,6 +129,18 @@ class FhirPainTests {
     }
 
     @Test
+    void aPatientIsTheSameHoweverItsReferenceIsWritten() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            deliver(f, painScore("m1", "Patient/p1", AT, "NRS", 5),
+                    painScore("m2", "https://ehr.example/fhir/Patient/p1", "2025-05-01T08:20:00+02:00", "NRS", 5),
+                    painScore("m3", "Patient/p1/_history/4", "2025-05-01T08:40:00+02:00", "NRS", 5));
+            ObjectNode i = f.indicators(Theme.PIJN, 2025);
+            assertThat(i.get("patients").asInt()).isEqualTo(1);
+            assertThat(i.get("followUpWithin60Share").decimalValue()).isEqualByComparingTo("0.6667");
+        }
+    }
+
+    @Test
     void theStatusDecidesWhetherItIsARecordAndEnteredInErrorRemovesIt() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             deliver(f,
