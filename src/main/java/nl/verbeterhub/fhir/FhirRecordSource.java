@@ -125,24 +125,31 @@ public final class FhirRecordSource implements RecordSource {
         Predicate<String> wanted = t -> pass.wants(t, patientsFirst);
         IParser hapi = hapiForNdjson ? reading.hapiParser() : null;
         try (NdjsonLines lines = new NdjsonLines(f.path(), reading.maxResourceBytes())) {
-            while (lines.next()) {
-                if (lines.tooLong()) {
-                    if (first) report.unparsable(f.name() + ":" + lines.line());
-                    continue;
-                }
-                var outcome = hapi == null ? json.read(lines.bytes(), lines.offset(), lines.length(), wanted, resource)
-                        : hapiRead(hapi, lines, wanted);
-                switch (outcome) {
-                    case RESOURCE -> handler.handle(resource, null, lines.line());
-                    case SKIPPED -> {
-                        if (PROCEDURE.equals(resource.resourceType)) withProcedures.add(f);
-                    }
-                    case UNPARSABLE -> {
-                        // Counted once: by the first pass unless the failure came after a type another pass handles.
-                        boolean mine = resource.resourceType == null ? first : pass.wants(resource.resourceType, patientsFirst);
-                        if (mine) report.unparsable(f.name() + ":" + lines.line());
-                    }
-                }
+            while (lines.next()) line(f, lines, pass, first, wanted, hapi, handler);
+        }
+    }
+
+    /**
+     * One NDJSON line in one pass: a method of its own, so that the JIT compiles the per-line work once
+     * and keeps it from file to file (as the CSV source's batches do, docs/benchmarks.md).
+     */
+    private void line(FhirExtract.File f, NdjsonLines lines, Pass pass, boolean first, Predicate<String> wanted,
+                      IParser hapi, ResourceHandler handler) {
+        if (lines.tooLong()) {
+            if (first) report.unparsable(f.name() + ":" + lines.line());
+            return;
+        }
+        var outcome = hapi == null ? json.read(lines.bytes(), lines.offset(), lines.length(), wanted, resource)
+                : hapiRead(hapi, lines, wanted);
+        switch (outcome) {
+            case RESOURCE -> handler.handle(resource, null, lines.line());
+            case SKIPPED -> {
+                if (PROCEDURE.equals(resource.resourceType)) withProcedures.add(f);
+            }
+            case UNPARSABLE -> {
+                // Counted once: by the first pass unless the failure came after a type another pass handles.
+                boolean mine = resource.resourceType == null ? first : wanted.test(resource.resourceType);
+                if (mine) report.unparsable(f.name() + ":" + lines.line());
             }
         }
     }

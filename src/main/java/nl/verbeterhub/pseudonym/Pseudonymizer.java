@@ -34,6 +34,9 @@ public final class Pseudonymizer {
     private final byte[] cache;
     private final int slotMask;
     private String cachedAgb;
+    private String prefixAgb;
+    private String prefixType;
+    private byte[] recordPrefix;
 
     public Pseudonymizer(PseudonymSecret secret, int cacheSize) {
         try {
@@ -88,7 +91,14 @@ public final class Pseudonymizer {
      * records of one hospital, and make every key on the record topic and in the store shorter.
      */
     public String recordKey(String agb, String recordType, String recordId) {
-        byte[] full = hmac("record:" + agb + ":" + recordType + ":" + recordId);
+        if (!agb.equals(prefixAgb) || !recordType.equals(prefixType)) {
+            prefixAgb = agb;
+            prefixType = recordType;
+            recordPrefix = ("record:" + agb + ":" + recordType + ":").getBytes(StandardCharsets.UTF_8);
+        }
+        // The same HMAC input as one string would be, without building it for every record.
+        mac.update(recordPrefix);
+        byte[] full = mac.doFinal(recordId.getBytes(StandardCharsets.UTF_8));
         return KEY_ENCODING.encodeToString(Arrays.copyOf(full, RECORD_KEY_BYTES));
     }
 
