@@ -1,9 +1,11 @@
 package nl.verbeterhub.failure;
 
+import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.util.concurrent.TimeoutException;
 import nl.verbeterhub.draft.DraftPublisher;
 import nl.verbeterhub.extract.UnusableFileException;
+import nl.verbeterhub.fhir.TemporaryStoreException;
 import nl.verbeterhub.kafka.KafkaExtractSink;
 import nl.verbeterhub.state.StateStoreException;
 import org.apache.camel.Exchange;
@@ -27,11 +29,19 @@ public final class FailureClassifier {
                     || t instanceof TimeoutException
                     || t instanceof InterruptedException
                     || t instanceof StateStoreException
-                    || t instanceof AccessDeniedException) {
+                    // The hub's own scratch files failed (data/tmp full), not the export: it will go through later.
+                    || t instanceof TemporaryStoreException
+                    || t instanceof AccessDeniedException
+                    || t instanceof IOException && diskFull(t.getMessage())) {
                 return Failure.RETRIABLE;
             }
         }
         return Failure.POISON;
+    }
+
+    /** The hub's disk is full (writing state, spills, reason files): the export is sound and will go through later. */
+    private static boolean diskFull(String message) {
+        return message != null && (message.contains("No space left on device") || message.contains("Disk quota exceeded"));
     }
 
     /** For the routes' error handler: should this exchange's failure be redelivered? */

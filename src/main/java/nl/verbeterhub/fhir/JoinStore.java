@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.util.FileSystemUtils;
@@ -49,13 +51,20 @@ final class JoinStore implements AutoCloseable {
     private final Cipher unseal;
     private final SecureRandom random = new SecureRandom();
 
-    private JoinStore(Path dir) {
+    /** Makes a table of the store: {@code JoinTable::new}, but for tests. */
+    @FunctionalInterface
+    interface Tables {
+        JoinTable open(Path dir, String name, int valueBytes);
+    }
+
+    private JoinStore(Path dir, Tables tables) {
         this.dir = dir;
-        this.patients = new JoinTable(dir, "patients", PATIENT_BYTES);
-        this.encounters = new JoinTable(dir, "encounters", 1);
-        this.intakes = new JoinTable(dir, "intakes", FhirMapping.IntakeKind.values().length * INTAKE_BYTES);
-        this.aliases = new JoinTable(dir, "aliases", ALIAS_BYTES);
+        List<JoinTable> opened = new ArrayList<>(4);
         try {
+            patients = opened(opened, tables.open(dir, "patients", PATIENT_BYTES));
+            encounters = opened(opened, tables.open(dir, "encounters", 1));
+            intakes = opened(opened, tables.open(dir, "intakes", FhirMapping.IntakeKind.values().length * INTAKE_BYTES));
+            aliases = opened(opened, tables.open(dir, "aliases", ALIAS_BYTES));
             byte[] aesKey = new byte[16];
             random.nextBytes(salt);
             random.nextBytes(aesKey);
@@ -65,14 +74,35 @@ final class JoinStore implements AutoCloseable {
             unseal = Cipher.getInstance("AES/ECB/NoPadding");
             unseal.init(Cipher.DECRYPT_MODE, new SecretKeySpec(aesKey, "AES"));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            IllegalStateException failure = new IllegalStateException(e);
+            closeAll(opened, dir, failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            // A table that could not be made (disk full): the ones made before it are unmapped, the folder goes.
+            closeAll(opened, dir, e);
+            throw e;
         }
     }
 
+    private static JoinTable opened(List<JoinTable> opened, JoinTable table) {
+        opened.add(table);
+        return table;
+    }
+
     /** A new, empty store in a folder of its own under {@code parent}. */
-    static JoinStore open(Path parent) throws IOException {
-        Files.createDirectories(parent);
-        return new JoinStore(Files.createTempDirectory(parent, FOLDER_PREFIX));
+    static JoinStore open(Path parent) {
+        return open(parent, JoinTable::new);
+    }
+
+    static JoinStore open(Path parent, Tables tables) {
+        Path dir;
+        try {
+            Files.createDirectories(parent);
+            dir = Files.createTempDirectory(parent, FOLDER_PREFIX);
+        } catch (IOException e) {
+            throw new TemporaryStoreException("cannot make a join folder in " + parent.getFileName(), e);
+        }
+        return new JoinStore(dir, tables);
     }
 
     /** The key of what a canonical reference names: its kind ({@link #PATIENT}, …), then 16 bytes of its salted hash. */
@@ -131,15 +161,28 @@ final class JoinStore implements AutoCloseable {
         }
     }
 
+    /** Closes every table even when one fails, and always removes the folder; the first failure is thrown. */
     @Override
     public void close() {
+        Throwable failure = closeAll(List.of(patients, encounters, intakes, aliases), dir, null);
+        if (failure instanceof RuntimeException e) throw e;
+        if (failure != null) throw (Error) failure;
+    }
+
+    /** Each table closed, whatever the others do, then the folder removed; the first failure, the rest suppressed. */
+    private static Throwable closeAll(List<JoinTable> tables, Path dir, Throwable first) {
         try {
-            patients.close();
-            encounters.close();
-            intakes.close();
-            aliases.close();
+            for (JoinTable table : tables) {
+                try {
+                    table.close();
+                } catch (RuntimeException | Error e) {
+                    if (first == null) first = e;
+                    else first.addSuppressed(e);
+                }
+            }
         } finally {
             FileSystemUtils.deleteRecursively(dir.toFile());
         }
+        return first;
     }
 }

@@ -1,14 +1,13 @@
 package nl.verbeterhub.fhir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.ToLongFunction;
 
 /**
  * A hash table of fixed-size entries keyed by 16 bytes, in a memory-mapped temporary file: what a FHIR
@@ -18,6 +17,12 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Open addressing with linear probing; the file doubles when it is 60% full. Keys are HMACs of
  * references ({@link JoinStore}), uniformly spread: their first bytes are the hash.
+ *
+ * <p>Its own file failures — the folder full, above all — are {@link TemporaryStoreException}s, retried; a
+ * failed growth leaves the table as it was, and is refused when the larger file would not fit. A write to a
+ * sparse page the full disk cannot back raises SIGBUS, which HotSpot turns into an {@link InternalError}: the
+ * reads and writes here rethrow it as one too — but JDK 17's compiled code raises it at a later safepoint,
+ * possibly outside them, so the free-space check is the real guard.
  */
 final class JoinTable implements AutoCloseable {
 
@@ -32,33 +37,52 @@ final class JoinTable implements AutoCloseable {
     private final int valueBytes;
     private final int slotBytes;
     private final int slotsPerSegment;
+    /** Free bytes of the folder's file system, asked before the table grows. */
+    private final ToLongFunction<Path> usableSpace;
     private long capacity;
     private long size;
+    /** Null once closed. */
     private Path file;
     private MappedByteBuffer[] segments;
 
+    /** A mapped file and its slots: set on the table only once all of it is mapped. */
+    private record Mapping(long capacity, Path file, MappedByteBuffer[] segments) {}
+
     JoinTable(Path dir, String name, int valueBytes) {
+        this(dir, name, valueBytes, folder -> folder.toFile().getUsableSpace());
+    }
+
+    JoinTable(Path dir, String name, int valueBytes, ToLongFunction<Path> usableSpace) {
         this.dir = dir;
         this.name = name;
         this.valueBytes = valueBytes;
         this.slotBytes = 1 + KEY_BYTES + valueBytes;
         this.slotsPerSegment = Integer.highestOneBit(SEGMENT_BYTES / slotBytes);
-        map(INITIAL_SLOTS);
+        this.usableSpace = usableSpace;
+        use(map(INITIAL_SLOTS));
     }
 
     /** The value stored under the key, or null. */
     byte[] get(byte[] key, int keyOffset) {
-        long slot = find(key, keyOffset);
-        if (slot < 0) return null;
-        byte[] value = new byte[valueBytes];
-        segment(slot).get(offset(slot) + 1 + KEY_BYTES, value);
-        return value;
+        try {
+            long slot = find(key, keyOffset);
+            if (slot < 0) return null;
+            byte[] value = new byte[valueBytes];
+            segment(slot).get(offset(slot) + 1 + KEY_BYTES, value);
+            return value;
+        } catch (InternalError e) {
+            throw fault(e);
+        }
     }
 
     /** Stores the value under the key, replacing what was there. */
     void put(byte[] key, int keyOffset, byte[] value) {
-        long slot = claim(key, keyOffset);
-        segment(slot).put(offset(slot) + 1 + KEY_BYTES, value, 0, valueBytes);
+        try {
+            long slot = claim(key, keyOffset);
+            segment(slot).put(offset(slot) + 1 + KEY_BYTES, value, 0, valueBytes);
+        } catch (InternalError e) {
+            throw fault(e);
+        }
     }
 
     /**
@@ -66,8 +90,17 @@ final class JoinTable implements AutoCloseable {
      * may grow the table, which unmaps this view (writing to it then would crash the JVM, not throw).
      */
     ByteBuffer slot(byte[] key, int keyOffset) {
-        long slot = claim(key, keyOffset);
-        return segment(slot).slice(offset(slot) + 1 + KEY_BYTES, valueBytes);
+        try {
+            long slot = claim(key, keyOffset);
+            return segment(slot).slice(offset(slot) + 1 + KEY_BYTES, valueBytes);
+        } catch (InternalError e) {
+            throw fault(e);
+        }
+    }
+
+    /** SIGBUS on the mapped file, as HotSpot reports it: mostly a page the full disk could not back. */
+    private TemporaryStoreException fault(InternalError e) {
+        return new TemporaryStoreException("memory access to the " + name + " table in " + dir.getFileName() + " failed", e);
     }
 
     private long find(byte[] key, int keyOffset) {
@@ -114,74 +147,102 @@ final class JoinTable implements AutoCloseable {
         return (int) (slot % slotsPerSegment) * slotBytes;
     }
 
-    /** Twice the slots in a new file; every entry moves to its place there. */
+    /** Twice the slots in a new file; every entry moves to its place there. On failure the table stays as it was. */
     private void grow() {
-        Path oldFile = file;
-        MappedByteBuffer[] old = segments;
-        long oldCapacity = capacity;
-        map(capacity * 2);
-        size = 0;
-        byte[] entry = new byte[slotBytes];
-        for (long slot = 0; slot < oldCapacity; slot++) {
-            ByteBuffer segment = old[(int) (slot / slotsPerSegment)];
-            int at = (int) (slot % slotsPerSegment) * slotBytes;
-            if (segment.get(at) != USED) continue;
-            segment.get(at, entry);
-            long to = claim(entry, 1);
-            segment(to).put(offset(to) + 1 + KEY_BYTES, entry, 1 + KEY_BYTES, valueBytes);
+        long slots = capacity * 2;
+        if (usableSpace.applyAsLong(dir) < slots * slotBytes) {
+            throw new TemporaryStoreException("no room to grow the " + name + " table in " + dir.getFileName());
         }
-        release(old, oldFile);
+        Mapping old = new Mapping(capacity, file, segments);
+        long oldSize = size;
+        Mapping grown = map(slots);
+        use(grown);
+        try {
+            byte[] entry = new byte[slotBytes];
+            for (long slot = 0; slot < old.capacity(); slot++) {
+                ByteBuffer segment = old.segments()[(int) (slot / slotsPerSegment)];
+                int at = (int) (slot % slotsPerSegment) * slotBytes;
+                if (segment.get(at) != USED) continue;
+                segment.get(at, entry);
+                long to = claim(entry, 1);
+                segment(to).put(offset(to) + 1 + KEY_BYTES, entry, 1 + KEY_BYTES, valueBytes);
+            }
+        } catch (RuntimeException | Error e) {
+            use(old);
+            size = oldSize;
+            discard(grown.segments(), grown.file(), e);
+            throw e;
+        }
+        release(old.segments(), old.file());
     }
 
-    private void map(long slots) {
-        capacity = slots;
+    private void use(Mapping mapping) {
+        capacity = mapping.capacity();
+        file = mapping.file();
+        segments = mapping.segments();
+        size = 0;
+    }
+
+    /** A new file of the slots, mapped whole; nothing of it is left behind when that fails. */
+    private Mapping map(long slots) {
+        int count = (int) ((slots + slotsPerSegment - 1) / slotsPerSegment);
+        MappedByteBuffer[] mapped = new MappedByteBuffer[count];
+        Path created = null;
         try {
-            file = Files.createTempFile(dir, name + "-", ".table");
-            int count = (int) ((slots + slotsPerSegment - 1) / slotsPerSegment);
-            segments = new MappedByteBuffer[count];
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            created = Files.createTempFile(dir, name + "-", ".table");
+            try (FileChannel channel = FileChannel.open(created, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 for (int i = 0; i < count; i++) {
                     long bytes = Math.min(slots - (long) i * slotsPerSegment, slotsPerSegment) * slotBytes;
-                    segments[i] = channel.map(FileChannel.MapMode.READ_WRITE, (long) i * slotsPerSegment * slotBytes, bytes);
+                    mapped[i] = channel.map(FileChannel.MapMode.READ_WRITE, (long) i * slotsPerSegment * slotBytes, bytes);
                 }
             }
+            return new Mapping(slots, created, mapped);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            TemporaryStoreException failure =
+                    new TemporaryStoreException("cannot map the " + name + " table in " + dir.getFileName(), e);
+            discard(mapped, created, failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            discard(mapped, created, e);
+            throw e;
         }
     }
 
-    /** Unmaps at once rather than at some full collection, and deletes the file (its content is worthless now). */
-    private static void release(MappedByteBuffer[] segments, Path file) {
-        for (MappedByteBuffer segment : segments) Unmapper.unmap(segment);
+    /** Releases what a failed step made; a failure of that is suppressed by the first one. */
+    private static void discard(MappedByteBuffer[] segments, Path file, Throwable failure) {
         try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            release(segments, file);
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 
-    @Override
-    public void close() {
-        release(segments, file);
-        segments = new MappedByteBuffer[0];
-    }
-
-    /** {@code Unsafe.invokeCleaner}, the JDK's way to unmap a buffer before the collector does (JDK 9+). */
-    private static final class Unmapper {
-        private static final sun.misc.Unsafe UNSAFE = unsafe();
-
-        private static sun.misc.Unsafe unsafe() {
-            try {
-                Field f = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
-                f.setAccessible(true);
-                return (sun.misc.Unsafe) f.get(null);
-            } catch (ReflectiveOperationException e) {
-                return null;
+    /** Unmaps at once, not at some full collection, and deletes the file; skips what is null (a partial mapping). */
+    private static void release(MappedByteBuffer[] segments, Path file) {
+        try {
+            if (segments != null) {
+                for (MappedByteBuffer segment : segments) {
+                    if (segment != null) Unmapper.unmap(segment);
+                }
+            }
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    throw new TemporaryStoreException("cannot remove a table file in " + file.getParent().getFileName(), e);
+                }
             }
         }
+    }
 
-        static void unmap(MappedByteBuffer buffer) {
-            if (UNSAFE != null) UNSAFE.invokeCleaner(buffer);
-        }
+    /** Idempotent. */
+    @Override
+    public void close() {
+        MappedByteBuffer[] mapped = segments;
+        Path mappedFile = file;
+        segments = null;
+        file = null;
+        release(mapped, mappedFile);
     }
 }

@@ -1,10 +1,13 @@
 package nl.verbeterhub.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -12,7 +15,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The on-disk hash table of the FHIR joins: round trips, growth far past its first size, updates in place, its file. */
+/**
+ * The on-disk hash table of the FHIR joins: round trips, growth far past its first size, updates in place, its file;
+ * its own file failures (folder full, file not made) as retriable TemporaryStoreExceptions.
+ */
 class JoinTableTests {
 
     private static final int K = JoinTable.KEY_BYTES;
@@ -23,6 +29,14 @@ class JoinTableTests {
     private List<Path> files() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.toList();
+        }
+    }
+
+    /** The lines of /proc/self/maps naming a file under the folder: what is still mapped there, deleted or not. */
+    static List<String> mappings(Path folder) throws IOException {
+        String prefix = folder.toRealPath() + "/";
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/maps"))) {
+            return lines.filter(line -> line.contains(prefix)).toList();
         }
     }
 
@@ -134,5 +148,75 @@ class JoinTableTests {
                 .endsWith(".table"));
         t.close();
         assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void aFileThatCannotBeMadeIsATemporaryStoreFailure() throws IOException {
+        Path notAFolder = Files.createFile(dir.resolve("not-a-folder"));
+        assertThatThrownBy(() -> new JoinTable(notAFolder, "patients", 49))
+                .isInstanceOf(TemporaryStoreException.class)
+                .hasMessage("cannot map the patients table in not-a-folder")
+                .cause().isInstanceOf(FileSystemException.class);
+        assertThat(files()).containsExactly(notAFolder);
+    }
+
+    /** Entries that fill the first 2^18 slots to the load at which the next new key grows the table. */
+    private static void fill(JoinTable t) {
+        for (int i = 0; i < (1 << 18) * 3 / 5; i++) t.put(key(i * 0x9E3779B97F4A7C15L, i), 0, value(i));
+    }
+
+    private static void assertFilled(JoinTable t) {
+        for (int i = 0; i < (1 << 18) * 3 / 5; i++) {
+            byte[] v = t.get(key(i * 0x9E3779B97F4A7C15L, i), 0);
+            if (v == null || ByteBuffer.wrap(v).getInt() != i) throw new AssertionError("key " + i + " lost");
+        }
+    }
+
+    @Test
+    void aGrowthThatWouldNotFitFailsAndKeepsTheTable() throws IOException {
+        long doubled = (1L << 19) * (1 + K + 4);
+        long[] free = {Long.MAX_VALUE};
+        try (JoinTable t = new JoinTable(dir, "t", 4, folder -> folder.equals(dir) ? free[0] : 0)) {
+            fill(t);
+            free[0] = doubled - 1;
+            assertThatThrownBy(() -> t.put(key(-7, -7), 0, value(-7)))
+                    .isInstanceOf(TemporaryStoreException.class)
+                    .hasMessage("no room to grow the t table in " + dir.getFileName());
+            assertFilled(t);
+            assertThat(t.get(key(-7, -7), 0)).isNull();
+            assertThat(files()).hasSize(1);
+
+            free[0] = doubled;
+            t.put(key(-7, -7), 0, value(-7));
+            assertFilled(t);
+            assertThat(Files.size(files().get(0))).isEqualTo(doubled);
+        }
+        assertThat(files()).isEmpty();
+    }
+
+    /** The new file cannot be made (here: the folder moved away): the old mapping stays in use, and is released. */
+    @Test
+    void aGrowthWhoseFileCannotBeMadeKeepsTheTable() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("join"));
+        Path away = dir.resolve("away");
+        JoinTable t = new JoinTable(folder, "t", 4, gone -> Long.MAX_VALUE);
+        fill(t);
+        Files.move(folder, away);
+        assertThatThrownBy(() -> t.put(key(-7, -7), 0, value(-7)))
+                .isInstanceOf(TemporaryStoreException.class)
+                .hasMessage("cannot map the t table in join")
+                .cause().isInstanceOf(NoSuchFileException.class);
+        Files.move(away, folder);
+        assertFilled(t);
+        t.put(key(-7, -7), 0, value(-7));
+        assertFilled(t);
+        assertThat(t.get(key(-7, -7), 0)).containsExactly(value(-7));
+        assertThat(mappings(folder)).isNotEmpty();
+        t.close();
+        t.close();
+        assertThat(mappings(folder)).as("nothing left mapped").isEmpty();
+        try (Stream<Path> s = Files.list(folder)) {
+            assertThat(s).isEmpty();
+        }
     }
 }
