@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,6 +34,7 @@ import nl.verbeterhub.time.FhirDateTimes;
 public final class FhirExtract {
 
     public static final String MANIFEST = "manifest.json";
+    private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One file of the extract, by the name its positions give. */
@@ -49,16 +51,24 @@ public final class FhirExtract {
         this.transactionTime = transactionTime;
     }
 
-    /** What was dropped in a FHIR inbox: a bulk export's folder, a Bundle or a lone NDJSON file. */
+    /**
+     * What was dropped in a FHIR inbox: a bulk export's folder, a Bundle or a lone NDJSON file. Links are
+     * never followed: a symbolic link, or a folder holding one, could point at another hospital's files.
+     */
     public static FhirExtract delivered(Path delivered) throws UnusableFileException, IOException {
         String name = delivered.getFileName().toString();
-        if (!Files.exists(delivered)) throw new UnusableFileException(Reason.NOT_FOUND, name + " does not exist");
-        if (Files.isDirectory(delivered)) return folder(delivered, name);
-        if (!Files.isRegularFile(delivered) || kind(name) == null) {
+        if (!Files.exists(delivered, NOFOLLOW)) throw new UnusableFileException(Reason.NOT_FOUND, name + " does not exist");
+        refuseLink(delivered, name);
+        if (Files.isDirectory(delivered, NOFOLLOW)) return folder(delivered, name);
+        if (!Files.isRegularFile(delivered, NOFOLLOW) || kind(name) == null) {
             throw new UnusableFileException(Reason.UNSUPPORTED_FILE,
                     name + " is no bulk export folder, Bundle (.json) or NDJSON file (.ndjson)");
         }
         return new FhirExtract(name, List.of(new File(delivered, name, kind(name))), null);
+    }
+
+    private static void refuseLink(Path path, String shown) throws UnusableFileException {
+        if (Files.isSymbolicLink(path)) throw new UnusableFileException(Reason.UNSUPPORTED_FILE, shown + " is a symbolic link");
     }
 
     /** The FHIR files and folders given to {@code validate}: one extract, as a bulk export is. */
@@ -90,31 +100,48 @@ public final class FhirExtract {
         return null;
     }
 
+    /**
+     * A folder holding a symbolic link, or a copy still under way (the inbox offers no such folder), is
+     * unusable whatever it holds besides; then its manifest, else every {@code .ndjson} and {@code .json}.
+     */
     private static FhirExtract folder(Path dir, String name) throws UnusableFileException, IOException {
-        Path manifest = dir.resolve(MANIFEST);
-        if (Files.isRegularFile(manifest)) return manifested(dir, name, manifest);
-        TreeMap<String, File> files = new TreeMap<>();
-        try (Stream<Path> entries = Files.list(dir)) {
-            for (Path p : entries.sorted().toList()) {
-                String file = p.getFileName().toString();
-                if (ignored(file)) continue;
-                Boolean ndjson = kind(file);
-                if (!Files.isRegularFile(p) || ndjson == null) {
-                    throw new UnusableFileException(Reason.UNSUPPORTED_FILE, name + "/" + file
-                            + " is no NDJSON (.ndjson) or Bundle (.json) file");
-                }
-                files.put(file, new File(p, file, ndjson));
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.sorted().toList();
+        }
+        for (Path p : entries) {
+            String file = p.getFileName().toString();
+            refuseLink(p, name + "/" + file);
+            if (!ignored(file) && copyUnderWay(file)) {
+                throw new UnusableFileException(Reason.UNSUPPORTED_FILE, name + "/" + file + " is a copy still under way");
             }
+        }
+        Path manifest = dir.resolve(MANIFEST);
+        if (Files.isRegularFile(manifest, NOFOLLOW)) return manifested(dir, name, manifest);
+        TreeMap<String, File> files = new TreeMap<>();
+        for (Path p : entries) {
+            String file = p.getFileName().toString();
+            if (ignored(file)) continue;
+            Boolean ndjson = kind(file);
+            if (!Files.isRegularFile(p, NOFOLLOW) || ndjson == null) {
+                throw new UnusableFileException(Reason.UNSUPPORTED_FILE, name + "/" + file
+                        + " is no NDJSON (.ndjson) or Bundle (.json) file");
+            }
+            files.put(file, new File(p, file, ndjson));
         }
         if (files.isEmpty()) throw new UnusableFileException(Reason.EMPTY_EXPORT, name + " holds no .ndjson or .json file");
         return new FhirExtract(name, new ArrayList<>(files.values()), null);
     }
 
-    /** Copies under way and hidden files are no part of an export (as in every inbox, docs/decisions.md 34). */
+    /** Hidden files and Excel's owner files are no part of an export (as in every inbox, docs/decisions.md 34). */
     private static boolean ignored(String file) {
+        return file.startsWith(".") || file.startsWith("~$");
+    }
+
+    /** A copy still under way: {@code .tmp}, {@code .part}, {@code .partial}, {@code .filepart} (docs/decisions.md 34). */
+    public static boolean copyUnderWay(String file) {
         String lower = file.toLowerCase(Locale.ROOT);
-        return file.startsWith(".") || file.startsWith("~$") || lower.endsWith(".tmp") || lower.endsWith(".part")
-                || lower.endsWith(".partial") || lower.endsWith(".filepart");
+        return lower.endsWith(".tmp") || lower.endsWith(".part") || lower.endsWith(".partial") || lower.endsWith(".filepart");
     }
 
     /** Only the files the manifest lists (its output; error files are no records), by the last segment of their URL. */
@@ -149,7 +176,7 @@ public final class FhirExtract {
         TreeMap<String, File> files = new TreeMap<>();
         for (String file : listed) {
             Path p = dir.resolve(file);
-            if (!Files.isRegularFile(p)) {
+            if (!Files.isRegularFile(p, NOFOLLOW)) {
                 throw new UnusableFileException(Reason.BAD_MANIFEST, name + "/" + MANIFEST + " lists " + file
                         + ", which the folder does not hold");
             }

@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.Connectors;
+import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.failure.FailureClassifier;
 import nl.verbeterhub.health.ConnectorStatus;
 import nl.verbeterhub.time.Amsterdam;
@@ -48,10 +50,17 @@ public final class InboxHandler {
         this.clock = clock;
     }
 
-    /** Step 1–3: hash, skip a re-delivery, commit records, rejections and marker. */
+    /**
+     * Step 1–3: hash, skip a re-delivery, commit records, rejections and marker. A symbolic link is never
+     * followed (it could point at another hospital's files): it is unusable and goes to {@code .error/}.
+     */
     public void commit(Exchange exchange) throws Exception {
         ConnectorConfig connector = connector(exchange);
         Path file = file(exchange);
+        if (Files.isSymbolicLink(file)) {
+            throw new UnusableFileException(UnusableFileException.Reason.UNSUPPORTED_FILE,
+                    file.getFileName() + " is a symbolic link");
+        }
         Instant receivedAt = exchange.getProperty(RECEIVED_AT, Instant.class);
         if (receivedAt == null) {
             receivedAt = clock.instant();
@@ -90,12 +99,20 @@ public final class InboxHandler {
         regeneration.afterExtract(connector, outcome);
     }
 
-    /** A poison file: to {@code .error/} with a reason file; the route goes on with the next file. */
+    /**
+     * A poison file: to {@code .error/} with a reason file; the route goes on with the next file. A failure
+     * before there is a file (the FHIR inbox's scan) moves nothing: it is logged by its class only.
+     */
     public void quarantine(Exchange exchange) throws IOException {
         ConnectorConfig connector = connector(exchange);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Path file = delivery(exchange);
+        if (file == null) {
+            LOG.warn("{}: looking for deliveries failed ({}); nothing moved, the next poll looks again", connector.id(),
+                    cause == null ? "unknown" : cause.getClass().getSimpleName());
+            return;
+        }
         String reason = cause == null ? "UNKNOWN" : FailureClassifier.describe(cause);
-        Path file = file(exchange);
         String name = stamp() + "-" + file.getFileName();
         try {
             Path moved = moveInto(file, ".error", name);
@@ -124,6 +141,14 @@ public final class InboxHandler {
 
     private static Path file(Exchange exchange) {
         return exchange.getIn().getBody(File.class).toPath();
+    }
+
+    /** The file or folder the exchange is about, or null when it is about none (a timer's exchange, a list). */
+    private static Path delivery(Exchange exchange) {
+        Object body = exchange.getIn().getBody();
+        if (body == null || body instanceof Collection<?>) return null;
+        File file = exchange.getIn().getBody(File.class);
+        return file == null ? null : file.toPath();
     }
 
     private String stamp() {

@@ -74,7 +74,7 @@ class FhirExtractTests {
         assertUnusable(empty, Reason.EMPTY_EXPORT);
         Files.createDirectories(dir.resolve("only-hidden"));
         Files.writeString(dir.resolve("only-hidden/.Observation.ndjson"), "{}");
-        Files.writeString(dir.resolve("only-hidden/Observation.ndjson.part"), "{}");
+        Files.writeString(dir.resolve("only-hidden/~$Patient.json"), "{}");
         assertUnusable(dir.resolve("only-hidden"), Reason.EMPTY_EXPORT);
         Files.createDirectories(dir.resolve("with-readme"));
         Files.writeString(dir.resolve("with-readme/README.txt"), "an export");
@@ -91,6 +91,59 @@ class FhirExtractTests {
             assertThatThrownBy(() -> f.deliverFhir("fhir", binary.getParent()))
                     .isInstanceOfSatisfying(UnusableFileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FHIR));
         }
+    }
+
+    @Test
+    void aSymbolicLinkIsNeverFollowedAndMakesTheDeliveryUnusable() throws Exception {
+        Path foreign = FhirJson.ndjson(dir.resolve("other-hospital/.done/x-export/Observation.ndjson"),
+                painScore("m1", "Patient/p1", AT, "NRS", 5));
+        Path export = dir.resolve("inbox/export-1");
+        FhirJson.ndjson(export.resolve("Patient.ndjson"), patient("p1", null));
+        Files.createSymbolicLink(export.resolve("Observation.ndjson"),
+                Path.of("../../other-hospital/.done/x-export/Observation.ndjson"));
+        assertThat(export.resolve("Observation.ndjson")).as("the link resolves").hasSameTextualContentAs(foreign);
+        assertUnusableWith(export, "export-1/Observation.ndjson is a symbolic link");
+        Files.delete(export.resolve("Observation.ndjson"));
+        Files.createSymbolicLink(export.resolve(".hidden.ndjson"), foreign);
+        assertUnusableWith(export, "export-1/.hidden.ndjson is a symbolic link");
+        Files.delete(export.resolve(".hidden.ndjson"));
+        Files.writeString(export.resolve("real-manifest.txt"), "{\"output\": [{\"url\": \"https://ehr/Patient.ndjson\"}]}");
+        Files.createSymbolicLink(export.resolve(FhirExtract.MANIFEST), export.resolve("real-manifest.txt"));
+        assertUnusableWith(export, "export-1/manifest.json is a symbolic link");
+        Files.delete(export.resolve(FhirExtract.MANIFEST));
+        Files.delete(export.resolve("real-manifest.txt"));
+        assertThat(FhirExtract.delivered(export).files()).extracting(FhirExtract.File::name).containsExactly("Patient.ndjson");
+
+        Path inbox = export.getParent();
+        assertUnusableWith(Files.createSymbolicLink(inbox.resolve("linked.ndjson"), foreign), "linked.ndjson is a symbolic link");
+        assertUnusableWith(Files.createSymbolicLink(inbox.resolve("linked-export"), foreign.getParent()),
+                "linked-export is a symbolic link");
+        assertUnusableWith(Files.createSymbolicLink(inbox.resolve("dangling.json"), dir.resolve("nowhere.json")),
+                "dangling.json is a symbolic link");
+    }
+
+    private static void assertUnusableWith(Path delivered, String message) {
+        assertThatThrownBy(() -> FhirExtract.delivered(delivered)).isInstanceOfSatisfying(UnusableFileException.class,
+                e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_FILE)).hasMessageContaining(message);
+    }
+
+    @Test
+    void aCopyStillUnderWayInAFolderMakesItNoFinishedExportWhileHiddenFilesAreSkipped() throws Exception {
+        Path export = dir.resolve("export");
+        FhirJson.ndjson(export.resolve("Patient.ndjson"), patient("p1", null));
+        Files.writeString(export.resolve(".Observation.ndjson"), "{}");
+        Files.writeString(export.resolve("~$notes.json"), "{}");
+        assertThat(FhirExtract.delivered(export).files()).extracting(FhirExtract.File::name).containsExactly("Patient.ndjson");
+        for (String copy : List.of("Observation.ndjson.part", "Observation.ndjson.TMP", "x.partial", "x.filepart")) {
+            Files.writeString(export.resolve(copy), "{\"resourceType\":\"Observation\"}\n");
+            assertUnusableWith(export, "export/" + copy + " is a copy still under way");
+            Files.writeString(export.resolve(FhirExtract.MANIFEST), "{\"output\": [{\"url\": \"https://ehr/Patient.ndjson\"}]}");
+            assertUnusableWith(export, "export/" + copy + " is a copy still under way"); // also when a manifest leaves it out
+            Files.delete(export.resolve(FhirExtract.MANIFEST));
+            Files.delete(export.resolve(copy));
+        }
+        Path empty = Files.createDirectories(dir.resolve("empty-export"));
+        assertUnusable(empty, Reason.EMPTY_EXPORT);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package nl.verbeterhub.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
@@ -24,6 +25,7 @@ import nl.verbeterhub.draft.DraftJson;
 import nl.verbeterhub.health.HubReadiness;
 import nl.verbeterhub.kafka.KafkaClients;
 import nl.verbeterhub.support.HubTestProperties;
+import nl.verbeterhub.support.InboxFolders;
 import nl.verbeterhub.support.Schemas;
 import nl.verbeterhub.support.TestKafka;
 import nl.verbeterhub.support.TopicReader;
@@ -60,6 +62,7 @@ class InboxRoutesIT {
         HUB.connector("samples-nuchter", AGB, "nuchter", "NUCHTER", "");
         HUB.connector("samples-pijn", AGB, "pijn", "PIJN", "");
         HUB.connector("samples-opnames", AGB, "opnames", "ADMISSION", "mode: snapshot\n");
+        HUB.connector("links-pijn", AGB, "links", "PIJN", "");
     }
 
     @Autowired
@@ -105,6 +108,23 @@ class InboxRoutesIT {
             }
             assertThat(Files.list(inbox).filter(Files::isRegularFile)).isEmpty();
         }
+    }
+
+    @Test
+    void aCsvFileThatIsASymbolicLinkGoesToErrorUnread() throws Exception {
+        Path foreign = Files.createDirectories(HUB.root().resolve("other-hospital/.done")).resolve("pijn-2026-11-20.csv");
+        Files.copy(Path.of("samples", "pijn-2026-11-20.csv"), foreign);
+        Path inbox = Files.createDirectories(HUB.inbox("links"));
+        Files.createSymbolicLink(inbox.resolve("pijn.csv"), foreign);
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            if (!Files.isDirectory(inbox.resolve(".error"))) return false;
+            try (var error = Files.list(inbox.resolve(".error"))) {
+                return error.anyMatch(p -> p.toString().endsWith(".reason.txt"));
+            }
+        });
+        assertThat(InboxFolders.reasonFor(inbox, "pijn.csv")).isEqualTo("UNSUPPORTED_FILE: pijn.csv is a symbolic link");
+        assertThat(inbox.resolve(".done")).doesNotExist();
+        assertThat(foreign).exists();
     }
 
     @Test
