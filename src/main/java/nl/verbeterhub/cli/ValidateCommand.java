@@ -158,6 +158,10 @@ public final class ValidateCommand {
         } catch (UnusableFileException e) {
             err.println(label + ": unusable — " + e.getMessage());
             return false;
+        } catch (IOException | RuntimeException e) {
+            // As the server records it (INTERNAL_ERROR): the class only, since a message may quote the input.
+            err.println(label + ": unusable — INTERNAL_ERROR: " + e.getClass().getSimpleName());
+            return false;
         }
     }
 

@@ -68,7 +68,7 @@ public final class ExtractIngest {
         try (Run run = new Run(source, types, sink)) {
             sink.started(themes(types));
             records.read(run);
-            if (run.snapshot != null) run.snapshot.removeMissing(types, sink);
+            if (run.snapshot != null) run.snapshot.removeMissing(records.snapshotTypes(types), sink);
             Map<RecordType, TypeCounts> counts = new EnumMap<>(RecordType.class);
             run.counts.forEach((type, c) -> {
                 if (c.read() > 0 || types.size() == 1) counts.put(type, c);
@@ -165,9 +165,11 @@ public final class ExtractIngest {
         }
 
         @Override
-        public void remove(RecordType recordType, String recordId) {
-            String recordKey = pseudonyms.recordKey(source.agb(), recordType.name(), recordId);
-            sink.remove(new StateKey(source.agb(), recordType, recordKey));
+        public void remove(Set<RecordType> types, String recordId) {
+            for (RecordType recordType : types) {
+                String recordKey = pseudonyms.recordKey(source.agb(), recordType.name(), recordId);
+                sink.remove(new StateKey(source.agb(), recordType, recordKey));
+            }
             removed++;
         }
 

@@ -1,5 +1,7 @@
 package nl.verbeterhub.extract;
 
+import java.util.EnumSet;
+import java.util.Set;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.record.Row;
@@ -35,6 +37,13 @@ public interface RecordConsumer {
      */
     void link(String canonicalPatient, byte[] patientPseudonym);
 
-    /** A record the source says is gone (FHIR {@code entered-in-error}, a Bundle {@code DELETE}). */
-    void remove(RecordType type, String recordId);
+    /**
+     * A record the source says is gone (FHIR {@code entered-in-error}, a Bundle {@code DELETE}), of
+     * whichever of these types it is: one removal in the extract's report, however many types are tried.
+     */
+    void remove(Set<RecordType> types, String recordId);
+
+    default void remove(RecordType type, String recordId) {
+        remove(EnumSet.of(type), recordId);
+    }
 }

@@ -22,6 +22,14 @@ public interface RecordSource extends AutoCloseable {
     /** Hands every record, and every removal the source asks for, to the consumer in the extract's order. */
     void read(RecordConsumer consumer) throws UnusableFileException, IOException;
 
+    /**
+     * The record types a snapshot extract is complete for (domain.md §2), read after {@link #read}: by
+     * default every type {@link #open} named. A source of several types may narrow it to those it held.
+     */
+    default Set<RecordType> snapshotTypes(Set<RecordType> opened) {
+        return opened;
+    }
+
     /** What the source saw besides records, for the extract's own report; read after {@link #read}. */
     default SourceReport report() {
         return SourceReport.NONE;

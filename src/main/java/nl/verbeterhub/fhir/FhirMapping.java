@@ -153,7 +153,7 @@ public final class FhirMapping {
     /**
      * A record's id (domain.md §6, "Identity"): the value of its identifier in the connector's system when
      * one is configured, else of its first identifier; else {@code {resourceType}/{id}}; else, in a Bundle,
-     * the entry's {@code fullUrl}; null when it has none of these.
+     * the {@code Type/id} of a RESTful {@code fullUrl}; null when it has none of these.
      */
     static String recordId(FhirResource r, Optional<String> system, String fullUrl) {
         for (int i = 0; i < r.identifiers.size(); i++) {
@@ -162,6 +162,8 @@ public final class FhirMapping {
             if (system.isEmpty() || system.get().equals(r.identifiers.system(i))) return value;
         }
         if (r.id != null && !r.id.isBlank()) return r.resourceType + "/" + r.id;
-        return fullUrl;
+        // A RESTful fullUrl names the resource as its id would; a urn:uuid: is new with every export.
+        String canonical = fullUrl == null ? null : References.canonical(fullUrl);
+        return canonical == null || References.isUrn(canonical) ? null : canonical;
     }
 }

@@ -2,6 +2,8 @@ package nl.verbeterhub.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +37,12 @@ public final class FhirReading {
     /** From R4's enum: asking the context would build HAPI's model of every resource type (tens of MiB of heap). */
     private static final Set<String> RESOURCE_TYPES = Arrays.stream(ResourceType.values()).map(ResourceType::name)
             .collect(Collectors.toUnmodifiableSet());
-    private final ObjectMapper json = new ObjectMapper();
+    /**
+     * No limit on a string's length: entries longer than {@code maxResourceBytes} are skipped unread
+     * ({@link BundleFile}), and a long string elsewhere (an attachment) must not make a Bundle unusable.
+     */
+    private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build());
 
     /**
      * @param maxResourceBytes an NDJSON line longer than this is no parsable resource

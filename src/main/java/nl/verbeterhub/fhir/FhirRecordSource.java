@@ -1,12 +1,10 @@
 package nl.verbeterhub.fhir;
 
 import ca.uhn.fhir.parser.IParser;
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +44,7 @@ public final class FhirRecordSource implements RecordSource {
     private final FhirReport report = new FhirReport();
     /** Files in which a pass before the last saw a Procedure (in a bulk export: the Procedure files). */
     private final Set<FhirExtract.File> withProcedures = new HashSet<>();
-    private final List<BundleFile> bundles = new ArrayList<>();
+    private final BundleEntries bundles;
     /** NDJSON lines through HAPI's full parse instead of the streaming reader: the reference the tests compare with. */
     private boolean hapiForNdjson;
 
@@ -58,6 +56,7 @@ public final class FhirRecordSource implements RecordSource {
         this.settings = settings;
         this.earlier = earlier;
         this.json = new JsonResourceReader(reading.resourceTypes());
+        this.bundles = new BundleEntries(reading, report, withProcedures);
     }
 
     /**
@@ -70,13 +69,7 @@ public final class FhirRecordSource implements RecordSource {
             if (f.ndjson()) {
                 verifyNdjson(f);
             } else {
-                BundleFile bundle = new BundleFile(f.path(), f.name(), reading.json());
-                try {
-                    bundle.verify(reading.resourceTypes());
-                } catch (CharConversionException e) {
-                    throw new UnusableFileException(Reason.NOT_TEXT, f.name() + " is no UTF-8 text");
-                }
-                bundles.add(bundle);
+                bundles.add(f);
             }
         }
         return TYPES;
@@ -102,7 +95,7 @@ public final class FhirRecordSource implements RecordSource {
         try (JoinStore join = JoinStore.open(reading.tmp())) {
             // Here only for Bundle patients and patient identifiers; the core pseudonymises the rest.
             Pseudonymizer pseudonyms = new Pseudonymizer(reading.secret(), SOURCE_PSEUDONYM_CACHE);
-            for (BundleFile bundle : bundles) aliases(bundle, join, pseudonyms, patientsFirst);
+            bundles.aliases(join, pseudonyms, agb, patientsFirst);
             Subjects subjects = new Subjects(join, pseudonyms, agb, settings.patientIdentifierSystem(), earlier);
             ResourceHandler handler = new ResourceHandler(reading.mapping(), join, subjects, consumer, report, pseudonyms,
                     agb, settings.patientIdentifierSystem(), settings.recordIdentifierSystem());
@@ -113,7 +106,7 @@ public final class FhirRecordSource implements RecordSource {
                 for (FhirExtract.File f : extract.files()) {
                     if (pass == Pass.PROCEDURES && !withProcedures.contains(f)) continue;
                     if (f.ndjson()) ndjson(f, pass, first, patientsFirst, handler, consumer);
-                    else bundle(f, pass, first, patientsFirst, handler, consumer);
+                    else bundles.read(f, pass, first, patientsFirst, handler, consumer);
                 }
             }
         }
@@ -142,7 +135,7 @@ public final class FhirRecordSource implements RecordSource {
         var outcome = hapi == null ? json.read(lines.bytes(), lines.offset(), lines.length(), wanted, resource)
                 : hapiRead(hapi, lines, wanted);
         switch (outcome) {
-            case RESOURCE -> handler.handle(resource, null, lines.line());
+            case RESOURCE -> handler.handle(resource, null, lines.line(), f.name() + ":" + lines.line());
             case SKIPPED -> {
                 if (PROCEDURE.equals(resource.resourceType)) withProcedures.add(f);
             }
@@ -173,66 +166,27 @@ public final class FhirRecordSource implements RecordSource {
         return JsonResourceReader.Outcome.RESOURCE;
     }
 
-    private void bundle(FhirExtract.File f, Pass pass, boolean first, boolean patientsFirst, ResourceHandler handler,
-                        RecordConsumer consumer) throws IOException {
-        BundleFile bundle = bundles.stream().filter(b -> b.name().equals(f.name())).findFirst().orElseThrow();
-        IParser hapi = reading.hapiParser();
-        consumer.at(f.name(), Position.Kind.ENTRY);
-        bundle.entries((index, entry) -> {
-            if ("DELETE".equals(entry.method())) {
-                String type = entry.url() == null ? null : entry.url().replaceAll("[/?].*$", "");
-                if (Pass.ofDelete(type) == pass) handler.delete(entry.url());
-                return;
-            }
-            // GET, HEAD and PATCH carry no resource the hub could read.
-            if (entry.method() != null && !"POST".equals(entry.method()) && !"PUT".equals(entry.method())) return;
-            if (entry.resource() == null) return;
-            String type = entry.resource().path("resourceType").asText(null);
-            if (type == null || !reading.resourceTypes().contains(type)) {
-                if (first) report.unparsable(f.name() + " entry " + index);
-                return;
-            }
-            if (!pass.wants(type, patientsFirst)) {
-                if (PROCEDURE.equals(type)) withProcedures.add(f);
-                return;
-            }
-            Resource parsed;
-            try {
-                parsed = (Resource) hapi.parseResource(reading.json().writeValueAsString(entry.resource()));
-            } catch (RuntimeException e) {
-                // HAPI's message quotes what it read: only the position is kept.
-                report.unparsable(f.name() + " entry " + index);
-                return;
-            }
-            HapiResourceReader.read(parsed, resource);
-            handler.handle(resource, entry.fullUrl(), index);
-        });
-    }
-
-    /**
-     * What each {@code urn:} {@code fullUrl} of a Bundle names, before any pass: a reference to an entry
-     * later in the Bundle must resolve too.
-     */
-    private void aliases(BundleFile bundle, JoinStore join, Pseudonymizer pseudonyms, boolean patientsFirst)
-            throws IOException {
-        bundle.entries((index, entry) -> {
-            if (entry.fullUrl() == null || !References.isUrn(entry.fullUrl()) || entry.resource() == null) return;
-            String type = entry.resource().path("resourceType").asText("");
-            String id = entry.resource().path("id").asText(null);
-            resource.clear();
-            resource.resourceType = type;
-            resource.id = id;
-            String self = References.self(resource, entry.fullUrl());
-            byte kind = Aliases.kind(type);
-            byte[] pseudonym = kind == Aliases.PATIENT && !patientsFirst ? pseudonyms.patient(agb, self) : null;
-            join.put(join.key(JoinStore.ALIAS, entry.fullUrl()), Aliases.value(kind, join.key(JoinStore.PATIENT, self), pseudonym));
-        });
-    }
-
     /** Reads NDJSON with HAPI's full parse, as the reference the streaming reader is tested against. */
     FhirRecordSource withHapiForNdjson() {
         hapiForNdjson = true;
         return this;
+    }
+
+    /**
+     * A snapshot FHIR extract is complete only for the record types of the resource types it held
+     * (decision 50): a lone pain export removes no VBI registrations, whatever {@code snapshotYears} says.
+     */
+    @Override
+    public Set<RecordType> snapshotTypes(Set<RecordType> opened) {
+        Set<RecordType> held = EnumSet.noneOf(RecordType.class);
+        if (report.held("Observation")) held.add(RecordType.PIJN);
+        if (report.held(PROCEDURE)) {
+            held.add(RecordType.VBI);
+            held.add(RecordType.NUCHTER);
+        }
+        if (report.held("Encounter")) held.add(RecordType.ADMISSION);
+        held.retainAll(opened);
+        return held;
     }
 
     @Override

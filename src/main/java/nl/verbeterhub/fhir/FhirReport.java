@@ -30,6 +30,11 @@ final class FhirReport {
         count[0]++;
     }
 
+    /** Whether the extract held a resource of this type (read in full or by its {@code resourceType}). */
+    boolean held(String resourceType) {
+        return resources.containsKey(resourceType);
+    }
+
     void unparsable(String position) {
         unparsable++;
         if (firstUnparsable.size() < SourceReport.SHOWN_UNPARSABLE) firstUnparsable.add(position);

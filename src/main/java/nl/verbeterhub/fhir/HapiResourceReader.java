@@ -109,7 +109,10 @@ final class HapiResourceReader {
     }
 
     private static void concept(CodeableConcept concept, Codings into) {
-        for (Coding coding : concept.getCoding()) into.add(coding.getSystem(), coding.getCode());
+        for (Coding coding : concept.getCoding()) {
+            // A coding with neither system nor code (a display only) names nothing, as in the streaming reader.
+            if (coding.getSystem() != null || coding.getCode() != null) into.add(coding.getSystem(), coding.getCode());
+        }
         into.text |= concept.hasText();
     }
 

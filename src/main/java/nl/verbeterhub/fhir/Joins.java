@@ -25,7 +25,8 @@ final class Joins {
 
     void encounter(FhirResource r, String fullUrl) {
         String self = References.self(r, fullUrl);
-        if (self == null) return;
+        // An Encounter entered in error never took place: a procedure in it has no urgency to take from it.
+        if (self == null || FhirMapping.status(r) == FhirMapping.Status.REMOVED) return;
         boolean urgent = false;
         for (String code : Codes.URGENT_PRIORITIES) urgent |= r.priority.has(Codes.ACT_PRIORITY, code);
         join.put(join.key(JoinStore.ENCOUNTER, self), new byte[] {urgent ? URGENT : ELECTIVE});

@@ -170,28 +170,28 @@ final class JsonResourceReader {
         }
         String system = null;
         String code = null;
-        boolean coding = false;
         String name;
         while ((name = p.nextFieldName()) != null) {
             JsonToken v = p.nextToken();
             switch (name) {
                 case "coding" -> codings(p, v, into);
                 case "text" -> {
-                    into.text |= v == JsonToken.VALUE_STRING;
+                    // An empty text is none, as HAPI reads it.
+                    into.text |= v == JsonToken.VALUE_STRING && p.getTextLength() > 0;
                     p.skipChildren();
                 }
-                case "system" -> {
-                    system = scalar(p, v);
-                    coding = true;
-                }
-                case "code" -> {
-                    code = scalar(p, v);
-                    coding = true;
-                }
+                case "system" -> system = nonEmpty(scalar(p, v));
+                case "code" -> code = nonEmpty(scalar(p, v));
                 default -> p.skipChildren();
             }
         }
-        if (coding) into.add(system, code);
+        // A coding with neither (a display only) names nothing: not a coding, in both readers.
+        if (system != null || code != null) into.add(system, code);
+    }
+
+    /** HAPI reads an empty primitive as no value; so does this reader. */
+    private static String nonEmpty(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static void subject(JsonParser p, JsonToken t, FhirResource r) throws IOException {

@@ -9,7 +9,8 @@ package nl.verbeterhub.fhir;
 final class References {
 
     private static final int MAX_TYPE = 64;
-    private static final int MAX_ID = 64;
+    // FHIR's ids are 64 long at most; other systems send longer ones, and they must still resolve.
+    private static final int MAX_ID = 256;
 
     private References() {
     }
@@ -44,12 +45,16 @@ final class References {
         return true;
     }
 
-    /** {@code [A-Za-z0-9\-.]{1,64}}: FHIR's id. */
+    /**
+     * An id as systems send it: FHIR's {@code [A-Za-z0-9\-.]{1,64}} and beyond (an {@code _}, up to 256
+     * characters), but printable ASCII only and nothing that ends a path segment, starts a query or
+     * names a scheme.
+     */
     private static boolean isId(String s, int from, int to) {
         if (to - from < 1 || to - from > MAX_ID) return false;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.')) return false;
+            if (c <= ' ' || c >= 0x7f || c == '/' || c == '?' || c == '#' || c == '|' || c == ':') return false;
         }
         return true;
     }

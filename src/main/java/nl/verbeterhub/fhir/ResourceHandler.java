@@ -2,12 +2,15 @@ package nl.verbeterhub.fhir;
 
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Optional;
 import nl.verbeterhub.extract.RecordConsumer;
 import nl.verbeterhub.pseudonym.Pseudonymizer;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.time.FhirDateTimes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the resources of one extract into what domain.md §6 maps them to: records (as rows of their
@@ -15,6 +18,8 @@ import nl.verbeterhub.time.FhirDateTimes;
  * intakes), which go to the extract's join store.
  */
 final class ResourceHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResourceHandler.class);
 
     private final FhirMapping mapping;
     private final JoinStore join;
@@ -41,8 +46,24 @@ final class ResourceHandler {
         this.recordSystem = recordSystem;
     }
 
-    /** One resource read in the pass that handles its type. */
-    void handle(FhirResource r, String fullUrl, long index) {
+    /**
+     * One resource read in the pass that handles its type. A resource that breaks the mapping (a case no
+     * rule foresaw) is counted as no parsable resource and logged by position and exception class only,
+     * so that one odd resource cannot turn a whole export, parts of which may be committed, into poison.
+     */
+    void handle(FhirResource r, String fullUrl, long index, String position) {
+        try {
+            dispatch(r, fullUrl, index);
+        } catch (TemporaryStoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("{}: a {} could not be mapped ({}); counted as no parsable resource", position, r.resourceType,
+                    e.getClass().getSimpleName());
+            report.unparsable(position);
+        }
+    }
+
+    private void dispatch(FhirResource r, String fullUrl, long index) {
         report.resource(r.resourceType);
         switch (r.resourceType) {
             case "Patient" -> patient(r, fullUrl);
@@ -66,16 +87,21 @@ final class ResourceHandler {
         String self = References.self(r, fullUrl);
         if (self == null) return;
         byte[] identifier = null;
+        String identifierValue = null;
         if (patientSystem.isPresent()) {
             for (int i = 0; i < r.identifiers.size(); i++) {
                 String value = r.identifiers.code(i);
                 if (patientSystem.get().equals(r.identifiers.system(i)) && value != null && !value.isBlank()) {
+                    identifierValue = value;
                     identifier = pseudonyms.patient(agb, value);
                     break;
                 }
             }
         }
-        join.put(join.key(JoinStore.PATIENT, self), PatientFacts.of(join, r.birthDate, identifier));
+        byte[] facts = PatientFacts.of(join, r.birthDate, identifier);
+        join.put(join.key(JoinStore.PATIENT, self), facts);
+        // A record may name its patient by that identifier alone: its birth date is found this way too.
+        if (identifierValue != null) join.put(subjects.identifierKey(identifierValue), facts);
         // Later extracts may refer to this Patient without repeating it.
         if (identifier != null && !References.isUrn(self)) consumer.link(self, identifier);
     }
@@ -174,34 +200,22 @@ final class ResourceHandler {
         else if (status == PatientFacts.UNPARSABLE_BIRTH_DATE) row.problem(3, ReasonCode.UNPARSABLE);
     }
 
-    /** A Bundle {@code DELETE}: removes the record of that id (or, conditional on an identifier, that identifier). */
-    void delete(String url) {
-        String resourceType = url == null ? null : url.replaceAll("[/?].*$", "");
-        String id = deletedId(url);
-        if (id == null) return;
-        switch (String.valueOf(resourceType)) {
+    /**
+     * A Bundle {@code DELETE}: removes the record of that id (or, conditional on an identifier, that
+     * identifier). False when the request cannot be read at all.
+     */
+    boolean delete(String url) {
+        String id = BundleRequests.deletedId(url, recordSystem);
+        if (BundleRequests.UNREADABLE.equals(id)) return false;
+        if (id == null) return true;
+        switch (String.valueOf(BundleRequests.type(url))) {
             case "Observation" -> consumer.remove(RecordType.PIJN, id);
             case "Encounter" -> consumer.remove(RecordType.ADMISSION, id);
-            case "Procedure" -> {
-                consumer.remove(RecordType.VBI, id);
-                consumer.remove(RecordType.NUCHTER, id);
-            }
+            case "Procedure" -> consumer.remove(EnumSet.of(RecordType.VBI, RecordType.NUCHTER), id);
             default -> {
                 // no record type
             }
         }
-    }
-
-    private static String deletedId(String url) {
-        if (url == null) return null;
-        int query = url.indexOf("?identifier=");
-        if (query >= 0) {
-            String identifier = java.net.URLDecoder.decode(url.substring(query + "?identifier=".length()).replaceAll("&.*$", ""),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            String value = identifier.substring(identifier.indexOf('|') + 1);
-            return value.isBlank() ? null : value;
-        }
-        String canonical = References.canonical(url);
-        return canonical == null || References.isUrn(canonical) ? null : canonical;
+        return true;
     }
 }

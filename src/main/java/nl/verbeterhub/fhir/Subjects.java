@@ -37,6 +37,10 @@ final class Subjects {
         }
     }
 
+    private static final String CONDITIONAL = "Patient?";
+    /** Not a reference's form (those start with a type or {@code urn:}): no identifier key meets a reference's. */
+    private static final String IDENTIFIER_KEY = "identifier|";
+
     private final JoinStore join;
     private final Pseudonymizer pseudonyms;
     private final String agb;
@@ -60,11 +64,12 @@ final class Subjects {
         String reference = r.subjectReference;
         if (reference == null) {
             if (r.subjectIdentifierValue == null && r.subjectIdentifierSystem == null) return Subject.MISSING;
-            if (byIdentifier() && patientSystem.get().equals(r.subjectIdentifierSystem) && r.subjectIdentifierValue != null) {
-                String value = r.subjectIdentifierValue;
-                return new Subject(value, pseudonyms.patient(agb, value), null, null, false);
-            }
-            return Subject.UNRESOLVED;
+            return byIdentifier(r.subjectIdentifierSystem, r.subjectIdentifierValue);
+        }
+        if (reference.startsWith(CONDITIONAL)) {
+            // Patient?identifier=system|value, common in transaction Bundles: the same as a subject identifier.
+            String[] identifier = BundleRequests.identifier(reference.substring(CONDITIONAL.length()));
+            return identifier == null ? Subject.UNRESOLVED : byIdentifier(identifier[0], identifier[1]);
         }
         String canonical = References.canonical(reference);
         if (canonical == null) return Subject.UNRESOLVED;
@@ -87,6 +92,19 @@ final class Subjects {
         pseudonym = PatientFacts.identifierPseudonym(facts);
         if (pseudonym == null && canonical != null) pseudonym = earlier.pseudonym(canonical);
         return pseudonym == null ? Subject.UNRESOLVED : new Subject(text, pseudonym, canonical, subject.key, false);
+    }
+
+    /** A subject named by identifier alone resolves with a patient identifier system of the same system. */
+    private Subject byIdentifier(String system, String value) {
+        if (!byIdentifier() || !patientSystem.get().equals(system) || value == null || value.isBlank()) {
+            return Subject.UNRESOLVED;
+        }
+        return new Subject(value, pseudonyms.patient(agb, value), null, identifierKey(value), false);
+    }
+
+    /** Where a Patient's facts are found by its identifier in the patient identifier system. */
+    byte[] identifierKey(String value) {
+        return join.key(JoinStore.PATIENT, IDENTIFIER_KEY + value);
     }
 
     /** The join key of the subject's Patient, for its birth date. */

@@ -13,11 +13,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.csv.CsvExtractReader;
 import nl.verbeterhub.csv.CsvRecordSource;
+import nl.verbeterhub.fhir.FhirExtract;
+import nl.verbeterhub.fhir.FhirMapping;
+import nl.verbeterhub.fhir.FhirReading;
+import nl.verbeterhub.fhir.FhirRecordSource;
+import nl.verbeterhub.fhir.VbiScores;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.state.StateKey;
+import nl.verbeterhub.support.FhirJson;
+import nl.verbeterhub.theme.Theme;
 import nl.verbeterhub.theme.Themes;
 import nl.verbeterhub.theme.pijn.PainScales;
 import org.junit.jupiter.api.Test;
@@ -31,6 +40,11 @@ class ExtractIngestTests {
     /** A sink that tells what it saw, as a Kafka transaction would see it. */
     private static final class TransactionLikeSink implements ExtractSink {
         final List<String> events = new ArrayList<>();
+
+        @Override
+        public void started(Set<Theme> themes) {
+            events.add("started " + new TreeSet<>(themes));
+        }
 
         @Override
         public void put(StateKey key, byte[] storedRecord) {
@@ -81,6 +95,29 @@ class ExtractIngestTests {
                 .isInstanceOf(UnusableFileException.class)
                 .satisfies(e -> assertThat(((UnusableFileException) e).reason()).hasToString("NOT_TEXT"));
         assertThat(sink.events).doesNotContain("checkpoint");
+    }
+
+    @Test
+    void theBegunMarkerNamesTheThemesTheExtractMayFeedBeforeAnyRecord() throws Exception {
+        TransactionLikeSink csv = new TransactionLikeSink();
+        ingest(rows(3), csv);
+        assertThat(csv.events).first().isEqualTo("started [PIJN]");
+
+        // A FHIR export may hold every theme's records, whatever its first file holds (decision 50).
+        Path export = FhirJson.ndjson(dir.resolve("export/Observation.ndjson"),
+                FhirJson.painScore("o1", "Patient/p1", "2025-05-01T08:00:00+02:00", "NRS", 5));
+        TransactionLikeSink fhir = new TransactionLikeSink();
+        FhirReading reading = new FhirReading(new FhirMapping(PainScales.defaults(), VbiScores.defaults()),
+                PseudonymSecret.of("tests-secret-0123456789"), 1 << 20, dir.resolve("tmp"));
+        FhirExtract extract = FhirExtract.given(List.of(export.getParent()));
+        try (RecordStore store = RecordStore.open(dir.resolve("state-fhir"), 8L << 20);
+             FhirRecordSource records = reading.source(extract, "06010099", SourceSettings.Fhir.DEFAULTS)) {
+            new ExtractIngest(store, PseudonymSecret.of("tests-secret-0123456789"), 1_000,
+                    Themes.parsers(PainScales.defaults()), Clock.systemUTC(), 100)
+                    .ingest(new ExtractSource("06010099", "tests", "export", extract.sha256(), Instant.now(), false, Set.of()),
+                            records, fhir);
+        }
+        assertThat(fhir.events).containsExactly("started [VBI, NUCHTER, PIJN]", "put");
     }
 
     @Test

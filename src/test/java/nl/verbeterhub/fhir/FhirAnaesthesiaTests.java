@@ -83,9 +83,11 @@ class FhirAnaesthesiaTests {
                 anaesthesia("n9", "Patient/born-later", "Encounter/e1", INDUCTION),
                 anaesthesia("n10", "Patient/year-only", "Encounter/e1", INDUCTION),
                 anaesthesia("n11", "Patient/no-birth-date", "Encounter/e1", INDUCTION),
-                anaesthesia("n12", "Patient/p1", "Encounter/e1", null).remove("performedDateTime")));
+                anaesthesia("n12", "Patient/p1", "Encounter/e1", null).remove("performedDateTime"),
+                anaesthesia("n13", "Patient/p1", "Encounter/e-in-error", INDUCTION)));
         FhirJson.ndjson(export.resolve("Procedure.ndjson"), procedures.toArray(FhirJson[]::new));
-        FhirJson.ndjson(export.resolve("Encounter.ndjson"), encounter("e1", "Patient/p1", null));
+        FhirJson.ndjson(export.resolve("Encounter.ndjson"), encounter("e1", "Patient/p1", null),
+                encounter("e-in-error", "Patient/p1", "EM").put("status", "entered-in-error"));
         FhirJson.ndjson(export.resolve("Observation.ndjson"),
                 intake("i4", "Procedure/n4", "clear-fluid", "2025-06-02T10:30:00+02:00"),
                 intake("i5", "Procedure/n5", "solid", "2025-05-30T09:59:59+02:00"),
@@ -109,7 +111,8 @@ class FhirAnaesthesiaTests {
                     "Procedure.ndjson line 9 OUT_OF_RANGE birth_date",
                     "Procedure.ndjson line 10 UNPARSABLE birth_date",
                     "Procedure.ndjson line 11 MISSING_FIELD age_years",
-                    "Procedure.ndjson line 12 MISSING_FIELD induction_at");
+                    "Procedure.ndjson line 12 MISSING_FIELD induction_at",
+                    "Procedure.ndjson line 13 UNRESOLVED_REFERENCE urgency");
             assertThat(f.rejections()).allSatisfy(r -> assertThat(r.resourceType()).isEqualTo("Procedure"));
         }
     }

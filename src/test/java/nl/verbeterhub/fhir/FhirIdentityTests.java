@@ -85,6 +85,26 @@ class FhirIdentityTests {
     }
 
     @Test
+    void aSubjectGivenByIdentifierOrConditionalReferenceFindsItsPatientsBirthDate() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            Path export = dir.resolve("export");
+            FhirJson.ndjson(export.resolve("Patient.ndjson"), patient("p1", "2019-01-01").identifier(BSN, "999990020"),
+                    patient("p2", "2010-01-01").identifier(BSN, "999990021"));
+            FhirJson n1 = anaesthesia("n1", null, null, "2025-06-02T10:00:00+02:00").remove("subject");
+            n1.node().putObject("subject").putObject("identifier").put("system", BSN).put("value", "999990020");
+            FhirJson n2 = anaesthesia("n2", "Patient?identifier=" + BSN + "|999990021", null, "2025-06-02T11:00:00+02:00");
+            FhirJson n3 = anaesthesia("n3", null, null, "2025-06-02T12:00:00+02:00").remove("subject");
+            n3.node().putObject("subject").putObject("identifier").put("system", BSN).put("value", "999990099");
+            FhirJson.ndjson(export.resolve("Procedure.ndjson"), n1, n2, n3);
+            f.deliverFhir("fhir", BY_BSN, export);
+            assertThat(rejections(f)).as("no Patient of that BSN in the extract: its age is unknown")
+                    .containsExactly("Procedure.ndjson line 3 UNRESOLVED_REFERENCE patient_id");
+            assertThat(f.indicators(Theme.NUCHTER, 2025).get("procedures").asInt())
+                    .as("both children (6 and 15) in the population: their birth dates were found").isEqualTo(2);
+        }
+    }
+
+    @Test
     void aRecordIdentifierSystemChoosesTheIdentifierThatIsTheRecordsId() throws Exception {
         SourceSettings.Fhir byOwnSystem = new SourceSettings.Fhir(Optional.empty(), Optional.of("urn:oid:1.2.3.4"));
         try (Fixture f = new Fixture(dir)) {

@@ -159,6 +159,16 @@ final class FhirReaderEdgeCases {
         textOnly.node().putObject("code").put("text", "onrustband");
         lines.add(textOnly.json());
         lines.add(vbi("v8", "Patient/1", null, AT, LATER).json());
+        // a coding with a display only, an empty text, an empty code: all read as no intervention named
+        FhirJson displayOnly = vbi("v8b", "Patient/1", null, AT, LATER);
+        displayOnly.node().putObject("code").putArray("coding").addObject().put("display", "onrustband");
+        lines.add(displayOnly.json());
+        FhirJson emptyText = vbi("v8c", "Patient/1", null, AT, LATER);
+        emptyText.node().putObject("code").put("text", "");
+        lines.add(emptyText.json());
+        FhirJson emptyCode = vbi("v8d", "Patient/1", null, AT, LATER);
+        emptyCode.node().putObject("code").putArray("coding").addObject().put("system", SNOMED).put("code", "");
+        lines.add(emptyCode.json());
         // dates: performedDateTime, date-only and year-only periods, an end before its start, none
         lines.add(vbi("v9", "Patient/1", HEAVY, null, null).remove("performedPeriod").put("performedDateTime", AT).json());
         lines.add(vbi("v10", "Patient/1", HEAVY, "2025-05-01", "2025-05-01").json());

@@ -13,6 +13,7 @@ class ReferencesTests {
 
     /** The longest id and type name there are: constants, as annotation values must be. */
     private static final String ID_64 = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-";
+    private static final String ID_257 = ID_64 + ID_64 + ID_64 + ID_64 + "a";
     private static final String TYPE_64 = "PabcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijk";
 
     @ParameterizedTest
@@ -50,8 +51,8 @@ class ReferencesTests {
             "/1", "1",
             // bad type: lower case, a digit, one letter, too long, none
             "patient/1", "Pat1ent/1", "P/1", "http://x/" + TYPE_64 + "a/1", "/Patient//1", "Patient//1",
-            // bad id: characters outside [A-Za-z0-9.-], too long, a trailing space
-            "Patient/a_b", "Patient/a b", "Patient/a:b", "Patient/é", "Patient/1 ", "Patient/" + ID_64 + "a",
+            // bad id: a space, a colon, no ASCII, too long (FHIR's 64 tolerated up to 256), a trailing space
+            "Patient/a b", "Patient/a:b", "Patient/é", "Patient/1 ", "Patient/" + ID_257,
             "Patient/1/_history", "Patient/1/extra",
             // a URN the hub does not resolve
             "urn:isbn:0451450523", "URN:UUID:9d4e4f4c"})
@@ -98,7 +99,9 @@ class ReferencesTests {
                 .isEqualTo("Procedure/n1");
         assertThat(References.self(resource("Patient", "a b"), "urn:oid:1.2.3")).as("an invalid id is no id")
                 .isEqualTo("urn:oid:1.2.3");
-        assertThat(References.self(resource("Patient", ID_64 + "a"), null)).as("an over-long id is no id").isNull();
+        assertThat(References.self(resource("Patient", ID_257), null)).as("an over-long id is no id").isNull();
+        assertThat(References.self(resource("Patient", ID_64 + "_a"), null)).as("beyond FHIR's grammar, as systems send")
+                .isEqualTo("Patient/" + ID_64 + "_a");
         assertThat(References.self(resource("Patient", ""), "#p")).isNull();
         assertThat(References.self(resource("Patient", null), null)).isNull();
     }

@@ -100,9 +100,20 @@ public final class Fixture implements AutoCloseable {
     /** Delivers FHIR files (or a bulk export's folder) as one extract of a FHIR connector. */
     public ExtractCommit deliverFhir(String connector, SourceSettings.Fhir settings, Path... files)
             throws IOException, UnusableFileException {
+        return deliverFhir(connector, settings, false, Set.of(), files);
+    }
+
+    /** Delivers FHIR files as one extract of a FHIR connector whose extracts are snapshots. */
+    public ExtractCommit deliverFhirSnapshot(String connector, Set<Integer> snapshotYears, Path... files)
+            throws IOException, UnusableFileException {
+        return deliverFhir(connector, SourceSettings.Fhir.DEFAULTS, true, snapshotYears, files);
+    }
+
+    private ExtractCommit deliverFhir(String connector, SourceSettings.Fhir settings, boolean snapshot,
+                                      Set<Integer> snapshotYears, Path... files) throws IOException, UnusableFileException {
         FhirExtract extract = FhirExtract.given(List.of(files));
         ExtractSource source = new ExtractSource(AGB, connector, extract.name(), extract.sha256(),
-                NOW.minusSeconds(60 - ++this.files), false, Set.of());
+                NOW.minusSeconds(60 - ++this.files), snapshot, snapshotYears);
         ExtractCommit commit;
         try (StoreSink sink = new StoreSink(store, rejections::add);
              FhirRecordSource records = fhir.source(extract, AGB, settings, earlierPatients(connector))) {
