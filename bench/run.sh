@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Benchmarks (issue 6): the same generated export through the floor (Jackson tokenizing), the textbook
 # Camel route, the hub's validate path and its server path (file landed → drafts on the embedded broker),
-# plus the latency of small files. Results and the machine: docs/benchmarks.md.
+# plus the latency of small files; the same records as a FHIR bulk export through Jackson (fhir-floor),
+# HAPI's full parse (hapi) and the hub's FHIR paths (fhir-validate, fhir-server). Results and the
+# machine: docs/benchmarks.md.
 #
 #   bench/run.sh                                  # 1M PIJN rows, every case
 #   bench/run.sh --rows 5000000 --cases server    # the 5M memory check, -Xmx256m
 #   bench/run.sh --dialect DUTCH --cases floor,validate,server
 #   bench/run.sh --type VBI --cases floor,validate,server   # PIJN (default), VBI or NUCHTER
+#   bench/run.sh --repeat 5 --cases fhir-floor,hapi,fhir-validate,fhir-server   # FHIR against HAPI
 #   bench/run.sh --jmh                            # JMH for the hot inner parts
 #   bench/run.sh --profile --cases server         # async-profiler over each case's measured window only:
 #                                                 # bench/out/<case>.collapsed and bench/out/<case>.html
