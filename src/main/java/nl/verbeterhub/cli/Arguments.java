@@ -1,17 +1,26 @@
 package nl.verbeterhub.cli;
 
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The arguments of {@code validate}: options first or mixed in, then one or more files or folders. */
-record Arguments(String agb, String name, Integer year, String connector, List<Path> files) {
+/**
+ * The arguments of {@code validate}: options first or mixed in, then one or more files or folders.
+ *
+ * @param charset {@code --charset}: the CSV files' character set over the connector's, or null
+ */
+record Arguments(String agb, String name, Integer year, String connector, Charset charset, List<Path> files) {
 
     static Arguments parse(List<String> args) {
         String agb = null;
         String name = null;
         Integer year = null;
         String connector = null;
+        Charset charset = null;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -19,6 +28,7 @@ record Arguments(String agb, String name, Integer year, String connector, List<P
                 case "--agb" -> agb = value(args, ++i, arg);
                 case "--name" -> name = value(args, ++i, arg);
                 case "--connector" -> connector = value(args, ++i, arg);
+                case "--charset" -> charset = charset(value(args, ++i, arg));
                 case "--year" -> {
                     String y = value(args, ++i, arg);
                     if (!y.matches("\\d{4}")) throw new IllegalArgumentException("--year takes a year like 2025");
@@ -32,7 +42,23 @@ record Arguments(String agb, String name, Integer year, String connector, List<P
         }
         if (agb == null || !agb.matches("\\d{8}")) throw new IllegalArgumentException("--agb takes an 8-digit AGB code");
         if (files.isEmpty()) throw new IllegalArgumentException("no files given");
-        return new Arguments(agb, name, year, connector, files);
+        return new Arguments(agb, name, year, connector, charset, files);
+    }
+
+    /** As a connector's {@code charset}: known, and ASCII-compatible (the line limit and NUL check read bytes). */
+    private static Charset charset(String name) {
+        Charset charset;
+        try {
+            charset = Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new IllegalArgumentException("--charset: unknown character set " + name + " (e.g. windows-1252, UTF-8)");
+        }
+        if (!"a".equals(new String("a".getBytes(charset), StandardCharsets.US_ASCII))
+                || charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32")) {
+            throw new IllegalArgumentException("--charset " + charset.name()
+                    + " is not ASCII-compatible; convert such exports to UTF-8");
+        }
+        return charset;
     }
 
     private static String value(List<String> args, int i, String option) {

@@ -5,9 +5,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.core.ConsoleAppender;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.LoggerFactory;
 
-/** For the command-line tools: stdout is data, so logs (warnings only) go to stderr. */
+/** For the command-line tools: stdout is data, so logs (warnings only) go to stderr, in UTF-8. */
 final class CliLogging {
 
     private CliLogging() {
@@ -19,6 +20,7 @@ final class CliLogging {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern("%level %logger{20} - %msg%n");
+        encoder.setCharset(StandardCharsets.UTF_8);
         encoder.start();
         ConsoleAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);

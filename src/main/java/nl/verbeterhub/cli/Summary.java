@@ -3,13 +3,15 @@ package nl.verbeterhub.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.stream.Collectors;
+import nl.verbeterhub.extract.DominantProblem;
 import nl.verbeterhub.extract.ExtractCommit;
 import nl.verbeterhub.extract.Rejection;
 import nl.verbeterhub.extract.SourceReport;
 import nl.verbeterhub.extract.TypeCounts;
 
 /**
- * The human-readable summary of {@code validate} per extract: for FHIR the resources read per type and
+ * The human-readable summary of {@code validate} per extract: first where most records of a type were
+ * rejected on one field for one reason, with the values' shape; for FHIR the resources read per type and
  * what was no parsable resource; then per record type records read, accepted and rejected by reason, and
  * where the first rejections are.
  */
@@ -19,6 +21,9 @@ final class Summary {
     }
 
     static void print(PrintStream err, String extract, ExtractCommit commit, List<Rejection> firstRejections) {
+        for (DominantProblem p : commit.dominantProblems()) {
+            err.printf("%s: most %s records rejected — %s%n", extract, p.type(), p.describe());
+        }
         SourceReport report = commit.report();
         if (!report.isEmpty()) {
             err.printf("%s: resources read: %s%n", extract, report.resourcesRead().isEmpty() ? "none"

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.draft.DraftJson;
@@ -35,13 +36,18 @@ public final class TopicDumpCommand {
                 ? "localhost:" + properties.kafka().embeddedPort() : properties.kafka().bootstrapServers();
         String agb = null;
         for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--bootstrap-servers" -> servers = args.get(++i);
-                case "--agb" -> agb = args.get(++i);
-                default -> {
-                    err.println("usage: " + which.name().toLowerCase() + " [--bootstrap-servers host:port] [--agb 06019999]");
-                    return 2;
-                }
+            String option = args.get(i);
+            boolean known = option.equals("--bootstrap-servers") || option.equals("--agb");
+            if (!known || i + 1 == args.size()) {
+                err.println(which.name().toLowerCase(Locale.ROOT) + ": " + (known ? option + " needs a value"
+                        : "unknown " + (option.startsWith("-") ? "option " : "argument ") + option));
+                err.println(which == Which.DRAFTS ? Help.DRAFTS_USAGE : Help.REJECTIONS_USAGE);
+                return CommandLine.USAGE;
+            }
+            if (option.equals("--agb")) {
+                agb = args.get(++i);
+            } else {
+                servers = args.get(++i);
             }
         }
         String topic = which == Which.DRAFTS ? properties.kafka().topics().drafts() : properties.kafka().topics().rejections();

@@ -46,21 +46,20 @@ import nl.verbeterhub.theme.pijn.PainScales;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * {@code validate --agb 06019999 [--name N] [--year 2025] [--connector ID] FILE...}: reads extracts with
- * exactly the code of the routes (parse, check, pseudonymise, aggregate) into a temporary store, prints the
- * drafts as a JSON array on stdout and a readable summary on stderr. Each CSV file is an extract of its
- * own; every FHIR file or folder given ({@code .ndjson}, Bundle {@code .json}, a bulk export's folder)
- * together is one extract, as a bulk export is (domain.md §4). Starts no broker, route or web server;
- * writes nothing outside a temporary folder that it removes. Exit 0 when every file was read (rejections
- * included), 2 for unusable input or wrong arguments.
+ * {@code validate --agb 06019999 [--name N] [--year 2025] [--connector ID] [--charset NAME] FILE...}: reads
+ * extracts with exactly the code of the routes (parse, check, pseudonymise, aggregate) into a temporary
+ * store, prints the drafts as a JSON array on stdout and a readable summary on stderr. Each CSV file is an
+ * extract of its own ({@code --charset} over the connector's character set); every FHIR file or folder
+ * given ({@code .ndjson}, Bundle {@code .json}, a bulk export's folder) together is one extract, as a bulk
+ * export is (domain.md §4). Starts no broker, route or web server; writes nothing outside a temporary
+ * folder that it removes. Exit 0 when every file was read (rejections included), 2 for unusable input or
+ * wrong arguments.
  */
 public final class ValidateCommand {
 
     public static final int OK = 0;
     public static final int UNUSABLE = 2;
     private static final int SHOWN_REJECTIONS = 20;
-    private static final String USAGE =
-            "usage: validate --agb 06019999 [--name \"Ziekenhuis\"] [--year 2025] [--connector ID] FILE|FOLDER...";
 
     private final HubProperties properties;
     private final Clock clock;
@@ -82,7 +81,7 @@ public final class ValidateCommand {
             connector = connector(a);
         } catch (IllegalArgumentException e) {
             err.println("validate: " + e.getMessage());
-            err.println(USAGE);
+            err.println(Help.VALIDATE_USAGE);
             return UNUSABLE;
         }
         Path tmp = Files.createTempDirectory("verbeterhub-validate-");
@@ -108,7 +107,7 @@ public final class ValidateCommand {
             for (Path file : a.files()) {
                 if (!isFhir(file)) {
                     String name = uniqueName(file.getFileName().toString(), connectors);
-                    unusable |= !read(file.toString(), () -> csv(file, name, a.agb(), connector), ingest, store, log);
+                    unusable |= !read(file.toString(), () -> csv(file, name, a, connector), ingest, store, log);
                 } else if (file == fhirFiles.get(0)) {
                     SourceSettings.Fhir settings = connector.filter(c -> c.type() == ConnectorType.FHIR_INBOX)
                             .map(ConnectorConfig::fhir).orElse(SourceSettings.Fhir.DEFAULTS);
@@ -165,7 +164,8 @@ public final class ValidateCommand {
         }
     }
 
-    private Extract csv(Path file, String connector, String agb, Optional<ConnectorConfig> configured)
+    /** A CSV file with the connector's settings, its charset replaced by {@code --charset}. */
+    private Extract csv(Path file, String connector, Arguments a, Optional<ConnectorConfig> configured)
             throws UnusableFileException, IOException {
         if (!Files.isRegularFile(file)) {
             throw new UnusableFileException(UnusableFileException.Reason.NOT_FOUND, "no such file");
@@ -174,8 +174,11 @@ public final class ValidateCommand {
                 .map(c -> c.csv().options(properties.csv().maxLineBytes()))
                 .orElse(new CsvExtractReader.Options(StandardCharsets.UTF_8, properties.csv().maxLineBytes(), Map.of(),
                         Optional.empty()));
+        if (a.charset() != null) {
+            csv = new CsvExtractReader.Options(a.charset(), csv.maxLineBytes(), csv.columnNames(), csv.fixedType());
+        }
         String name = file.getFileName().toString();
-        ExtractSource source = new ExtractSource(agb, connector, name, Sha256.of(file), clock.instant(), false, Set.of());
+        ExtractSource source = new ExtractSource(a.agb(), connector, name, Sha256.of(file), clock.instant(), false, Set.of());
         return new Extract(source, new CsvRecordSource(file, name, csv));
     }
 

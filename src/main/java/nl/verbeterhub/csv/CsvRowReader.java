@@ -34,13 +34,19 @@ public final class CsvRowReader implements Closeable {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final CsvParser parser;
+    private final Path file;
+    private final Charset charset;
+    private final long maxLineBytes;
     private String[] fields = new String[16];
     private int fieldCount;
     private int line;
     private boolean inOuterArray;
 
-    private CsvRowReader(CsvParser parser) {
+    private CsvRowReader(CsvParser parser, Path file, Charset charset, long maxLineBytes) {
         this.parser = parser;
+        this.file = file;
+        this.charset = charset;
+        this.maxLineBytes = maxLineBytes;
     }
 
     public static CsvRowReader open(Path file, char separator, Charset charset, long maxLineBytes)
@@ -53,7 +59,7 @@ public final class CsvRowReader implements Closeable {
                     .withQuoteChar('"')
                     .withoutEscapeChar());
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-            return new CsvRowReader(parser);
+            return new CsvRowReader(parser, file, charset, maxLineBytes);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
@@ -67,7 +73,7 @@ public final class CsvRowReader implements Closeable {
      * quote (then only reading the rows tells).
      *
      * @throws UnusableFileException when the text itself is not usable (NUL, a line too long, bytes that
-     *         are not the character set)
+     *         are not the character set: {@link NotText} names the line)
      */
     public static boolean readsWithoutQuotes(Path file, Charset charset, long maxLineBytes)
             throws UnusableFileException, IOException {
@@ -82,7 +88,7 @@ public final class CsvRowReader implements Closeable {
         } catch (TextGuard.Violation e) {
             throw new UnusableFileException(e.reason, "at line " + e.line);
         } catch (CharacterCodingException e) {
-            throw new UnusableFileException(Reason.NOT_TEXT, "not valid text in the connector's character set");
+            throw NotText.of(file, charset, maxLineBytes);
         }
     }
 
@@ -160,7 +166,7 @@ public final class CsvRowReader implements Closeable {
         } catch (TextGuard.Violation e) {
             throw new UnusableFileException(e.reason, "at line " + e.line);
         } catch (CharacterCodingException e) {
-            throw new UnusableFileException(Reason.NOT_TEXT, "not valid text in the connector's character set");
+            throw NotText.of(file, charset, maxLineBytes);
         } catch (StreamReadException e) {
             // Jackson's message quotes the input: map it to a code, never pass it on.
             String message = e.getOriginalMessage();

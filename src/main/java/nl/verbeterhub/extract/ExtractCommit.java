@@ -1,6 +1,7 @@
 package nl.verbeterhub.extract;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.theme.Theme;
@@ -13,13 +14,26 @@ import nl.verbeterhub.theme.Theme;
  * @param sha256 hex SHA-256 of the extract's bytes
  * @param counts per record type the extract held
  * @param report what the source saw besides records (FHIR resources per type, unparsable lines)
+ * @param dominantProblems where most records of a type were rejected on one field for one reason, with the
+ *        values' shape (usually none, rarely more than one); what a report shows first
  */
 public record ExtractCommit(String agb, String connector, String name, String sha256, Instant receivedAt,
-                            Instant committedAt, Map<RecordType, TypeCounts> counts, SourceReport report) {
+                            Instant committedAt, Map<RecordType, TypeCounts> counts, SourceReport report,
+                            List<DominantProblem> dominantProblems) {
+
+    public ExtractCommit {
+        dominantProblems = dominantProblems == null ? List.of() : List.copyOf(dominantProblems);
+    }
+
+    /** A marker without dominant problems (as markers written before they were reported read). */
+    public ExtractCommit(String agb, String connector, String name, String sha256, Instant receivedAt,
+                         Instant committedAt, Map<RecordType, TypeCounts> counts, SourceReport report) {
+        this(agb, connector, name, sha256, receivedAt, committedAt, counts, report, List.of());
+    }
 
     /** The marker with another commit time. */
     public ExtractCommit withCommittedAt(Instant at) {
-        return new ExtractCommit(agb, connector, name, sha256, receivedAt, at, counts, report);
+        return new ExtractCommit(agb, connector, name, sha256, receivedAt, at, counts, report, dominantProblems);
     }
 
     /** The counts of the record types that feed a theme (VBI: its registrations and the admissions). */

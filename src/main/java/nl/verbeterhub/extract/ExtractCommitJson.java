@@ -1,6 +1,7 @@
 package nl.verbeterhub.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -83,6 +84,7 @@ public final class ExtractCommitJson {
             n.rejectedByReason().forEach((reason, count) -> rejected.put(reason.name(), count));
         });
         if (!c.report().isEmpty()) writeReport(o.putObject("source"), c.report());
+        if (!c.dominantProblems().isEmpty()) writeProblems(o.putArray("dominantProblems"), c.dominantProblems());
         try {
             return DraftJson.MAPPER.writeValueAsBytes(o);
         } catch (IOException e) {
@@ -102,7 +104,32 @@ public final class ExtractCommitJson {
         });
         return new ExtractCommit(o.get("agb").asText(), o.get("connector").asText(), o.get("name").asText(),
                 o.get("sha256").asText(), Instant.parse(o.get("receivedAt").asText()),
-                Instant.parse(o.get("committedAt").asText()), counts, readReport(o.get("source")));
+                Instant.parse(o.get("committedAt").asText()), counts, readReport(o.get("source")),
+                readProblems(o.get("dominantProblems")));
+    }
+
+    /** Shapes, counts and codes only; absent when there are none (and in markers written before them). */
+    private static void writeProblems(ArrayNode array, List<DominantProblem> problems) {
+        for (DominantProblem p : problems) {
+            ObjectNode o = array.addObject();
+            o.put("recordType", p.type().name());
+            if (p.field() != null) o.put("field", p.field());
+            o.put("reason", p.reason().name());
+            o.put("count", p.count());
+            o.put("of", p.of());
+            if (p.shape() != null) o.put("shape", p.shape());
+        }
+    }
+
+    private static List<DominantProblem> readProblems(JsonNode array) {
+        if (array == null || !array.isArray()) return List.of();
+        List<DominantProblem> problems = new ArrayList<>();
+        for (JsonNode p : array) {
+            problems.add(new DominantProblem(RecordType.valueOf(p.get("recordType").asText()),
+                    p.hasNonNull("field") ? p.get("field").asText() : null, ReasonCode.valueOf(p.get("reason").asText()),
+                    p.get("count").asLong(), p.get("of").asLong(), p.hasNonNull("shape") ? p.get("shape").asText() : null));
+        }
+        return problems;
     }
 
     /** What the source saw besides records: counts and positions, never content. */

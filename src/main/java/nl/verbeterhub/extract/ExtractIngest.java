@@ -25,7 +25,8 @@ import nl.verbeterhub.time.Amsterdam;
  * The source-independent front of the pipeline: reads one extract from its {@link RecordSource} —
  * check, pseudonymise, keep, count per record type — and hands each outcome to a sink. The same code
  * serves the routes and {@code validate}; records never become Camel exchanges (design-notes §4). For a
- * snapshot extract it also removes what the extract no longer contains.
+ * snapshot extract it also removes what the extract no longer contains. Its commit marker names the
+ * {@linkplain DominantProblem dominant problems}: most records of a type rejected on one field for one reason.
  */
 public final class ExtractIngest {
 
@@ -74,7 +75,8 @@ public final class ExtractIngest {
                 if (c.read() > 0 || types.size() == 1) counts.put(type, c);
             });
             return new ExtractCommit(source.agb(), source.connector(), source.name(), source.sha256(),
-                    source.receivedAt(), clock.instant(), counts, records.report().withRemoved(run.removed));
+                    source.receivedAt(), clock.instant(), counts, records.report().withRemoved(run.removed),
+                    run.problems.result(counts));
         }
     }
 
@@ -91,6 +93,7 @@ public final class ExtractIngest {
         private final Pseudonymizer pseudonyms;
         private final SnapshotTracker snapshot;
         private final Map<RecordType, TypeCounts> counts = new EnumMap<>(RecordType.class);
+        private final DominantProblem.Finder problems = new DominantProblem.Finder();
         private String file;
         private Position.Kind kind = Position.Kind.LINE;
         private long read;
@@ -131,6 +134,7 @@ public final class ExtractIngest {
                 if (snapshot != null) snapshot.contains(type, recordKey, accepted.anchorEpochSecond());
             } else if (result instanceof RowResult.Rejected rejected) {
                 typeCounts.countRejected(rejected.reason());
+                problems.rejected(type, rejected.field(), rejected.reason(), row);
                 sink.reject(new Rejection(agb, source.connector(), source.name(), source.sha256(),
                         new Position(file, kind, index), type, resourceType, rejected.reason(), rejected.field()));
                 if (snapshot != null && rejected.recordId() != null) {
@@ -145,6 +149,7 @@ public final class ExtractIngest {
             if (recordType != type) switchTo(recordType);
             if (++read % checkpointRows == 0) sink.checkpoint();
             typeCounts.countRejected(reason);
+            problems.rejected(type, field, reason, null);
             sink.reject(new Rejection(source.agb(), source.connector(), source.name(), source.sha256(),
                     new Position(file, kind, index), type, resourceType, reason, field));
             if (snapshot != null && recordId != null) {

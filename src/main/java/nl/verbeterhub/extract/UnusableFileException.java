@@ -2,7 +2,8 @@ package nl.verbeterhub.extract;
 
 /**
  * The extract as a whole cannot be read (domain.md §2, §6): it goes to {@code .error/} with this reason,
- * and {@code validate} exits 2. The message names codes, files and columns only, never content.
+ * and {@code validate} exits 2. The message names codes, files, columns and lines only, never content;
+ * where the cause is common it says what to do (a file that is no UTF-8: the connector's {@code charset}).
  */
 public class UnusableFileException extends Exception {
 

@@ -3,11 +3,13 @@ package nl.verbeterhub.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nl.verbeterhub.draft.DraftJson;
 import nl.verbeterhub.support.FhirJson;
@@ -24,14 +26,47 @@ class PackagedJarIT {
     }
 
     private Run jar(String... args) throws Exception {
+        return jar(null, Map.of(), args);
+    }
+
+    /** The jar run in {@code workDir} (null: this one), with the environment changed by {@code env}. */
+    private Run jar(Path workDir, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
                 Path.of("target/verbeterhub.jar").toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (workDir != null) builder.directory(workDir.toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpPrintsTheCommandsAndStartsNoHub() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Run run = jar(work, Map.of(), "--help");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("validate", "drafts", "rejections", "--charset");
+        assertThat(work.resolve("data")).as("no broker, no state: nothing written").doesNotExist();
+        try (var files = Files.list(work)) {
+            assertThat(files).isEmpty();
+        }
+        assertThat(jar(work, Map.of(), "--no-such-option").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void theSummaryIsUtf8UnderAPosixLocale() throws Exception {
+        Path file = Files.write(dir.resolve("pijn.csv"), ("measurement_id;patient_id;measured_at;scale;value;opmerking\r\n"
+                + "m1;p1;01-05-2025 08:00;NRS;4;rustig\r\nm2;p2;01-05-2025 09:00;NRS;6;patiënt\r\n")
+                .getBytes(Charset.forName("windows-1252")));
+        Run run = jar(null, Map.of("LANG", "C", "LC_ALL", "C"), "validate", "--agb", "06019999", file.toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("pijn.csv: unusable — NOT_TEXT: no UTF-8 text (line 3)", "--charset windows-1252");
+        assertThat(jar(null, Map.of("LANG", "C", "LC_ALL", "C"), "validate", "--agb", "06019999", "--charset", "windows-1252",
+                file.toString()).exit()).isZero();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,5 +109,52 @@ class ValidateCommandTests {
         assertThat(validate("--agb", "06019999", dir.resolve("missing.csv").toString())).isEqualTo(2);
         assertThat(validate("--agb", "6019999", "samples/vbi-2026-11-20.csv")).isEqualTo(2);
         assertThat(validate("--agb", "06019999")).isEqualTo(2);
+    }
+
+    /** A pain export as Excel's "CSV (puntkomma gescheiden)" writes it: windows-1252, an é on line 3. */
+    private Path excelExport() throws Exception {
+        String csv = "measurement_id;patient_id;measured_at;scale;value;opmerking\r\n"
+                + "m1;p1;01-05-2025 08:00;NRS;4;rustig\r\n"
+                + "m2;p2;01-05-2025 09:00;NRS;6;patiënt onrustig\r\n";
+        return Files.write(dir.resolve("pijn.csv"), csv.getBytes(Charset.forName("windows-1252")));
+    }
+
+    @Test
+    void aFileThatIsNoUtf8NamesTheLineAndWhatToDoAndCharsetReadsIt() throws Exception {
+        Path file = excelExport();
+        assertThat(validate("--agb", "06019999", file.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+                "pijn.csv: unusable — NOT_TEXT: no UTF-8 text (line 3): if Excel saved it as \"CSV (puntkomma gescheiden)\","
+                        + " set the connector's charset: windows-1252 (or validate --charset windows-1252), or save it as \"CSV UTF-8\"")
+                .doesNotContain("onrustig").doesNotContain("pati");
+        err.reset();
+        out.reset();
+        assertThat(validate("--agb", "06019999", "--charset", "windows-1252", file.toString())).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("pijn.csv: PIJN, 2 records read, 2 accepted, 0 rejected");
+        assertThat(validate("--agb", "06019999", "--charset", "klingon", file.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--charset: unknown character set klingon");
+        assertThat(validate("--agb", "06019999", "--charset", "UTF-16", file.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not ASCII-compatible");
+    }
+
+    @Test
+    void theSummaryIsUtf8WhateverThePlatformsCharsetAndSaysTheDominantProblemFirst() throws Exception {
+        StringBuilder csv = new StringBuilder("measurement_id,patient_id,measured_at,scale,value\n");
+        for (int i = 0; i < 5; i++) csv.append("M-").append(i).append(",JANSEN,01-05-2025 08:00,NRS,5\n");
+        for (int i = 0; i < 25; i++) csv.append(String.format("U-%d,JANSEN,%02d/09/25 01:%02d AM,NRS,5\n", i, 1 + i, 30 + i));
+        Path file = Files.writeString(dir.resolve("pijn-us.csv"), csv);
+        // System.err under LANG=C: a stream that writes '?' for every character beyond ASCII
+        ByteArrayOutputStream platform = new ByteArrayOutputStream();
+        PrintStream ascii = new PrintStream(platform, true, StandardCharsets.US_ASCII);
+        Clock clock = Clock.fixed(Instant.parse("2026-11-21T01:00:00Z"), ZoneOffset.UTC);
+        int exit = new ValidateCommand(StandaloneConfig.load(), clock, CommandLine.stdout(out), CommandLine.stderr(ascii))
+                .run(List.of("--agb", "06019999", file.toString()));
+        assertThat(exit).isZero();
+        String summary = new String(platform.toByteArray(), StandardCharsets.UTF_8);
+        assertThat(summary.lines().findFirst()).hasValue(file + ": most PIJN records rejected — measured_at: 25 of 30 rows"
+                + " UNPARSABLE, values shaped dd/dd/dd dd:dd AM");
+        assertThat(summary).contains("… and 5 more rejected records").doesNotContain("?").doesNotContain("JANSEN");
+        ascii.print("…");
+        assertThat(platform.toString(StandardCharsets.UTF_8)).as("what the platform's stream alone would print").endsWith("?");
     }
 }
