@@ -3,6 +3,7 @@ package nl.verbeterhub.app;
 import java.util.Map;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.Connectors;
+import nl.verbeterhub.ops.ConnectorControl;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
@@ -19,9 +20,11 @@ class ConnectorRoutes implements CamelContextConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorRoutes.class);
 
     private final Connectors connectors;
+    private final ConnectorControl control;
 
-    ConnectorRoutes(Connectors connectors) {
+    ConnectorRoutes(Connectors connectors, ConnectorControl control) {
         this.connectors = connectors;
+        this.control = control;
     }
 
     public static String routeId(String connectorId) {
@@ -44,6 +47,11 @@ class ConnectorRoutes implements CamelContextConfiguration {
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the route of connector " + c.id(), e);
             }
+        }
+        try {
+            control.applyPauses();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot pause the connectors an operator paused", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package nl.verbeterhub.app;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,8 @@ import nl.verbeterhub.inbox.RetryNotifier;
 import nl.verbeterhub.kafka.ExtractTransactions;
 import nl.verbeterhub.kafka.KafkaEndpoints;
 import nl.verbeterhub.kafka.StateApplier;
+import nl.verbeterhub.metrics.HubMetrics;
+import nl.verbeterhub.ops.ExtractActivity;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.Themes;
@@ -110,11 +113,17 @@ class HubConfiguration {
 
     @Bean
     DraftService draftService(RecordStore store, ExtractLog log, PainScales scales, HubProperties properties,
-                              Connectors connectors, ProducerTemplate template, PublishedDrafts published, Clock clock) {
+                              Connectors connectors, ProducerTemplate template, PublishedDrafts published, Clock clock,
+                              HubMetrics metrics) {
         DraftBuilder builder = new DraftBuilder(store, log, Themes.calculators(scales),
                 properties.draft().minimumGroupSize(), connectors::hospitalName);
         return new DraftService(builder, new DraftPublisher(template, properties.deploymentUri()), published, store, log,
-                clock);
+                clock, metrics);
+    }
+
+    @Bean
+    HubMetrics hubMetrics(MeterRegistry registry, Connectors connectors, ExtractLog log) {
+        return new HubMetrics(registry, connectors, log);
     }
 
     @Bean
@@ -123,8 +132,8 @@ class HubConfiguration {
     }
 
     @Bean
-    ConnectorStatus connectorStatus() {
-        return new ConnectorStatus();
+    ConnectorStatus connectorStatus(Clock clock) {
+        return new ConnectorStatus(clock);
     }
 
     @Bean
@@ -134,8 +143,13 @@ class HubConfiguration {
 
     @Bean
     ExtractService extractService(ExtractIngest ingest, DeliveryReader deliveries, ExtractTransactions transactions,
-                                  ExtractLog log, HubReadiness readiness) {
-        return new ExtractService(ingest, deliveries, transactions, log, readiness);
+                                  ExtractLog log, HubReadiness readiness, ExtractActivity activity) {
+        return new ExtractService(ingest, deliveries, transactions, log, readiness, activity);
+    }
+
+    @Bean
+    ExtractActivity extractActivity(Clock clock) {
+        return new ExtractActivity(clock);
     }
 
     @Bean
@@ -147,8 +161,8 @@ class HubConfiguration {
 
     @Bean
     InboxHandler inboxHandler(Connectors connectors, ExtractService extracts, DraftRegeneration regeneration,
-                              ConnectorStatus status, Clock clock) {
-        return new InboxHandler(connectors, extracts, regeneration, status, clock);
+                              ConnectorStatus status, Clock clock, HubMetrics metrics) {
+        return new InboxHandler(connectors, extracts, regeneration, status, clock, metrics);
     }
 
     @Bean

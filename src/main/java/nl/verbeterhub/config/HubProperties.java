@@ -31,7 +31,28 @@ public record HubProperties(
         @DefaultValue DraftSettings draft,
         @DefaultValue Pain pain,
         @DefaultValue Fhir fhir,
-        @DefaultValue Inbox inbox) {
+        @DefaultValue Inbox inbox,
+        @DefaultValue Access access,
+        @DefaultValue Api api) {
+
+    /**
+     * @param usersFile the people who may log in besides the environment's operator (bcrypt hashes and
+     *                  the AGBs each sees); empty: {@code users.yaml} in the data folder, when it exists
+     * @param publicMetrics whether {@code /actuator/prometheus} answers without login (for scraping)
+     */
+    public record Access(@DefaultValue("") String usersFile, @DefaultValue("true") boolean publicMetrics) {
+
+        public Path usersFile(Path dataDir) {
+            return usersFile.isBlank() ? dataDir.resolve("users.yaml") : Path.of(usersFile);
+        }
+    }
+
+    /**
+     * @param maxUploadBytes a pushed extract larger than this is refused with 413 before it is stored
+     * @param uploadWait how long an upload waits for its extract's report before answering 202
+     */
+    public record Api(@DefaultValue("268435456") long maxUploadBytes, @DefaultValue("PT60S") Duration uploadWait) {
+    }
 
     /**
      * @param bootstrapServers the intake cluster; empty: start the embedded broker

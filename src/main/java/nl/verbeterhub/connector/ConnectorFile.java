@@ -15,6 +15,8 @@ record ConnectorFile(
         String mode,
         List<Integer> snapshotYears,
         String pollDelay,
+        Expect expect,
+        List<String> uploadTokens,
         // csv-inbox
         String recordType,
         String charset,
@@ -24,5 +26,8 @@ record ConnectorFile(
         String recordIdentifierSystem) {
 
     record Hospital(String agb, String name) {
+    }
+
+    record Expect(String every, String by) {
     }
 }

@@ -14,9 +14,12 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +35,7 @@ public final class ConnectorLoader {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern AGB = Pattern.compile("\\d{8}");
+    private static final Pattern TOKEN_HASH = Pattern.compile("sha256:[0-9a-fA-F]{64}");
     private static final Pattern SYSTEM = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:\\S+");
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -103,7 +107,31 @@ public final class ConnectorLoader {
             case FHIR_INBOX -> fhirSettings(file, f);
         };
         return new ConnectorConfig(f.id(), f.hospital().agb(), f.hospital().name().trim(), type, Path.of(f.inbox()),
-                snapshot, years, pollDelay, settings, file);
+                snapshot, years, pollDelay, settings, file, expectation(file, f.expect()), uploadTokens(file, f.uploadTokens()));
+    }
+
+    private static Optional<Expectation> expectation(Path file, ConnectorFile.Expect expect) {
+        if (expect == null) return Optional.empty();
+        require(file, expect.every() != null && expect.by() != null, "expect needs every (e.g. P1D) and by (e.g. \"06:00\")");
+        try {
+            return Optional.of(new Expectation(Duration.parse(expect.every()), LocalTime.parse(expect.by())));
+        } catch (DateTimeParseException e) {
+            throw new ConnectorDefinitionException(file, "expect.every must be an ISO duration (P1D, PT6H) and expect.by a time (06:00)");
+        } catch (IllegalArgumentException e) {
+            throw new ConnectorDefinitionException(file, "expect." + e.getMessage());
+        }
+    }
+
+    /** Tokens are never in a connector file, only their SHA-256: {@code sha256:} and 64 hex digits. */
+    private static List<String> uploadTokens(Path file, List<String> tokens) {
+        if (tokens == null) return List.of();
+        List<String> hashes = new ArrayList<>();
+        for (String token : tokens) {
+            require(file, token != null && TOKEN_HASH.matcher(token).matches(),
+                    "uploadTokens holds sha256:<64 hex digits> of each token, never a token itself");
+            hashes.add(token.substring("sha256:".length()).toLowerCase(Locale.ROOT));
+        }
+        return List.copyOf(hashes);
     }
 
     /** {@code csv-inbox} when the file names none: the only type there was before types existed. */

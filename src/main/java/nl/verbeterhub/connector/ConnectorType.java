@@ -18,7 +18,7 @@ public enum ConnectorType {
 
     /** Settings every type takes. */
     public static final Set<String> COMMON = Set.of("id", "hospital", "type", "inbox", "mode", "snapshotYears",
-            "pollDelay");
+            "pollDelay", "expect", "uploadTokens");
 
     private final String code;
     private final Set<String> settings;

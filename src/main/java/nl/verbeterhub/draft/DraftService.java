@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import nl.verbeterhub.extract.ExtractLog;
+import nl.verbeterhub.metrics.HubMetrics;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.Theme;
 import nl.verbeterhub.time.Amsterdam;
@@ -29,17 +30,24 @@ public final class DraftService {
     private final RecordStore store;
     private final ExtractLog extracts;
     private final Clock clock;
+    private final HubMetrics metrics;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private volatile int generatedForYear;
 
     public DraftService(DraftBuilder builder, DraftPublisher publisher, PublishedDrafts published, RecordStore store,
                         ExtractLog extracts, Clock clock) {
+        this(builder, publisher, published, store, extracts, clock, HubMetrics.none());
+    }
+
+    public DraftService(DraftBuilder builder, DraftPublisher publisher, PublishedDrafts published, RecordStore store,
+                        ExtractLog extracts, Clock clock, HubMetrics metrics) {
         this.builder = builder;
         this.publisher = publisher;
         this.published = published;
         this.store = store;
         this.extracts = extracts;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** @return how many values (drafts and tombstones) were published */
@@ -66,13 +74,15 @@ public final class DraftService {
                 stale.remove(draft.key());
                 if (!draft.contentHash().equals(published.hash(draft.key()))) {
                     publisher.publish(draft);
-                    published.published(draft.key(), draft.contentHash());
+                    published.published(draft);
+                    metrics.draftPublished(theme);
                     sent++;
                 }
             }
             for (String key : stale) {
                 publisher.tombstone(key);
                 published.tombstoned(key);
+                metrics.draftTombstoned(theme);
                 sent++;
             }
             if (sent > 0) LOG.info("Published {} value(s) for {} {}", sent, agb, theme);

@@ -1,9 +1,12 @@
 package nl.verbeterhub.draft;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import nl.verbeterhub.kafka.TopicScan;
@@ -15,6 +18,8 @@ import nl.verbeterhub.kafka.TopicScan;
 public final class PublishedDrafts {
 
     private final Map<String, String> hashes = new ConcurrentHashMap<>();
+    /** The values themselves, for the console and the API: a few KiB per hospital, theme and year. */
+    private final Map<String, ObjectNode> values = new ConcurrentHashMap<>();
 
     /** Reads the drafts topic from its beginning to its end. */
     public void load(String bootstrapServers, String topic) throws IOException {
@@ -23,8 +28,11 @@ public final class PublishedDrafts {
             TopicScan.fromBeginningToEnd(bootstrapServers, topic, r -> {
                 if (r.value() == null) {
                     hashes.remove(r.key());
+                    values.remove(r.key());
                 } else {
-                    hashes.put(r.key(), contentHash(r.value()));
+                    ObjectNode value = read(r.value());
+                    hashes.put(r.key(), value.path("contentHash").asText());
+                    values.put(r.key(), value);
                 }
             });
         } catch (UncheckedIOException e) {
@@ -32,9 +40,9 @@ public final class PublishedDrafts {
         }
     }
 
-    private static String contentHash(byte[] draft) {
+    private static ObjectNode read(byte[] draft) {
         try {
-            return DraftJson.MAPPER.readTree(draft).path("contentHash").asText();
+            return (ObjectNode) DraftJson.MAPPER.readTree(draft);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,12 +52,23 @@ public final class PublishedDrafts {
         return hashes.get(key);
     }
 
-    public void published(String key, String contentHash) {
-        hashes.put(key, contentHash);
+    public void published(Draft draft) {
+        hashes.put(draft.key(), draft.contentHash());
+        values.put(draft.key(), draft.value());
     }
 
     public void tombstoned(String key) {
         hashes.remove(key);
+        values.remove(key);
+    }
+
+    /** The live drafts of one hospital, by key ({@code agb:theme:year}), in key order. */
+    public SortedMap<String, ObjectNode> drafts(String agb) {
+        SortedMap<String, ObjectNode> found = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(agb + ":")) found.put(key, value);
+        });
+        return found;
     }
 
     /** Keys with a live value that start with {@code prefix} ({@code agb:theme:}). */

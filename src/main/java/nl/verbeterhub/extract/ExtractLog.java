@@ -116,6 +116,18 @@ public final class ExtractLog {
         return themes;
     }
 
+    /** A connector's committed extracts, the latest first; at most {@code limit}. */
+    public List<ExtractCommit> recent(String connector, int limit) {
+        return byConnector.getOrDefault(connector, Map.of()).values().stream()
+                .sorted(Comparator.comparing(ExtractCommit::committedAt).thenComparing(ExtractCommit::sha256).reversed())
+                .limit(limit).toList();
+    }
+
+    /** One committed extract of a connector, by its SHA-256. */
+    public Optional<ExtractCommit> commit(String connector, String sha256) {
+        return Optional.ofNullable(byConnector.getOrDefault(connector, Map.of()).get(sha256));
+    }
+
     private static ExtractCommit latest(Map<String, ExtractCommit> commits) {
         return commits.values().stream()
                 .max(Comparator.comparing(ExtractCommit::committedAt).thenComparing(ExtractCommit::sha256))

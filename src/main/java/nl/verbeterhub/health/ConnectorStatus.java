@@ -1,5 +1,6 @@
 package nl.verbeterhub.health;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ public final class ConnectorStatus {
         volatile Instant lastCommit;
         volatile long committed;
         volatile long redeliveries;
+        volatile Instant lastRedelivery;
         volatile long quarantined;
         volatile String retrying;
         volatile Instant retryingSince;
@@ -40,6 +42,15 @@ public final class ConnectorStatus {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    public ConnectorStatus(Clock clock) {
+        this.clock = clock;
+    }
+
+    public ConnectorStatus() {
+        this(Clock.systemUTC());
+    }
 
     private Entry entry(String connector) {
         return entries.computeIfAbsent(connector, c -> new Entry());
@@ -55,6 +66,7 @@ public final class ConnectorStatus {
     public void redelivery(String connector) {
         Entry e = entry(connector);
         e.redeliveries++;
+        e.lastRedelivery = clock.instant();
         e.retrying = null;
     }
 
@@ -91,6 +103,16 @@ public final class ConnectorStatus {
 
     public Map<String, Object> details(String connector) {
         return entry(connector).details();
+    }
+
+    /** When this connector last delivered an extract that was already committed, since the hub started. */
+    public Instant lastRedelivery(String connector) {
+        return entry(connector).lastRedelivery;
+    }
+
+    /** Why it waits to retry, or null. */
+    public String retrying(String connector) {
+        return entry(connector).retrying;
     }
 
     public boolean isRetrying(String connector) {

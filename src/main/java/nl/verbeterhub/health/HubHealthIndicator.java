@@ -2,38 +2,35 @@ package nl.verbeterhub.health;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import nl.verbeterhub.connector.ConnectorConfig;
-import nl.verbeterhub.connector.Connectors;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.kafka.StateApplier;
-import org.apache.camel.CamelContext;
-import org.apache.camel.ServiceStatus;
+import nl.verbeterhub.ops.ConnectorOverview;
+import nl.verbeterhub.ops.ConnectorState;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * DOWN while the state is not restored, when applying it fails, or when a connector's route stopped;
- * the details per connector say what it did last and whether it is waiting to retry.
+ * DOWN while the state is not restored, when applying it fails, or when a connector's route stopped
+ * (not by an operator's pause); the details per connector give its state (LATE and PAUSED leave the hub
+ * UP), what it did last and whether it is waiting to retry.
  */
 @Component("hub")
 public class HubHealthIndicator implements HealthIndicator {
 
     private final HubReadiness readiness;
     private final StateApplier applier;
-    private final Connectors connectors;
+    private final ConnectorOverview overview;
     private final ConnectorStatus status;
-    private final CamelContext camel;
     private final ExtractLog extracts;
 
-    public HubHealthIndicator(HubReadiness readiness, StateApplier applier, Connectors connectors,
-                              ConnectorStatus status, CamelContext camel, ExtractLog extracts) {
+    public HubHealthIndicator(HubReadiness readiness, StateApplier applier, ConnectorOverview overview,
+                              ConnectorStatus status, ExtractLog extracts) {
         this.extracts = extracts;
         this.readiness = readiness;
         this.applier = applier;
-        this.connectors = connectors;
+        this.overview = overview;
         this.status = status;
-        this.camel = camel;
     }
 
     @Override
@@ -47,18 +44,19 @@ public class HubHealthIndicator implements HealthIndicator {
             health.withDetail("state", "restored and following");
         }
         Map<String, Object> perConnector = new LinkedHashMap<>();
-        for (ConnectorConfig c : connectors.all()) {
-            ServiceStatus route = camel.getRouteController().getRouteStatus("inbox-" + c.id());
+        for (ConnectorOverview.Summary s : overview.all()) {
+            String id = s.connector().id();
             Map<String, Object> d = new LinkedHashMap<>();
-            d.put("route", route == null ? "MISSING" : route.name());
-            d.putAll(status.details(c.id()));
+            // LATE and PAUSED are details of an UP hub (domain.md §8); a route that stopped is DOWN.
+            d.put("state", s.state().name());
+            d.put("route", s.route());
+            s.lateSince().ifPresent(at -> d.put("lateSince", at.toString()));
+            d.putAll(status.details(id));
             // Part of an extract is committed but not all of it: its drafts wait until it is read again.
-            extracts.openExtract(c.id()).ifPresent(open -> d.put("halfWayExtract",
+            extracts.openExtract(id).ifPresent(open -> d.put("halfWayExtract",
                     Map.of("name", open.name(), "sha256", open.sha256(), "begunAt", open.begunAt().toString())));
-            perConnector.put(c.id(), d);
-            if (route == null || !route.isStarted()) {
-                health.down();
-            }
+            perConnector.put(id, d);
+            if (s.state() == ConnectorState.DOWN) health.down();
         }
         health.withDetail("connectors", perConnector);
         return health.build();

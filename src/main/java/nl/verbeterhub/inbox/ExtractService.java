@@ -17,6 +17,7 @@ import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.health.HubReadiness;
 import nl.verbeterhub.kafka.ExtractTransactions;
 import nl.verbeterhub.kafka.KafkaExtractSink;
+import nl.verbeterhub.ops.ExtractActivity;
 import nl.verbeterhub.theme.Theme;
 
 /**
@@ -33,9 +34,11 @@ public final class ExtractService {
     private final ExtractTransactions transactions;
     private final ExtractLog log;
     private final HubReadiness readiness;
+    private final ExtractActivity activity;
 
     public ExtractService(ExtractIngest ingest, DeliveryReader deliveries, ExtractTransactions transactions,
-                          ExtractLog log, HubReadiness readiness) {
+                          ExtractLog log, HubReadiness readiness, ExtractActivity activity) {
+        this.activity = activity;
         this.ingest = ingest;
         this.deliveries = deliveries;
         this.transactions = transactions;
@@ -59,7 +62,8 @@ public final class ExtractService {
                     receivedAt, connector.snapshot(), connector.snapshotYears());
             KafkaExtractSink sink = transactions.begin(source, log::begun);
             try (sink) {
-                ExtractCommit commit = ingest.ingest(source, delivery.records(), sink);
+                ExtractCommit commit = ingest.ingest(source, delivery.records(),
+                        activity.observe(connector.id(), delivery.name(), sha256, sink));
                 sink.commit(commit);
                 log.add(commit);
                 return new ExtractOutcome(connector.agb(), sha256, false, regenerated(connector, themes(commit)),
@@ -67,6 +71,7 @@ public final class ExtractService {
             } finally {
                 // Half an extract may be durable; then its "begun" marker stands and keeps its drafts back.
                 if (!sink.leftHalfWay()) log.finished(connector.id());
+                activity.finished(connector.id());
             }
         }
     }

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +18,7 @@ import nl.verbeterhub.connector.Connectors;
 import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.failure.FailureClassifier;
 import nl.verbeterhub.health.ConnectorStatus;
+import nl.verbeterhub.metrics.HubMetrics;
 import nl.verbeterhub.time.Amsterdam;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -40,14 +42,22 @@ public final class InboxHandler {
     private final DraftRegeneration regeneration;
     private final ConnectorStatus status;
     private final Clock clock;
+    private final HubMetrics metrics;
 
+    /** Without metrics (tests). */
     public InboxHandler(Connectors connectors, ExtractService extracts, DraftRegeneration regeneration,
                         ConnectorStatus status, Clock clock) {
+        this(connectors, extracts, regeneration, status, clock, HubMetrics.none());
+    }
+
+    public InboxHandler(Connectors connectors, ExtractService extracts, DraftRegeneration regeneration,
+                        ConnectorStatus status, Clock clock, HubMetrics metrics) {
         this.connectors = connectors;
         this.extracts = extracts;
         this.regeneration = regeneration;
         this.status = status;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -67,14 +77,24 @@ public final class InboxHandler {
             exchange.setProperty(RECEIVED_AT, receivedAt);
         }
         LOG.info("{}: reading {}", connector.id(), file.getFileName());
-        ExtractOutcome outcome = extracts.commit(connector, file, receivedAt);
+        long started = System.nanoTime();
+        ExtractOutcome outcome;
+        try {
+            outcome = extracts.commit(connector, file, receivedAt);
+        } catch (Exception e) {
+            metrics.failed(connector, Duration.ofNanos(System.nanoTime() - started));
+            throw e;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
         exchange.setProperty(OUTCOME, outcome);
         if (outcome.redelivery()) {
             status.redelivery(connector.id());
+            metrics.redelivered(connector, took, clock.instant());
             LOG.info("{}: {} is a re-delivery of extract {}; skipped", connector.id(), file.getFileName(),
                     outcome.sha256().substring(0, 12));
         } else {
             status.committed(connector.id(), clock.instant());
+            metrics.committed(connector, outcome.commit(), took, clock.instant());
             LOG.info("{}: committed extract {} ({})", connector.id(), file.getFileName(), outcome.sha256().substring(0, 12));
         }
     }
@@ -124,6 +144,7 @@ public final class InboxHandler {
             LOG.warn("{}: {} vanished before it could be moved to .error/", connector.id(), file.getFileName());
         }
         status.quarantined(connector.id(), reason);
+        metrics.quarantined(connector, HubMetrics.reasonCode(reason));
         LOG.warn("{}: {} moved to .error/: {}", connector.id(), file.getFileName(), reason);
     }
 

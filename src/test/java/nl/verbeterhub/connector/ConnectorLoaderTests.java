@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import nl.verbeterhub.record.RecordType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,31 @@ class ConnectorLoaderTests {
         assertThat(c.snapshotYears()).containsExactly(2025);
         assertThat(c.pollDelay()).isEqualTo(Duration.ofSeconds(2));
         assertThat(c.csv().columns()).containsEntry("patient_id", "Patientnummer");
+    }
+
+    @Test
+    void anExpectedScheduleAndUploadTokenHashes() throws Exception {
+        String hash = "ab".repeat(32);
+        write("e.yaml", "id: e\nhospital:\n  agb: \"06010001\"\n  name: E\ninbox: in/e\n"
+                + "expect:\n  every: P1D\n  by: \"06:00\"\nuploadTokens: [\"sha256:" + hash.toUpperCase() + "\"]\n");
+        ConnectorConfig c = ConnectorLoader.load(dir, Duration.ofMillis(500)).get(0);
+        assertThat(c.expect()).contains(new Expectation(Duration.ofDays(1), LocalTime.of(6, 0)));
+        assertThat(c.uploadTokenSha256()).containsExactly(hash);
+    }
+
+    @Test
+    void aTokenInPlainTextOrAScheduleThatIsNoneIsRefused() throws Exception {
+        Path f = write("t.yaml", "id: t\nhospital:\n  agb: \"06010001\"\n  name: T\ninbox: in/t\n"
+                + "uploadTokens: [\"my-secret-token\"]\n");
+        assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500)))
+                .hasMessageContaining(f.toString()).hasMessageContaining("never a token itself");
+        Files.delete(f);
+        f = write("x.yaml", "id: x\nhospital:\n  agb: \"06010001\"\n  name: X\ninbox: in/x\nexpect:\n  every: PT5H\n  by: \"06:00\"\n");
+        assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500)))
+                .hasMessageContaining(f.toString()).hasMessageContaining("hours that divide a day");
+        Files.delete(f);
+        write("y.yaml", "id: y\nhospital:\n  agb: \"06010001\"\n  name: Y\ninbox: in/y\nexpect:\n  every: daily\n  by: \"6\"\n");
+        assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500))).hasMessageContaining("expect.every");
     }
 
     @Test

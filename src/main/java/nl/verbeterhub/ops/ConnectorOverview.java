@@ -1,0 +1,80 @@
+package nl.verbeterhub.ops;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import nl.verbeterhub.connector.ConnectorConfig;
+import nl.verbeterhub.connector.Connectors;
+import nl.verbeterhub.extract.ExtractCommit;
+import nl.verbeterhub.extract.ExtractLog;
+import nl.verbeterhub.health.ConnectorStatus;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ServiceStatus;
+
+/**
+ * One view of every connector for health, the API and the console: its state, its latest extract, the
+ * one it is reading now. Built on demand from what the hub already keeps (no state of its own).
+ */
+public final class ConnectorOverview {
+
+    /** One connector as operators see it. */
+    public record Summary(ConnectorConfig connector, ConnectorState state, String route, Optional<Instant> lateSince,
+                          Optional<String> retrying, Optional<ExtractCommit> latest,
+                          Optional<ExtractActivity.Running> running) {
+    }
+
+    private final Connectors connectors;
+    private final ConnectorStatus status;
+    private final ExtractLog extracts;
+    private final ExtractActivity activity;
+    private final PausedConnectors paused;
+    private final CamelContext camel;
+    private final Clock clock;
+
+    public ConnectorOverview(Connectors connectors, ConnectorStatus status, ExtractLog extracts,
+                             ExtractActivity activity, PausedConnectors paused, CamelContext camel, Clock clock) {
+        this.connectors = connectors;
+        this.status = status;
+        this.extracts = extracts;
+        this.activity = activity;
+        this.paused = paused;
+        this.camel = camel;
+        this.clock = clock;
+    }
+
+    public static String routeId(String connector) {
+        return "inbox-" + connector;
+    }
+
+    /** Every connector, DOWN first, then LATE, RETRYING, PAUSED, OK; by id within a state. */
+    public List<Summary> all() {
+        return connectors.all().stream().map(this::summary)
+                .sorted(Comparator.comparing(Summary::state).thenComparing(s -> s.connector().id())).toList();
+    }
+
+    public Summary summary(ConnectorConfig c) {
+        ServiceStatus route = camel.getRouteController().getRouteStatus(routeId(c.id()));
+        Optional<ExtractCommit> latest = extracts.recent(c.id(), 1).stream().findFirst();
+        Optional<Instant> lateSince = c.expect().flatMap(e -> e.lateSince(lastArrival(c.id(), latest), clock.instant()));
+        Optional<String> retrying = Optional.ofNullable(status.retrying(c.id()));
+        boolean isPaused = paused.isPaused(c.id());
+        ConnectorState state;
+        if (!isPaused && (route == null || !route.isStarted())) state = ConnectorState.DOWN;
+        else if (isPaused) state = ConnectorState.PAUSED;
+        else if (lateSince.isPresent()) state = ConnectorState.LATE;
+        else if (retrying.isPresent()) state = ConnectorState.RETRYING;
+        else state = ConnectorState.OK;
+        return new Summary(c, state, route == null ? "MISSING" : route.name(), lateSince, retrying, latest,
+                activity.running(c.id()));
+    }
+
+    /** The last extract that arrived: committed (also before a restart), or re-delivered since the start. */
+    private Instant lastArrival(String connector, Optional<ExtractCommit> latest) {
+        Instant committed = latest.map(ExtractCommit::committedAt).orElse(null);
+        Instant redelivered = status.lastRedelivery(connector);
+        if (committed == null) return redelivered;
+        return redelivered == null || committed.isAfter(redelivered) ? committed : redelivered;
+    }
+}
