@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -35,8 +37,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Push upload (issue 17): the raw file is written into the connector's inbox under a hidden temporary
@@ -69,8 +71,12 @@ class UploadApi {
     }
 
     @PostMapping(path = "/api/v1/connectors/{id}/extracts", consumes = MediaType.ALL_VALUE)
-    ResponseEntity<ObjectNode> upload(@PathVariable String id, @RequestParam(required = false) String filename,
-                                      HttpServletRequest request) throws IOException, InterruptedException {
+    ResponseEntity<ObjectNode> upload(@PathVariable String id, HttpServletRequest request)
+            throws IOException, InterruptedException {
+        // Not request.getParameter: for curl's default form content type that would read the body as a form.
+        String filename = request.getQueryString() == null ? null : UriComponentsBuilder.newInstance()
+                .query(request.getQueryString()).build().getQueryParams().getFirst("filename");
+        if (filename != null) filename = URLDecoder.decode(filename, StandardCharsets.UTF_8);
         ConnectorConfig c = access.uploadTarget(id);
         long max = properties.api().maxUploadBytes();
         if (request.getContentLengthLong() > max) throw tooLarge(max);

@@ -89,6 +89,9 @@ class ApiIT {
     void eachUserSeesWhatIsTheirsAnd403ElsewhereAnd404ForWhatDoesNotExist() {
         assertThat(ids(operator.get("/api/v1/connectors"))).containsExactlyInAnyOrder("pijn-a", "pijn-b");
         assertThat(ids(hospitalA.get("/api/v1/connectors"))).containsExactly("pijn-a");
+        assertThat(ApiClient.json(hospitalA.get("/api/v1/hospitals")).path("hospitals")).singleElement()
+                .satisfies(h -> assertThat(h.path("agb").asText()).isEqualTo(A));
+        assertThat(ApiClient.json(operator.get("/api/v1/hospitals")).path("hospitals")).hasSize(2);
         assertThat(hospitalA.get("/api/v1/connectors/pijn-b").statusCode()).isEqualTo(403);
         assertThat(hospitalA.get("/api/v1/hospitals/" + B + "/drafts").statusCode()).isEqualTo(403);
         assertThat(operator.get("/api/v1/connectors/no-such-connector").statusCode()).isEqualTo(404);
@@ -125,7 +128,9 @@ class ApiIT {
                 hospitalA.get("/api/v1/hospitals/" + A + "/drafts/PIJN/2025")).at("/indicators/measurements").asInt()).isEqualTo(2));
         assertThat(ApiClient.json(hospitalA.get("/api/v1/hospitals/" + A + "/drafts?theme=pijn")).path("drafts")).hasSize(1);
 
-        HttpResponse<String> again = operator.post("/api/v1/connectors/pijn-a/extracts?filename=pijn-mei-kopie.csv", csv, "text/csv");
+        // As curl --data-binary sends it: a form content type, which must not be read as a form.
+        HttpResponse<String> again = operator.post("/api/v1/connectors/pijn-a/extracts?filename=pijn-mei-kopie.csv", csv,
+                "application/x-www-form-urlencoded");
         assertThat(again.statusCode()).as("the same bytes again: a re-delivery").isEqualTo(200);
         assertThat(ApiClient.json(again).path("status").asText()).isEqualTo("redelivery");
     }
