@@ -16,19 +16,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.connector.ConnectorConfig;
-import nl.verbeterhub.extract.ExtractCommit;
 import nl.verbeterhub.extract.ExtractLog;
-import nl.verbeterhub.ops.ConnectorControl;
+import nl.verbeterhub.inbox.DeliveryWatch;
 import nl.verbeterhub.ops.ExtractActivity;
 import nl.verbeterhub.ops.PausedConnectors;
 import org.springframework.http.HttpHeaders;
@@ -48,25 +46,20 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 class UploadApi {
 
-    private static final Duration LOOK = Duration.ofMillis(100);
-    private static final int REASON_LOOKS = 20;
-
     private final ApiAccess access;
     private final HubProperties properties;
     private final ExtractLog extracts;
     private final ExtractActivity activity;
-    private final ConnectorControl control;
+    private final DeliveryWatch watch;
     private final PausedConnectors paused;
-    private final Clock clock;
 
     UploadApi(ApiAccess access, HubProperties properties, ExtractLog extracts, ExtractActivity activity,
-              ConnectorControl control, PausedConnectors paused, Clock clock) {
-        this.clock = clock;
+              DeliveryWatch watch, PausedConnectors paused) {
         this.access = access;
         this.properties = properties;
         this.extracts = extracts;
         this.activity = activity;
-        this.control = control;
+        this.watch = watch;
         this.paused = paused;
     }
 
@@ -83,7 +76,6 @@ class UploadApi {
         String name = UploadNames.name(filename, request.getHeader(HttpHeaders.CONTENT_DISPOSITION), request.getContentType(),
                 c.type());
         Files.createDirectories(c.inbox());
-        Instant started = clock.instant();
         Path part = c.inbox().resolve(".upload-" + UUID.randomUUID() + ".part");
         String sha256;
         try {
@@ -93,45 +85,41 @@ class UploadApi {
             throw e;
         }
         Path target = free(c.inbox(), name);
+        CompletableFuture<DeliveryWatch.Outcome> read = watch.expect(target);
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
         URI location = URI.create("/api/v1/connectors/" + c.id() + "/extracts/" + sha256);
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("connector", c.id()).put("file", target.getFileName().toString())
-                .put("sha256", sha256);
-        if (!paused.isPaused(c.id()) && waitUntilRead(target)) {
-            Optional<ExtractCommit> commit = extracts.commit(c.id(), sha256);
-            if (commit.isPresent()) {
-                // The route skipped it when these bytes were committed before this upload.
-                boolean redelivery = commit.get().receivedAt().isBefore(started);
-                body.put("status", redelivery ? "redelivery" : "committed");
-                ObjectNode report = ApiViews.extract(commit.get());
-                ArrayNode rejections = report.putArray("rejections");
-                activity.rejections(c.id(), sha256).forEach(r -> rejections.add(ApiViews.rejection(r)));
-                body.set("extract", report);
-                return ResponseEntity.status(redelivery ? HttpStatus.OK : HttpStatus.CREATED).location(location).body(body);
-            }
-            Optional<ConnectorControl.ErrorFile> error = errorFile(c, target.getFileName().toString(), started);
-            if (error.isPresent()) {
-                body.put("status", "unusable").put("reason", error.get().reason()).put("error", error.get().name());
-                return ResponseEntity.unprocessableEntity().body(body);
-            }
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("connector", c.id())
+                .put("file", target.getFileName().toString()).put("sha256", sha256);
+        Optional<DeliveryWatch.Outcome> outcome = paused.isPaused(c.id()) ? Optional.empty() : await(read);
+        if (outcome.isEmpty()) {
+            watch.forget(target);
+            body.put("status", paused.isPaused(c.id()) ? "paused" : "accepted");
+            return ResponseEntity.accepted().location(location).body(body);
         }
-        body.put("status", paused.isPaused(c.id()) ? "paused" : "accepted");
-        return ResponseEntity.accepted().location(location).body(body);
+        if (!outcome.get().archived()) {
+            body.put("status", "unusable").put("reason", outcome.get().reason()).put("error", outcome.get().errorName());
+            return ResponseEntity.unprocessableEntity().body(body);
+        }
+        boolean redelivery = outcome.get().extract().redelivery();
+        body.put("status", redelivery ? "redelivery" : "committed");
+        extracts.commit(c.id(), sha256).ifPresent(commit -> {
+            ObjectNode report = ApiViews.extract(commit);
+            ArrayNode rejections = report.putArray("rejections");
+            activity.rejections(c.id(), sha256).forEach(r -> rejections.add(ApiViews.rejection(r)));
+            body.set("extract", report);
+        });
+        return ResponseEntity.status(redelivery ? HttpStatus.OK : HttpStatus.CREATED).location(location).body(body);
     }
 
-    /** The upload in .error/ (stamped, maybe numbered), once its reason file is written beside it. */
-    private Optional<ConnectorControl.ErrorFile> errorFile(ConnectorConfig c, String name, Instant started)
-            throws InterruptedException {
-        Pattern moved = Pattern.compile("\\d{8}T\\d{6}-" + Pattern.quote(name) + "(\\.\\d+)?");
-        for (int look = 0; look < REASON_LOOKS; look++) {
-            Optional<ConnectorControl.ErrorFile> error = control.errorFiles(c).stream()
-                    // A move keeps the time it was written: an earlier upload of that name is older.
-                    .filter(f -> moved.matcher(f.name()).matches() && !f.movedAt().isBefore(started.truncatedTo(ChronoUnit.SECONDS)))
-                    .findFirst();
-            if (error.isEmpty() || error.get().reason() != null) return error;
-            Thread.sleep(LOOK.toMillis());
+    /** What the route did with the upload, if it did within the upload wait. */
+    private Optional<DeliveryWatch.Outcome> await(CompletableFuture<DeliveryWatch.Outcome> read) throws InterruptedException {
+        try {
+            return Optional.of(read.get(properties.api().uploadWait().toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
-        return Optional.empty();
     }
 
     /** Copies the body, counting and hashing; over the limit it stops and nothing is kept. */
@@ -156,7 +144,8 @@ class UploadApi {
     }
 
     private static ApiException tooLarge(long max) {
-        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "an upload may hold at most " + max + " bytes (hub.api.max-upload-bytes)");
+        return new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "an upload may hold at most " + max
+                + " bytes (hub.api.max-upload-bytes)");
     }
 
     /** The name itself, or {@code 2-name}, {@code 3-name}, … when the inbox already holds one. */
@@ -164,15 +153,5 @@ class UploadApi {
         Path target = inbox.resolve(name);
         for (int n = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) target = inbox.resolve(n + "-" + name);
         return target;
-    }
-
-    /** Whether the route moved the file out of the inbox (to .done/ or .error/) within the upload wait. */
-    private boolean waitUntilRead(Path target) throws InterruptedException {
-        long deadline = System.nanoTime() + properties.api().uploadWait().toNanos();
-        while (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            if (System.nanoTime() > deadline) return false;
-            Thread.sleep(LOOK.toMillis());
-        }
-        return true;
     }
 }

@@ -19,6 +19,7 @@ import nl.verbeterhub.fhir.FhirReading;
 import nl.verbeterhub.health.ConnectorStatus;
 import nl.verbeterhub.health.HubReadiness;
 import nl.verbeterhub.inbox.DeliveryReader;
+import nl.verbeterhub.inbox.DeliveryWatch;
 import nl.verbeterhub.inbox.DraftRegeneration;
 import nl.verbeterhub.inbox.ExtractService;
 import nl.verbeterhub.inbox.FhirInboxScanner;
@@ -148,6 +149,11 @@ class HubConfiguration {
     }
 
     @Bean
+    DeliveryWatch deliveryWatch() {
+        return new DeliveryWatch();
+    }
+
+    @Bean
     ExtractActivity extractActivity(Clock clock) {
         return new ExtractActivity(clock);
     }
@@ -161,8 +167,8 @@ class HubConfiguration {
 
     @Bean
     InboxHandler inboxHandler(Connectors connectors, ExtractService extracts, DraftRegeneration regeneration,
-                              ConnectorStatus status, Clock clock, HubMetrics metrics) {
-        return new InboxHandler(connectors, extracts, regeneration, status, clock, metrics);
+                              ConnectorStatus status, Clock clock, HubMetrics metrics, DeliveryWatch watch) {
+        return new InboxHandler(connectors, extracts, regeneration, status, clock, metrics, watch);
     }
 
     @Bean

@@ -43,6 +43,7 @@ public final class InboxHandler {
     private final ConnectorStatus status;
     private final Clock clock;
     private final HubMetrics metrics;
+    private final DeliveryWatch watch;
 
     /** Without metrics (tests). */
     public InboxHandler(Connectors connectors, ExtractService extracts, DraftRegeneration regeneration,
@@ -52,6 +53,12 @@ public final class InboxHandler {
 
     public InboxHandler(Connectors connectors, ExtractService extracts, DraftRegeneration regeneration,
                         ConnectorStatus status, Clock clock, HubMetrics metrics) {
+        this(connectors, extracts, regeneration, status, clock, metrics, new DeliveryWatch());
+    }
+
+    public InboxHandler(Connectors connectors, ExtractService extracts, DraftRegeneration regeneration,
+                        ConnectorStatus status, Clock clock, HubMetrics metrics, DeliveryWatch watch) {
+        this.watch = watch;
         this.connectors = connectors;
         this.extracts = extracts;
         this.regeneration = regeneration;
@@ -105,6 +112,7 @@ public final class InboxHandler {
         Path file = file(exchange);
         String name = stamp() + "-" + outcome.sha256().substring(0, 12) + "-" + file.getFileName();
         moveInto(file, ".done", name);
+        watch.archived(file, outcome);
     }
 
     /**
@@ -140,6 +148,7 @@ public final class InboxHandler {
             Path tmp = moved.resolveSibling("." + name + ".reason.tmp");
             Files.writeString(tmp, reason + System.lineSeparator(), StandardCharsets.UTF_8);
             Files.move(tmp, reasonFile, StandardCopyOption.ATOMIC_MOVE);
+            watch.quarantined(file, reason, moved.getFileName().toString());
         } catch (NoSuchFileException e) {
             LOG.warn("{}: {} vanished before it could be moved to .error/", connector.id(), file.getFileName());
         }
