@@ -27,15 +27,23 @@ public final class UploadTokens {
 
     public UploadTokens(Connectors connectors, Function<String, String> environment) {
         for (ConnectorConfig c : connectors.all()) {
-            c.uploadTokenSha256().forEach(hash -> byHash.put(hash, c));
+            c.uploadTokenSha256().forEach(hash -> add(hash, c));
             String fromEnvironment = environment.apply(variable(c.id()));
             if (fromEnvironment != null && !fromEnvironment.isBlank()) {
                 if (fromEnvironment.trim().length() < MIN_LENGTH) {
                     throw new IllegalStateException(variable(c.id()) + " must be at least " + MIN_LENGTH
                             + " characters (e.g. openssl rand -hex 32)");
                 }
-                byHash.put(sha256(fromEnvironment.trim()), c);
+                add(sha256(fromEnvironment.trim()), c);
             }
+        }
+    }
+
+    /** One token, one connector: a token given to two would push to whichever came last. */
+    private void add(String hash, ConnectorConfig c) {
+        ConnectorConfig other = byHash.putIfAbsent(hash, c);
+        if (other != null && !other.id().equals(c.id())) {
+            throw new IllegalStateException("the same upload token is given to connectors " + other.id() + " and " + c.id());
         }
     }
 

@@ -3,6 +3,7 @@ package nl.verbeterhub.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nl.verbeterhub.extract.ExtractCommit;
@@ -29,12 +30,17 @@ public final class ApiViews {
         o.put("route", s.route());
         s.lateSince().ifPresent(at -> o.put("lateSince", at.toString()));
         s.retrying().ifPresent(why -> o.put("retrying", why));
-        s.connector().expect().ifPresent(e -> o.putObject("expect").put("every", e.every().toString())
+        s.connector().expect().ifPresent(e -> o.putObject("expect").put("every", every(e.every()))
                 .put("by", e.by().toString()));
         s.latest().ifPresent(c -> o.set("lastExtract", extract(c)));
         s.running().ifPresent(r -> o.putObject("reading").put("name", r.name()).put("startedAt", r.startedAt().toString())
                 .put("recordsSoFar", r.records()));
         return o;
+    }
+
+    /** As a connector file writes it: {@code P1D}, {@code P7D}, {@code PT6H} (Duration alone would say PT24H). */
+    public static String every(Duration every) {
+        return every.toHours() % 24 == 0 ? "P" + every.toDays() + "D" : every.toString();
     }
 
     /** An extract's report: what {@code validate} prints for it, as JSON. */

@@ -10,13 +10,13 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +25,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.connector.ConnectorConfig;
+import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.extract.ExtractLog;
+import nl.verbeterhub.extract.Sha256;
 import nl.verbeterhub.inbox.DeliveryWatch;
+import nl.verbeterhub.ops.AuditLog;
 import nl.verbeterhub.ops.ExtractActivity;
 import nl.verbeterhub.ops.PausedConnectors;
 import org.springframework.http.HttpHeaders;
@@ -52,9 +55,11 @@ class UploadApi {
     private final ExtractActivity activity;
     private final DeliveryWatch watch;
     private final PausedConnectors paused;
+    private final AuditLog audit;
 
     UploadApi(ApiAccess access, HubProperties properties, ExtractLog extracts, ExtractActivity activity,
-              DeliveryWatch watch, PausedConnectors paused) {
+              DeliveryWatch watch, PausedConnectors paused, AuditLog audit) {
+        this.audit = audit;
         this.access = access;
         this.properties = properties;
         this.extracts = extracts;
@@ -67,10 +72,13 @@ class UploadApi {
     ResponseEntity<ObjectNode> upload(@PathVariable String id, HttpServletRequest request)
             throws IOException, InterruptedException {
         // Not request.getParameter: for curl's default form content type that would read the body as a form.
-        String filename = request.getQueryString() == null ? null : UriComponentsBuilder.newInstance()
-                .query(request.getQueryString()).build().getQueryParams().getFirst("filename");
-        if (filename != null) filename = URLDecoder.decode(filename, StandardCharsets.UTF_8);
         ConnectorConfig c = access.uploadTarget(id);
+        String filename = filename(request.getQueryString());
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the file itself as the body (curl --data-binary @file), "
+                    + "not as a form");
+        }
         long max = properties.api().maxUploadBytes();
         if (request.getContentLengthLong() > max) throw tooLarge(max);
         String name = UploadNames.name(filename, request.getHeader(HttpHeaders.CONTENT_DISPOSITION), request.getContentType(),
@@ -84,12 +92,20 @@ class UploadApi {
             Files.deleteIfExists(part);
             throw e;
         }
-        Path target = free(c.inbox(), name);
-        CompletableFuture<DeliveryWatch.Outcome> read = watch.expect(target);
-        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-        URI location = URI.create("/api/v1/connectors/" + c.id() + "/extracts/" + sha256);
+        // A FHIR extract is named by the SHA-256 of its files' SHA-256s, a lone file too (decision 39).
+        String extract = c.settings() instanceof SourceSettings.Fhir ? Sha256.ofText(sha256) : sha256;
+        Path target;
+        CompletableFuture<DeliveryWatch.Outcome> read;
+        try {
+            target = claim(c.inbox(), name, part);
+            read = watch.expect(target);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+        audit.record(access.user().name(), "upload", c.id(), target.getFileName().toString());
+        URI location = URI.create("/api/v1/connectors/" + c.id() + "/extracts/" + extract);
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("connector", c.id())
-                .put("file", target.getFileName().toString()).put("sha256", sha256);
+                .put("file", target.getFileName().toString()).put("sha256", extract);
         Optional<DeliveryWatch.Outcome> outcome = paused.isPaused(c.id()) ? Optional.empty() : await(read);
         if (outcome.isEmpty()) {
             watch.forget(target);
@@ -102,10 +118,10 @@ class UploadApi {
         }
         boolean redelivery = outcome.get().extract().redelivery();
         body.put("status", redelivery ? "redelivery" : "committed");
-        extracts.commit(c.id(), sha256).ifPresent(commit -> {
+        extracts.commit(c.id(), outcome.get().extract().sha256()).ifPresent(commit -> {
             ObjectNode report = ApiViews.extract(commit);
             ArrayNode rejections = report.putArray("rejections");
-            activity.rejections(c.id(), sha256).forEach(r -> rejections.add(ApiViews.rejection(r)));
+            activity.rejections(c.id(), commit.sha256()).forEach(r -> rejections.add(ApiViews.rejection(r)));
             body.set("extract", report);
         });
         return ResponseEntity.status(redelivery ? HttpStatus.OK : HttpStatus.CREATED).location(location).body(body);
@@ -148,10 +164,30 @@ class UploadApi {
                 + " bytes (hub.api.max-upload-bytes)");
     }
 
-    /** The name itself, or {@code 2-name}, {@code 3-name}, … when the inbox already holds one. */
-    private static Path free(Path inbox, String name) {
-        Path target = inbox.resolve(name);
-        for (int n = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) target = inbox.resolve(n + "-" + name);
-        return target;
+    /**
+     * Puts the written file into the inbox under the name itself, or {@code 2-name}, {@code 3-name}, …: a
+     * hard link appears whole and fails when the name is taken, so two uploads of one name never replace
+     * each other (a rename would, silently).
+     */
+    private static Path claim(Path inbox, String name, Path part) throws IOException {
+        for (int n = 1; ; n++) {
+            Path target = inbox.resolve(n == 1 ? name : n + "-" + name);
+            try {
+                return Files.createLink(target, part);
+            } catch (FileAlreadyExistsException e) {
+                // taken: the next number
+            }
+        }
+    }
+
+    /** The {@code filename} query parameter, read from the query string: never as a form parameter. */
+    private static String filename(String query) {
+        if (query == null) return null;
+        String raw = UriComponentsBuilder.newInstance().query(query).build().getQueryParams().getFirst("filename");
+        try {
+            return raw == null ? null : URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "filename is not URL-encoded correctly");
+        }
     }
 }

@@ -33,8 +33,10 @@ final class UploadNames {
         }
         if (name == null || name.isBlank()) name = "upload" + extension(contentType, type);
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        name = name.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^[.]+", "");
+        name = name.replaceAll("[^A-Za-z0-9._-]", "_");
         if (name.length() > MAX) name = name.substring(name.length() - MAX);
+        // After the cut: a leading dot hides a file from every inbox.
+        name = name.replaceAll("^[.]+", "");
         String lower = name.toLowerCase(Locale.ROOT);
         boolean readable = type == ConnectorType.CSV_INBOX ? lower.endsWith(".csv")
                 : lower.endsWith(".ndjson") || lower.endsWith(".json");

@@ -3,7 +3,7 @@ package nl.verbeterhub.app;
 import java.util.Map;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.Connectors;
-import nl.verbeterhub.ops.ConnectorControl;
+import nl.verbeterhub.ops.PausedConnectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
@@ -20,11 +20,11 @@ class ConnectorRoutes implements CamelContextConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorRoutes.class);
 
     private final Connectors connectors;
-    private final ConnectorControl control;
+    private final PausedConnectors paused;
 
-    ConnectorRoutes(Connectors connectors, ConnectorControl control) {
+    ConnectorRoutes(Connectors connectors, PausedConnectors paused) {
         this.connectors = connectors;
-        this.control = control;
+        this.paused = paused;
     }
 
     public static String routeId(String connectorId) {
@@ -38,20 +38,19 @@ class ConnectorRoutes implements CamelContextConfiguration {
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
         for (ConnectorConfig c : connectors.all()) {
+            // A connector an operator paused is added stopped: started and then stopped, it could begin an extract.
+            boolean paused = this.paused.isPaused(c.id());
             try {
                 camelContext.addRouteFromTemplate(routeId(c.id()), c.type().code(), Map.of(
                         "connectorId", c.id(),
                         "inbox", c.inbox().toAbsolutePath().toString(),
-                        "delay", String.valueOf(c.pollDelay().toMillis())));
-                LOG.info("Connector {} ({} {}, {}) reads {}", c.id(), c.agb(), c.hospitalName(), c.type().code(), c.inbox());
+                        "delay", String.valueOf(c.pollDelay().toMillis()),
+                        "autoStartup", String.valueOf(!paused)));
+                LOG.info("Connector {} ({} {}, {}) reads {}{}", c.id(), c.agb(), c.hospitalName(), c.type().code(), c.inbox(),
+                        paused ? " — paused by an operator" : "");
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the route of connector " + c.id(), e);
             }
-        }
-        try {
-            control.applyPauses();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot pause the connectors an operator paused", e);
         }
     }
 }

@@ -43,7 +43,8 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, UploadTokens tokens) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", REALM);
+            // Both ways in: people with Basic, upload tokens as a bearer.
+            response.setHeader("WWW-Authenticate", REALM + ", Bearer realm=\"verbeterhub\"");
             problem(response, HttpStatus.UNAUTHORIZED, "Log in with HTTP Basic, or send an upload token as a bearer.");
         };
         AccessDeniedHandler forbidden = (request, response, e) ->

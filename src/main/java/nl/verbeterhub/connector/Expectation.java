@@ -2,7 +2,7 @@ package nl.verbeterhub.connector;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Optional;
@@ -27,28 +27,33 @@ public record Expectation(Duration every, LocalTime by) {
         }
     }
 
-    /** The most recent deadline at or before {@code now}. */
+    /**
+     * The most recent deadline at or before {@code now}. Each day's {@code by} is placed in Amsterdam time
+     * (on the night the clocks go forward a {@code by} in the missing hour is the hour after); hours after
+     * it are counted on the clock that does not jump, so no period is empty or doubled by a clock change.
+     */
     public Instant lastDeadline(Instant now) {
-        LocalDateTime local = LocalDateTime.ofInstant(now, Amsterdam.ZONE).withNano(0);
-        LocalDateTime deadline;
-        if (every.compareTo(DAY) >= 0) {
-            deadline = local.toLocalDate().atTime(by);
-            if (deadline.isAfter(local)) deadline = deadline.minusDays(1);
-        } else {
-            // Deadlines at by, by + every, … around the clock: the last one not after now.
-            long sinceBy = local.toLocalTime().toSecondOfDay() - by.toSecondOfDay();
-            deadline = local.minusSeconds(Math.floorMod(sinceBy, every.toSeconds()));
+        LocalDate today = LocalDate.ofInstant(now, Amsterdam.ZONE);
+        Instant deadline = at(today);
+        if (deadline.isAfter(now)) deadline = at(today.minusDays(1));
+        if (every.compareTo(DAY) < 0) {
+            long steps = Duration.between(deadline, now).toSeconds() / every.toSeconds();
+            deadline = deadline.plus(every.multipliedBy(steps));
         }
-        return ZonedDateTime.of(deadline, Amsterdam.ZONE).toInstant();
+        return deadline;
     }
 
     /** The deadline whose period saw no extract arrive, if any: the connector is LATE since then. */
     public Optional<Instant> lateSince(Instant lastArrival, Instant now) {
         Instant deadline = lastDeadline(now);
-        LocalDateTime local = LocalDateTime.ofInstant(deadline, Amsterdam.ZONE);
-        LocalDateTime start = every.compareTo(DAY) >= 0 ? local.minusDays(every.toDays()) : local.minus(every);
-        Instant periodStart = ZonedDateTime.of(start, Amsterdam.ZONE).toInstant();
+        Instant periodStart = every.compareTo(DAY) >= 0
+                ? at(LocalDate.ofInstant(deadline, Amsterdam.ZONE).minusDays(every.toDays()))
+                : deadline.minus(every);
         boolean arrived = lastArrival != null && lastArrival.isAfter(periodStart);
         return arrived ? Optional.empty() : Optional.of(deadline);
+    }
+
+    private Instant at(LocalDate day) {
+        return ZonedDateTime.of(day, by, Amsterdam.ZONE).toInstant();
     }
 }

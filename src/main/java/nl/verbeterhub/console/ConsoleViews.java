@@ -58,7 +58,7 @@ final class ConsoleViews {
         var c = s.connector();
         return new ConnectorRow(c.id(), s.state().name(), c.agb(), c.hospitalName(), c.type().code(), s.route(),
                 s.lateSince().map(ConsoleViews::time).orElse(null), s.retrying().orElse(null),
-                c.expect().map(e -> "every " + e.every() + " by " + e.by()).orElse(null),
+                c.expect().map(e -> "every " + nl.verbeterhub.api.ApiViews.every(e.every()) + " by " + e.by()).orElse(null),
                 s.latest().map(ConsoleViews::extract).orElse(null),
                 s.running().map(r -> new ReadingRow(r.name(), time(r.startedAt()), r.records())).orElse(null));
     }

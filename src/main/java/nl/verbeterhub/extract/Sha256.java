@@ -2,6 +2,7 @@ package nl.verbeterhub.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -24,6 +25,11 @@ public final class Sha256 {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The SHA-256 of a text's ASCII bytes: a FHIR extract's identity is that of its files' hex SHA-256s. */
+    public static String ofText(String ascii) {
+        return HexFormat.of().formatHex(newDigest().digest(ascii.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static MessageDigest newDigest() {

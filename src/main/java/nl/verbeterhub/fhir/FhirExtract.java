@@ -4,16 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -203,13 +199,8 @@ public final class FhirExtract {
     public String sha256() throws IOException {
         List<File> byName = new ArrayList<>(files);
         byName.sort((a, b) -> a.name.compareTo(b.name));
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        for (File f : byName) digest.update(Sha256.of(f.path).getBytes(StandardCharsets.US_ASCII));
-        return HexFormat.of().formatHex(digest.digest());
+        StringBuilder hashes = new StringBuilder();
+        for (File f : byName) hashes.append(Sha256.of(f.path));
+        return Sha256.ofText(hashes.toString());
     }
 }

@@ -3,19 +3,28 @@ package nl.verbeterhub.ops;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.verbeterhub.connector.ConnectorConfig;
 import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What an operator does to a connector (Kafka Connect's pause, resume, restart; Mirth's reprocess):
@@ -46,9 +55,19 @@ public final class ConnectorControl {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectorControl.class);
+    /** How long a pause lets an extract being read finish before Camel forces the route down. */
+    private static final Duration FINISH_EXTRACT = Duration.ofHours(1);
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
+
     private final CamelContext camel;
     private final PausedConnectors paused;
     private final AuditLog audit;
+    private final ExecutorService routes = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "connector-control");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ConnectorControl(CamelContext camel, PausedConnectors paused, AuditLog audit) {
         this.camel = camel;
@@ -57,27 +76,45 @@ public final class ConnectorControl {
     }
 
     /**
-     * Stops reading the inbox (an extract being read finishes first: Camel's graceful stop); survives a
-     * restart. The route is stopped rather than suspended, so that resuming starts a fresh consumer.
+     * Stops reading the inbox and keeps it so across restarts. Camel's graceful stop lets an extract being
+     * read finish first (up to {@link #FINISH_EXTRACT}); the request waits a few seconds for it and
+     * answers anyway, the connector shown PAUSED while its route finishes. Pauses and resumes of all
+     * connectors run one after the other on one thread, so that a resume never overtakes a pause.
      */
-    public void pause(ConnectorConfig connector, String user) throws Exception {
+    public void pause(ConnectorConfig connector, String user) throws InterruptedException {
         paused.pause(connector.id());
-        camel.getRouteController().stopRoute(ConnectorOverview.routeId(connector.id()));
         audit.record(user, "pause", connector.id(), null);
-    }
-
-    public void resume(ConnectorConfig connector, String user) throws Exception {
-        paused.resume(connector.id());
-        camel.getRouteController().startRoute(ConnectorOverview.routeId(connector.id()));
-        audit.record(user, "resume", connector.id(), null);
-    }
-
-    /** Re-applies the operators' pauses after the routes started (ConnectorRoutes). */
-    public void applyPauses() throws Exception {
-        for (String id : paused.all()) {
-            if (camel.getRouteController().getRouteStatus(ConnectorOverview.routeId(id)) != null) {
-                camel.getRouteController().stopRoute(ConnectorOverview.routeId(id));
+        wait(routes.submit(() -> {
+            try {
+                camel.getRouteController().stopRoute(ConnectorOverview.routeId(connector.id()), FINISH_EXTRACT.toSeconds(),
+                        TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // The route still runs: the connector must not show PAUSED.
+                paused.resume(connector.id());
+                LOG.error("{}: the pause failed ({}); the connector goes on", connector.id(), e.getClass().getSimpleName());
             }
+        }));
+    }
+
+    public void resume(ConnectorConfig connector, String user) throws InterruptedException {
+        paused.resume(connector.id());
+        audit.record(user, "resume", connector.id(), null);
+        wait(routes.submit(() -> {
+            try {
+                camel.getRouteController().startRoute(ConnectorOverview.routeId(connector.id()));
+            } catch (Exception e) {
+                LOG.error("{}: the resume failed ({}); health shows its route", connector.id(), e.getClass().getSimpleName());
+            }
+        }));
+    }
+
+    private static void wait(Future<?> action) throws InterruptedException {
+        try {
+            action.get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // Still finishing an extract: the state shows PAUSED, the route's status says it is stopping.
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -120,16 +157,33 @@ public final class ConnectorControl {
                 .orElseThrow(() -> new NoSuchErrorFile("no file " + errorFile + " in .error/ of " + connector.id()));
         String original = STAMP.matcher(found.name()).lookingAt() ? found.name().substring(16) : found.name();
         try {
-            Path target = connector.inbox().resolve(original);
-            for (int n = 2; Files.exists(target, LinkOption.NOFOLLOW_LINKS); n++) {
-                target = connector.inbox().resolve(n + "-" + original);
-            }
-            Files.move(dir.resolve(found.name()), target, StandardCopyOption.ATOMIC_MOVE);
+            Path target = putBack(dir.resolve(found.name()), connector.inbox(), original, found.folder());
             Files.deleteIfExists(dir.resolve(found.name() + REASON_SUFFIX));
             audit.record(user, "reprocess", connector.id(), found.name());
             return target.getFileName().toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Into the inbox as {@code name}, or {@code 2-name}, … when taken — never over a file a hospital drops
+     * at that moment: a file by a hard link (fails when the name is taken), a folder by a rename that
+     * refuses an existing target.
+     */
+    private static Path putBack(Path from, Path inbox, String name, boolean folder) throws IOException {
+        for (int n = 1; ; n++) {
+            Path target = inbox.resolve(n == 1 ? name : n + "-" + name);
+            try {
+                if (folder) {
+                    return Files.move(from, target);
+                }
+                Files.createLink(target, from);
+                Files.delete(from);
+                return target;
+            } catch (FileAlreadyExistsException e) {
+                // taken: the next number
+            }
         }
     }
 

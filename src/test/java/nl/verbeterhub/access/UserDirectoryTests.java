@@ -83,5 +83,10 @@ class UserDirectoryTests {
         assertThat(tokens.user(fromEnvironment)).isPresent();
         assertThat(tokens.user("x".repeat(40))).isEmpty();
         assertThatThrownBy(() -> new UploadTokens(connectors, name -> "short")).hasMessageContaining("at least 32");
+        ConnectorConfig a = connectors.get("pijn-a");
+        Connectors sharing = new Connectors(List.of(a, new ConnectorConfig("vbi-a", "06010001", "A", ConnectorType.CSV_INBOX,
+                dir.resolve("in2"), false, Set.of(), Duration.ofSeconds(1), a.settings(), dir.resolve("b.yaml"), Optional.empty(),
+                a.uploadTokenSha256())));
+        assertThatThrownBy(() -> new UploadTokens(sharing, name -> null)).hasMessageContaining("pijn-a and vbi-a");
     }
 }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import nl.verbeterhub.access.UploadTokens;
 import nl.verbeterhub.health.HubReadiness;
 import nl.verbeterhub.support.ApiClient;
+import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.TestKafka;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,6 +55,7 @@ class ApiIT {
         registry.add("hub.access.users-file", users::toString);
         HUB.connector("pijn-a", A, "pijn-a", "PIJN", "uploadTokens: [\"sha256:" + UploadTokens.sha256(TOKEN_A) + "\"]\n");
         HUB.connector("pijn-b", B, "pijn-b", "PIJN", "");
+        HUB.fhirConnector("fhir-a", A, "fhir-a", "");
     }
 
     @LocalServerPort
@@ -87,8 +89,8 @@ class ApiIT {
 
     @Test
     void eachUserSeesWhatIsTheirsAnd403ElsewhereAnd404ForWhatDoesNotExist() {
-        assertThat(ids(operator.get("/api/v1/connectors"))).containsExactlyInAnyOrder("pijn-a", "pijn-b");
-        assertThat(ids(hospitalA.get("/api/v1/connectors"))).containsExactly("pijn-a");
+        assertThat(ids(operator.get("/api/v1/connectors"))).containsExactlyInAnyOrder("pijn-a", "pijn-b", "fhir-a");
+        assertThat(ids(hospitalA.get("/api/v1/connectors"))).containsExactlyInAnyOrder("pijn-a", "fhir-a");
         assertThat(ApiClient.json(hospitalA.get("/api/v1/hospitals")).path("hospitals")).singleElement()
                 .satisfies(h -> assertThat(h.path("agb").asText()).isEqualTo(A));
         assertThat(ApiClient.json(operator.get("/api/v1/hospitals")).path("hospitals")).hasSize(2);
@@ -126,7 +128,7 @@ class ApiIT {
         // Drafts are regenerated once the extract is in .done/, after the upload was answered.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ApiClient.json(
                 hospitalA.get("/api/v1/hospitals/" + A + "/drafts/PIJN/2025")).at("/indicators/measurements").asInt()).isEqualTo(2));
-        assertThat(ApiClient.json(hospitalA.get("/api/v1/hospitals/" + A + "/drafts?theme=pijn")).path("drafts")).hasSize(1);
+        assertThat(ApiClient.json(hospitalA.get("/api/v1/hospitals/" + A + "/drafts?theme=pijn&year=2025")).path("drafts")).hasSize(1);
 
         // As curl --data-binary sends it: a form content type, which must not be read as a form.
         HttpResponse<String> again = operator.post("/api/v1/connectors/pijn-a/extracts?filename=pijn-mei-kopie.csv", csv,
@@ -161,6 +163,23 @@ class ApiIT {
         JsonNode problem = ApiClient.json(r).at("/extract/dominantProblems/0");
         assertThat(problem.path("summary").asText()).isEqualTo("measured_at: 12 of 12 rows UNPARSABLE, values shaped dd/dd/dd dd:dd AM");
         assertThat(r.body()).doesNotContain("09/19/25", "SHPAT");
+    }
+
+    @Test
+    void aFhirUploadIsAnsweredWithItsReportUnderItsExtractsIdentity() {
+        byte[] ndjson = (FhirJson.painScore("obs-up-1", "Patient/p-up", "2024-05-01T08:00:00+02:00", "NRS", 4).json() + "\n"
+                + FhirJson.painScore("obs-up-2", "Patient/p-up", "2024-05-01T09:00:00+02:00", "NRS", 12).json() + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> r = hospitalA.post("/api/v1/connectors/fhir-a/extracts?filename=pijn.ndjson", ndjson,
+                "application/fhir+ndjson");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode body = ApiClient.json(r);
+        // 2024: the other tests' drafts of hospital A are 2025's.
+        assertThat(body.at("/extract/records/PIJN/accepted").asInt()).isEqualTo(1);
+        assertThat(body.at("/extract/rejections/0/position/line").asInt()).isEqualTo(2);
+        assertThat(body.at("/extract/rejections/0/resourceType").asText()).isEqualTo("Observation");
+        assertThat(hospitalA.get(r.headers().firstValue("Location").orElseThrow()).statusCode()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain("obs-up", "p-up");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 import nl.verbeterhub.health.HubReadiness;
 import nl.verbeterhub.support.ApiClient;
@@ -51,6 +52,12 @@ class OperatorActionsIT {
         HUB.connector("ops-pijn", AGB, "ops-pijn", "PIJN", "");
         // Due every hour on the hour: with no extract ever, it is LATE from the start.
         HUB.connector("ops-late", AGB, "ops-late", "VBI", "expect:\n  every: PT1H\n  by: \"00:00\"\n");
+        // Paused by an operator before this start: its route must not even begin.
+        HUB.connector("ops-held", AGB, "ops-held", "PIJN", "");
+        Files.createDirectories(HUB.root().resolve("data/operator"));
+        Files.writeString(HUB.root().resolve("data/operator/paused"), "ops-held\n");
+        HubTestProperties.drop(HUB.inbox("ops-held"), "wacht.csv", (PIJN + "OPS-5,OPSPAT-5,2025-05-01 08:00,NRS,5\n")
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     @LocalServerPort
@@ -101,6 +108,29 @@ class OperatorActionsIT {
         assertThat(audit.path("actions")).anySatisfy(a -> assertThat(a.path("action").asText()).isEqualTo("resume"));
         assertThat(hospital.get("/api/v1/audit").statusCode()).isEqualTo(403);
         assertThat(hospital.get("/api/v1/connectors/ops-pijn").statusCode()).as("but hospital users see").isEqualTo(200);
+    }
+
+    @Test
+    void aPauseOutlivesARestartAndUploadsOfOneNameNeverReplaceEachOther() {
+        assertThat(camel.getRouteController().getRouteStatus("inbox-ops-held").isStarted()).isFalse();
+        assertThat(health().at("/components/hub/details/connectors/ops-held/state").asText()).isEqualTo("PAUSED");
+        assertThat(HUB.inbox("ops-held").resolve("wacht.csv")).as("not read since the start").exists();
+        for (String value : List.of("1", "2")) {
+            HttpResponse<String> r = operator.post("/api/v1/connectors/ops-held/extracts?filename=wacht.csv",
+                    (PIJN + "OPS-6" + value + ",OPSPAT-6,2025-05-02 08:00,NRS," + value + "\n").getBytes(StandardCharsets.UTF_8),
+                    "text/csv");
+            assertThat(r.statusCode()).isEqualTo(202);
+        }
+        assertThat(HUB.inbox("ops-held").resolve("2-wacht.csv")).exists();
+        assertThat(HUB.inbox("ops-held").resolve("3-wacht.csv")).exists();
+        assertThat(operator.post("/api/v1/connectors/ops-held/extracts", "a".getBytes(StandardCharsets.UTF_8),
+                "multipart/form-data; boundary=x").statusCode()).as("a form is no file").isEqualTo(415);
+        assertThat(ApiClient.json(operator.get("/api/v1/audit")).path("actions"))
+                .anySatisfy(a -> assertThat(a.path("target").asText()).isEqualTo("3-wacht.csv"));
+
+        operator.post("/api/v1/connectors/ops-held/resume");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.notExists(HUB.inbox("ops-held").resolve("wacht.csv"))
+                && Files.notExists(HUB.inbox("ops-held").resolve("3-wacht.csv")));
     }
 
     @Test

@@ -19,6 +19,8 @@ class UploadNamesTests {
         assertThat(UploadNames.name(null, null, "application/fhir+json", ConnectorType.FHIR_INBOX)).isEqualTo("upload.json");
         assertThat(UploadNames.name(null, null, "text/csv; charset=utf-8", ConnectorType.CSV_INBOX)).isEqualTo("upload.csv");
         assertThat(UploadNames.name("x".repeat(300) + ".csv", null, null, ConnectorType.CSV_INBOX)).hasSize(100).endsWith(".csv");
+        assertThat(UploadNames.name("report." + "x".repeat(95) + ".csv", null, null, ConnectorType.CSV_INBOX))
+                .as("the cut must not bring a leading dot back").doesNotStartWith(".").endsWith(".csv");
     }
 
     @Test

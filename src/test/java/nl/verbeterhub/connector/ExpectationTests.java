@@ -37,6 +37,19 @@ class ExpectationTests {
     }
 
     @Test
+    void theNightTheClocksGoForwardHasNoEmptyPeriodAndNoDeadlineAhead() {
+        // 2026-03-29: 02:00 CET becomes 03:00 CEST (01:00Z).
+        Expectation hourly = new Expectation(Duration.ofHours(1), LocalTime.MIDNIGHT);
+        Instant now = Instant.parse("2026-03-29T01:30:00Z");
+        assertThat(hourly.lastDeadline(now)).isEqualTo(Instant.parse("2026-03-29T01:00:00Z"));
+        assertThat(hourly.lateSince(Instant.parse("2026-03-29T00:30:00Z"), now)).as("an hour long, not empty").isEmpty();
+        // A daily deadline in the missing hour: 02:30 is 03:30 CEST that day, not yet due at 03:10 CEST.
+        Expectation halfPastTwo = new Expectation(Duration.ofDays(1), LocalTime.of(2, 30));
+        assertThat(halfPastTwo.lastDeadline(Instant.parse("2026-03-29T01:10:00Z"))).isEqualTo(Instant.parse("2026-03-28T01:30:00Z"));
+        assertThat(halfPastTwo.lastDeadline(Instant.parse("2026-03-29T01:40:00Z"))).isEqualTo(Instant.parse("2026-03-29T01:30:00Z"));
+    }
+
+    @Test
     void everySixHoursFromTheDeadline() {
         Expectation sixHourly = new Expectation(Duration.ofHours(6), LocalTime.of(2, 0));
         // 2026-12-03 15:10 Amsterdam (14:10Z): deadlines at 02, 08, 14, 20 local; the last was 14:00 local (13:00Z).
