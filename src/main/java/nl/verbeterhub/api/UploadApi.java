@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.connector.ConnectorConfig;
+import nl.verbeterhub.connector.ConnectorType;
 import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.extract.Sha256;
@@ -82,7 +83,7 @@ class UploadApi {
         long max = properties.api().maxUploadBytes();
         if (request.getContentLengthLong() > max) throw tooLarge(max);
         String name = UploadNames.name(filename, request.getHeader(HttpHeaders.CONTENT_DISPOSITION), request.getContentType(),
-                c.type());
+                c.readsFhir() ? ConnectorType.FHIR_INBOX : ConnectorType.CSV_INBOX);
         Files.createDirectories(c.inbox());
         Path part = c.inbox().resolve(".upload-" + UUID.randomUUID() + ".part");
         String sha256;

@@ -3,7 +3,9 @@ package nl.verbeterhub.app;
 import java.util.Map;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.Connectors;
+import nl.verbeterhub.ops.ConnectorOverview;
 import nl.verbeterhub.ops.PausedConnectors;
+import nl.verbeterhub.remote.RemotePulls;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
@@ -28,7 +30,7 @@ class ConnectorRoutes implements CamelContextConfiguration {
     }
 
     public static String routeId(String connectorId) {
-        return "inbox-" + connectorId;
+        return ConnectorOverview.routeId(connectorId);
     }
 
     @Override
@@ -41,11 +43,17 @@ class ConnectorRoutes implements CamelContextConfiguration {
             // A connector an operator paused is added stopped: started and then stopped, it could begin an extract.
             boolean paused = this.paused.isPaused(c.id());
             try {
-                camelContext.addRouteFromTemplate(routeId(c.id()), c.type().code(), Map.of(
+                camelContext.addRouteFromTemplate(routeId(c.id()), c.readsFhir() ? "fhir-inbox" : "csv-inbox", Map.of(
                         "connectorId", c.id(),
                         "inbox", c.inbox().toAbsolutePath().toString(),
                         "delay", String.valueOf(c.pollDelay().toMillis()),
                         "autoStartup", String.valueOf(!paused)));
+                if (c.type().remote()) {
+                    camelContext.addRouteFromTemplate(ConnectorOverview.pullRouteId(c.id()), c.type().code(), Map.of(
+                            "connectorId", c.id(),
+                            "interval", String.valueOf(RemotePulls.interval(c).toMillis()),
+                            "autoStartup", String.valueOf(!paused)));
+                }
                 LOG.info("Connector {} ({} {}, {}) reads {}{}", c.id(), c.agb(), c.hospitalName(), c.type().code(), c.inbox(),
                         paused ? " — paused by an operator" : "");
             } catch (Exception e) {

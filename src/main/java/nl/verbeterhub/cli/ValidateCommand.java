@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.ConnectorLoader;
-import nl.verbeterhub.connector.ConnectorType;
 import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.csv.CsvExtractReader;
 import nl.verbeterhub.csv.CsvRecordSource;
@@ -109,7 +108,7 @@ public final class ValidateCommand {
                     String name = uniqueName(file.getFileName().toString(), connectors);
                     unusable |= !read(file.toString(), () -> csv(file, name, a, connector), ingest, store, log);
                 } else if (file == fhirFiles.get(0)) {
-                    SourceSettings.Fhir settings = connector.filter(c -> c.type() == ConnectorType.FHIR_INBOX)
+                    SourceSettings.Fhir settings = connector.filter(ConnectorConfig::readsFhir)
                             .map(ConnectorConfig::fhir).orElse(SourceSettings.Fhir.DEFAULTS);
                     String name = uniqueName("fhir", connectors);
                     String label = "FHIR " + fhirFiles.stream().map(f -> String.valueOf(f.getFileName()))
@@ -170,7 +169,7 @@ public final class ValidateCommand {
         if (!Files.isRegularFile(file)) {
             throw new UnusableFileException(UnusableFileException.Reason.NOT_FOUND, "no such file");
         }
-        CsvExtractReader.Options csv = configured.filter(c -> c.type() == ConnectorType.CSV_INBOX)
+        CsvExtractReader.Options csv = configured.filter(c -> !c.readsFhir())
                 .map(c -> c.csv().options(properties.csv().maxLineBytes()))
                 .orElse(new CsvExtractReader.Options(StandardCharsets.UTF_8, properties.csv().maxLineBytes(), Map.of(),
                         Optional.empty()));

@@ -27,13 +27,18 @@ public record ConnectorConfig(String id, String agb, String hospitalName, Connec
                 Optional.empty(), List.of());
     }
 
-    /** The CSV settings; fails for a connector of another type. */
+    /** The CSV settings its inbox is read with; fails for a connector whose inbox holds FHIR. */
     public SourceSettings.Csv csv() {
-        return (SourceSettings.Csv) settings;
+        return (SourceSettings.Csv) settings.local();
     }
 
-    /** The FHIR settings; fails for a connector of another type. */
+    /** The FHIR settings its inbox is read with; fails for a connector whose inbox holds CSV. */
     public SourceSettings.Fhir fhir() {
-        return (SourceSettings.Fhir) settings;
+        return (SourceSettings.Fhir) settings.local();
+    }
+
+    /** Whether its inbox holds FHIR (else CSV). */
+    public boolean readsFhir() {
+        return settings.local() instanceof SourceSettings.Fhir;
     }
 }

@@ -1,5 +1,6 @@
 package nl.verbeterhub.connector;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,23 @@ record ConnectorFile(
         Map<String, String> columns,
         // fhir-inbox
         String patientIdentifierSystem,
-        String recordIdentifierSystem) {
+        String recordIdentifierSystem,
+        // fhir-server, fhir-bulk-export
+        String baseUrl,
+        String pollInterval,
+        JsonNode auth,
+        Integer pageSize,
+        String exportLevel,
+        String group,
+        // sftp-inbox
+        String format,
+        String host,
+        Integer port,
+        String path,
+        String user,
+        String privateKeyEnv,
+        String passwordEnv,
+        String knownHosts) {
 
     record Hospital(String agb, String name) {
     }

@@ -87,7 +87,9 @@ public final class ConnectorLoader {
         require(file, f.hospital() != null && f.hospital().agb() != null && AGB.matcher(f.hospital().agb()).matches(),
                 "hospital.agb must be 8 digits (quote it in YAML: \"06019999\")");
         require(file, f.hospital().name() != null && !f.hospital().name().isBlank(), "hospital.name is required");
-        require(file, f.inbox() != null && !f.inbox().isBlank(), "inbox is required");
+        // A remote connector's inbox is where its pull delivers: a folder of its own unless one is named.
+        String inbox = f.inbox() == null && type.remote() ? "data/inbox/" + f.id() : f.inbox();
+        require(file, inbox != null && !inbox.isBlank(), "inbox is required");
 
         String mode = f.mode() == null ? "incremental" : f.mode();
         require(file, mode.equals("incremental") || mode.equals("snapshot"), "mode must be incremental or snapshot");
@@ -105,8 +107,11 @@ public final class ConnectorLoader {
         SourceSettings settings = switch (type) {
             case CSV_INBOX -> csvSettings(file, f);
             case FHIR_INBOX -> fhirSettings(file, f);
+            case FHIR_SERVER -> RemoteSettingsLoader.fhirServer(file, f, fhirSettings(file, f));
+            case FHIR_BULK_EXPORT -> RemoteSettingsLoader.bulkExport(file, f, fhirSettings(file, f));
+            case SFTP_INBOX -> RemoteSettingsLoader.sftp(file, f, sftpFormat(file, f));
         };
-        return new ConnectorConfig(f.id(), f.hospital().agb(), f.hospital().name().trim(), type, Path.of(f.inbox()),
+        return new ConnectorConfig(f.id(), f.hospital().agb(), f.hospital().name().trim(), type, Path.of(inbox),
                 snapshot, years, pollDelay, settings, file, expectation(file, f.expect()), uploadTokens(file, f.uploadTokens()));
     }
 
@@ -174,6 +179,20 @@ public final class ConnectorLoader {
             require(file, known, "columns maps unknown column '" + canonical + "'");
         }
         return new SourceSettings.Csv(recordType, charset, columns);
+    }
+
+    /** What an SFTP connector picks up: {@code format: csv} (the default) or {@code fhir}, with that format's settings. */
+    private static SourceSettings sftpFormat(Path file, ConnectorFile f) {
+        String format = f.format() == null ? "csv" : f.format();
+        require(file, format.equals("csv") || format.equals("fhir"), "format must be csv or fhir");
+        if (format.equals("csv")) {
+            require(file, f.patientIdentifierSystem() == null && f.recordIdentifierSystem() == null,
+                    "patientIdentifierSystem and recordIdentifierSystem apply to format fhir only");
+            return csvSettings(file, f);
+        }
+        require(file, f.recordType() == null && f.charset() == null && f.columns() == null,
+                "recordType, charset and columns apply to format csv only");
+        return fhirSettings(file, f);
     }
 
     private static SourceSettings.Fhir fhirSettings(Path file, ConnectorFile f) {

@@ -1,6 +1,9 @@
 package nl.verbeterhub.connector;
 
+import java.net.URI;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import nl.verbeterhub.csv.CsvExtractReader;
@@ -8,6 +11,9 @@ import nl.verbeterhub.record.RecordType;
 
 /** The settings only one connector type takes, typed. */
 public sealed interface SourceSettings {
+
+    /** What the connector's inbox holds: the settings its inbox route reads them with. */
+    SourceSettings local();
 
     /**
      * @param recordType fixed by the connector, or empty to recognise each file's type from its header
@@ -17,6 +23,11 @@ public sealed interface SourceSettings {
 
         public CsvExtractReader.Options options(long maxLineBytes) {
             return new CsvExtractReader.Options(charset, maxLineBytes, columns, recordType);
+        }
+
+        @Override
+        public SourceSettings local() {
+            return this;
         }
     }
 
@@ -29,5 +40,59 @@ public sealed interface SourceSettings {
             implements SourceSettings {
 
         public static final Fhir DEFAULTS = new Fhir(Optional.empty(), Optional.empty());
+
+        @Override
+        public SourceSettings local() {
+            return this;
+        }
+    }
+
+    /**
+     * A FHIR R4 server searched every {@code pollInterval}, incrementally by {@code _lastUpdated} (or in
+     * full, for a snapshot connector).
+     *
+     * @param pageSize {@code _count} of each search
+     */
+    record FhirServer(Fhir fhir, URI baseUrl, Duration pollInterval, RemoteAuth auth, int pageSize)
+            implements SourceSettings {
+
+        @Override
+        public SourceSettings local() {
+            return fhir;
+        }
+    }
+
+    /**
+     * A bulk {@code $export} kicked off every {@code pollInterval}.
+     *
+     * @param level {@code system}, {@code group} (of {@code group}) or {@code patient}
+     * @param group the Group's id for a group-level export, else empty
+     */
+    record BulkExport(Fhir fhir, URI baseUrl, Duration pollInterval, RemoteAuth auth, String level,
+                      Optional<String> group) implements SourceSettings {
+
+        @Override
+        public SourceSettings local() {
+            return fhir;
+        }
+
+        /** The kick-off path relative to the base URL: {@code $export}, {@code Group/{id}/$export}, {@code Patient/$export}. */
+        public String kickOffPath() {
+            return switch (level) {
+                case "group" -> "Group/" + group.orElseThrow() + "/$export";
+                case "patient" -> "Patient/$export";
+                default -> "$export";
+            };
+        }
+    }
+
+    /**
+     * An SFTP folder polled every {@code pollInterval}; what is picked up lands in the local inbox, read
+     * with {@code local} (CSV or FHIR settings). Secrets are named by their environment variables only.
+     *
+     * @param knownHosts an OpenSSH known_hosts file holding the server's host key; checking is never off
+     */
+    record Sftp(SourceSettings local, String host, int port, String path, String user, Optional<String> privateKeyEnv,
+                Optional<String> passwordEnv, Path knownHosts, Duration pollInterval) implements SourceSettings {
     }
 }

@@ -22,6 +22,8 @@ public final class FailureClassifier {
     public Failure classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof UnusableFileException) return Failure.POISON;
+            if (t instanceof RemoteSourceException.Refused) return Failure.STOP;
+            if (t instanceof RemoteSourceException.Unavailable) return Failure.RETRIABLE;
             if (t instanceof KafkaException
                     || t instanceof KafkaExtractSink.KafkaSendException
                     || t instanceof DraftPublisher.DraftPublishException
@@ -51,10 +53,20 @@ public final class FailureClassifier {
         return caught != null && classify(caught) == Failure.RETRIABLE;
     }
 
+    /** For the pull routes' error handler: does this exchange's failure stop the connector? */
+    public boolean isStop(Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (caught == null) caught = exchange.getException();
+        return caught != null && classify(caught) == Failure.STOP;
+    }
+
     /** A short, content-free description of the failure for reason files and health details. */
     public static String describe(Throwable failure) {
         if (failure instanceof UnusableFileException u) {
             return u.getMessage();
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RemoteSourceException r) return r.getMessage();
         }
         return "INTERNAL_ERROR: " + failure.getClass().getSimpleName();
     }

@@ -20,6 +20,8 @@ public final class ConnectorStatus {
         volatile Instant retryingSince;
         volatile String lastQuarantineReason;
         volatile String draftsFailing;
+        volatile String stopped;
+        volatile Instant stoppedSince;
         volatile Instant draftsFailingSince;
 
         Map<String, Object> details() {
@@ -33,6 +35,7 @@ public final class ConnectorStatus {
                 d.put("retrying", retrying);
                 d.put("retryingSince", retryingSince.toString());
             }
+            if (stopped != null) d.put("stopped", Map.of("why", stopped, "since", stoppedSince.toString()));
             if (draftsFailing != null) {
                 // The extract is committed, its drafts are not (yet) regenerated: the published ones are stale.
                 d.put("draftRegeneration", Map.of("failing", draftsFailing, "since", draftsFailingSince.toString()));
@@ -95,6 +98,24 @@ public final class ConnectorStatus {
 
     public boolean draftsFailing(String connector) {
         return entry(connector).draftsFailing != null;
+    }
+
+    /** A remote source refused the connector: its pull is stopped until an operator resumes it. */
+    public void stopped(String connector, String why, Instant now) {
+        Entry e = entry(connector);
+        e.stopped = why;
+        e.stoppedSince = now;
+        e.retrying = null;
+    }
+
+    /** Why a remote source stopped the connector, or null. */
+    public String stopped(String connector) {
+        return entry(connector).stopped;
+    }
+
+    /** A pull (re)started: a stop reason no longer applies. */
+    public void started(String connector) {
+        entry(connector).stopped = null;
     }
 
     public void recovered(String connector) {

@@ -41,19 +41,16 @@ public final class DeliveryReader {
 
     public Delivery open(ConnectorConfig connector, Path delivered) throws UnusableFileException, IOException {
         String name = delivered.getFileName().toString();
-        return switch (connector.type()) {
-            case CSV_INBOX -> {
-                if (!Files.isRegularFile(delivered)) {
-                    throw new UnusableFileException(UnusableFileException.Reason.UNSUPPORTED_FILE, "not a file");
-                }
-                yield new Delivery(name, Sha256.of(delivered),
-                        new CsvRecordSource(delivered, name, connector.csv().options(properties.csv().maxLineBytes())));
-            }
-            case FHIR_INBOX -> {
-                FhirExtract extract = FhirExtract.delivered(delivered);
-                yield new Delivery(extract.name(), extract.sha256(),
-                        fhir.source(extract, connector.agb(), connector.fhir(), earlierPatients(connector)));
-            }
-        };
+        // By what the inbox holds, not by the connector's type: a remote connector delivers CSV or FHIR into it.
+        if (connector.readsFhir()) {
+            FhirExtract extract = FhirExtract.delivered(delivered);
+            return new Delivery(extract.name(), extract.sha256(),
+                    fhir.source(extract, connector.agb(), connector.fhir(), earlierPatients(connector)));
+        }
+        if (!Files.isRegularFile(delivered)) {
+            throw new UnusableFileException(UnusableFileException.Reason.UNSUPPORTED_FILE, "not a file");
+        }
+        return new Delivery(name, Sha256.of(delivered),
+                new CsvRecordSource(delivered, name, connector.csv().options(properties.csv().maxLineBytes())));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -86,8 +87,12 @@ public final class ConnectorControl {
         audit.record(user, "pause", connector.id(), null);
         wait(routes.submit(() -> {
             try {
-                camel.getRouteController().stopRoute(ConnectorOverview.routeId(connector.id()), FINISH_EXTRACT.toSeconds(),
-                        TimeUnit.SECONDS);
+                // The pull first: it must not deliver into an inbox nobody reads.
+                List<String> ids = new ArrayList<>(ConnectorOverview.routeIds(connector));
+                Collections.reverse(ids);
+                for (String id : ids) {
+                    camel.getRouteController().stopRoute(id, FINISH_EXTRACT.toSeconds(), TimeUnit.SECONDS);
+                }
             } catch (Exception e) {
                 // The route still runs: the connector must not show PAUSED.
                 paused.resume(connector.id());
@@ -101,7 +106,7 @@ public final class ConnectorControl {
         audit.record(user, "resume", connector.id(), null);
         wait(routes.submit(() -> {
             try {
-                camel.getRouteController().startRoute(ConnectorOverview.routeId(connector.id()));
+                for (String id : ConnectorOverview.routeIds(connector)) camel.getRouteController().startRoute(id);
             } catch (Exception e) {
                 LOG.error("{}: the resume failed ({}); health shows its route", connector.id(), e.getClass().getSimpleName());
             }

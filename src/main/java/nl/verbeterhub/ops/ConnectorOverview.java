@@ -44,8 +44,19 @@ public final class ConnectorOverview {
         this.clock = clock;
     }
 
+    /** The route that reads the connector's inbox. */
     public static String routeId(String connector) {
         return "inbox-" + connector;
+    }
+
+    /** The route that fetches what a remote connector delivers into its inbox. */
+    public static String pullRouteId(String connector) {
+        return "pull-" + connector;
+    }
+
+    /** The connector's routes: its inbox route, and its pull route when it is remote. */
+    public static List<String> routeIds(ConnectorConfig c) {
+        return c.type().remote() ? List.of(routeId(c.id()), pullRouteId(c.id())) : List.of(routeId(c.id()));
     }
 
     /** Every connector, DOWN first, then LATE, RETRYING, PAUSED, OK; by id within a state. */
@@ -55,7 +66,12 @@ public final class ConnectorOverview {
     }
 
     public Summary summary(ConnectorConfig c) {
-        ServiceStatus route = camel.getRouteController().getRouteStatus(routeId(c.id()));
+        // The first route that is not running speaks for the connector: a stopped pull is as DOWN as a stopped inbox.
+        ServiceStatus route = null;
+        for (String id : routeIds(c)) {
+            route = camel.getRouteController().getRouteStatus(id);
+            if (route == null || !route.isStarted()) break;
+        }
         Optional<ExtractCommit> latest = extracts.recent(c.id(), 1).stream().findFirst();
         Optional<Instant> lateSince = c.expect().flatMap(e -> e.lateSince(lastArrival(c.id(), latest), clock.instant()));
         Optional<String> retrying = Optional.ofNullable(status.retrying(c.id()));
