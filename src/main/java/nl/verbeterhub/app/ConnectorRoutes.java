@@ -49,10 +49,8 @@ class ConnectorRoutes implements CamelContextConfiguration {
                         "delay", String.valueOf(c.pollDelay().toMillis()),
                         "autoStartup", String.valueOf(!paused)));
                 if (c.type().remote()) {
-                    camelContext.addRouteFromTemplate(ConnectorOverview.pullRouteId(c.id()), c.type().code(), Map.of(
-                            "connectorId", c.id(),
-                            "interval", String.valueOf(RemotePulls.interval(c).toMillis()),
-                            "autoStartup", String.valueOf(!paused)));
+                    camelContext.addRouteFromTemplate(ConnectorOverview.pullRouteId(c.id()), c.type().code(),
+                            RemotePulls.parameters(c, paused));
                 }
                 LOG.info("Connector {} ({} {}, {}) reads {}{}", c.id(), c.agb(), c.hospitalName(), c.type().code(), c.inbox(),
                         paused ? " — paused by an operator" : "");
