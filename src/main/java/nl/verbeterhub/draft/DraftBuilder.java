@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Function;
 import nl.verbeterhub.extract.ExtractCommit;
 import nl.verbeterhub.extract.ExtractLog;
+import nl.verbeterhub.extract.Sha256;
 import nl.verbeterhub.extract.TypeCounts;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.Suppression;
@@ -110,7 +111,7 @@ public final class DraftBuilder {
             source.put("extracts", s.extracts());
             ObjectNode l = source.putObject("latest");
             l.put("name", latest.name());
-            l.put("sha256", latest.sha256());
+            l.put("sha256", Sha256.published(latest.sha256()));
             l.put("records", latest.countsFor(theme).read());
             l.put("receivedAt", Amsterdam.format(latest.receivedAt()));
         }

@@ -29,7 +29,7 @@ public record Rejection(String agb, String connector, String extractName, String
         o.put("connector", connector);
         ObjectNode extract = o.putObject("extract");
         extract.put("name", extractName);
-        extract.put("sha256", sha256);
+        extract.put("sha256", Sha256.published(sha256));
         position.write(o.putObject("position"));
         o.put("recordType", recordType.name());
         o.put("theme", recordType.theme().name());

@@ -32,6 +32,17 @@ public final class Sha256 {
         return HexFormat.of().formatHex(newDigest().digest(ascii.getBytes(StandardCharsets.US_ASCII)));
     }
 
+    /** The prefix of a FHIR server run's identity: a run is no file, its SHA-256 is {@code null} (domain.md §4). */
+    public static final String RUN_PREFIX = "run-";
+
+    /**
+     * An extract's SHA-256 as drafts and rejections give it: {@code null} for a FHIR server run, whose
+     * identity (kept in the hub's state and in keys) is {@link #RUN_PREFIX} and the hash of what the run fetched.
+     */
+    public static String published(String identity) {
+        return identity != null && identity.startsWith(RUN_PREFIX) ? null : identity;
+    }
+
     private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");

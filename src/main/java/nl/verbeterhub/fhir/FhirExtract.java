@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -30,6 +31,10 @@ import nl.verbeterhub.time.FhirDateTimes;
 public final class FhirExtract {
 
     public static final String MANIFEST = "manifest.json";
+    /** Marks a folder as a FHIR server run (written by the hub's pull, hidden from every other reading). */
+    public static final String RUN_MARKER = ".run.json";
+    /** A run's resources, one per line in the order the server gave them. */
+    public static final String RUN_FILE = "run.ndjson";
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,11 +45,17 @@ public final class FhirExtract {
     private final String name;
     private final List<File> files;
     private final Instant transactionTime;
+    private final boolean run;
 
     private FhirExtract(String name, List<File> files, Instant transactionTime) {
+        this(name, files, transactionTime, false);
+    }
+
+    private FhirExtract(String name, List<File> files, Instant transactionTime, boolean run) {
         this.name = name;
         this.files = List.copyOf(files);
         this.transactionTime = transactionTime;
+        this.run = run;
     }
 
     /**
@@ -69,6 +80,7 @@ public final class FhirExtract {
 
     /** The FHIR files and folders given to {@code validate}: one extract, as a bulk export is. */
     public static FhirExtract given(List<Path> given) throws UnusableFileException, IOException {
+        if (given.size() == 1) return delivered(given.get(0));
         List<File> files = new ArrayList<>();
         Instant transactionTime = null;
         Set<String> names = new HashSet<>();
@@ -112,6 +124,8 @@ public final class FhirExtract {
                 throw new UnusableFileException(Reason.UNSUPPORTED_FILE, name + "/" + file + " is a copy still under way");
             }
         }
+        Path marker = dir.resolve(RUN_MARKER);
+        if (Files.isRegularFile(marker, NOFOLLOW)) return run(dir, name, marker);
         Path manifest = dir.resolve(MANIFEST);
         if (Files.isRegularFile(manifest, NOFOLLOW)) return manifested(dir, name, manifest);
         TreeMap<String, File> files = new TreeMap<>();
@@ -182,8 +196,38 @@ public final class FhirExtract {
         return new FhirExtract(name, new ArrayList<>(files.values()), transactionTime);
     }
 
+    /**
+     * A FHIR server run the pull wrote (remote.fhir.RunFolder): its resources in {@link #RUN_FILE}, positions
+     * counted within the run, and as transaction time the server's time when the run began (the watermark
+     * of the next run).
+     */
+    private static FhirExtract run(Path dir, String name, Path marker) throws UnusableFileException, IOException {
+        JsonNode m;
+        try {
+            m = JSON.readTree(marker.toFile());
+        } catch (JsonProcessingException e) {
+            m = null;
+        }
+        Path file = dir.resolve(RUN_FILE);
+        if (m == null || !m.path("startedAt").isTextual() || !Files.isRegularFile(file, NOFOLLOW)) {
+            throw new UnusableFileException(Reason.UNSUPPORTED_FILE, name + " is no complete FHIR server run");
+        }
+        Instant startedAt;
+        try {
+            startedAt = Instant.parse(m.get("startedAt").asText());
+        } catch (DateTimeParseException e) {
+            throw new UnusableFileException(Reason.UNSUPPORTED_FILE, name + " is no complete FHIR server run");
+        }
+        return new FhirExtract(name, List.of(new File(file, name, true)), startedAt, true);
+    }
+
     public String name() {
         return name;
+    }
+
+    /** Whether this is a FHIR server run (positions: run and index; no SHA-256 of its own). */
+    public boolean run() {
+        return run;
     }
 
     public List<File> files() {
@@ -195,8 +239,16 @@ public final class FhirExtract {
         return transactionTime;
     }
 
-    /** SHA-256 of the files' hex SHA-256s, in name order (domain.md §6). */
+    /**
+     * SHA-256 of the files' hex SHA-256s, in name order (domain.md §6). A run's identity is
+     * {@link Sha256#RUN_PREFIX} and the hash of its resources and its start: a crashed run delivered again is
+     * recognised, and two runs that fetched the same resources at different times are two extracts.
+     */
     public String sha256() throws IOException {
+        if (run) {
+            Path dir = files.get(0).path.getParent();
+            return Sha256.RUN_PREFIX + Sha256.ofText(Sha256.of(dir.resolve(RUN_MARKER)) + Sha256.of(files.get(0).path));
+        }
         List<File> byName = new ArrayList<>(files);
         byName.sort((a, b) -> a.name.compareTo(b.name));
         StringBuilder hashes = new StringBuilder();

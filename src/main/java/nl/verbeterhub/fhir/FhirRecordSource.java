@@ -114,7 +114,7 @@ public final class FhirRecordSource implements RecordSource {
 
     private void ndjson(FhirExtract.File f, Pass pass, boolean first, boolean patientsFirst, ResourceHandler handler,
                         RecordConsumer consumer) throws IOException {
-        consumer.at(f.name(), Position.Kind.LINE);
+        consumer.at(f.name(), extract.run() ? Position.Kind.RUN : Position.Kind.LINE);
         Predicate<String> wanted = t -> pass.wants(t, patientsFirst);
         IParser hapi = hapiForNdjson ? reading.hapiParser() : null;
         try (NdjsonLines lines = new NdjsonLines(f.path(), reading.maxResourceBytes())) {
@@ -128,21 +128,24 @@ public final class FhirRecordSource implements RecordSource {
      */
     private void line(FhirExtract.File f, NdjsonLines lines, Pass pass, boolean first, Predicate<String> wanted,
                       IParser hapi, ResourceHandler handler) {
+        // A run counts its resources from 0; a file its lines from 1.
+        long index = extract.run() ? lines.line() - 1 : lines.line();
+        String position = extract.run() ? f.name() + ":index-" + index : f.name() + ":" + index;
         if (lines.tooLong()) {
-            if (first) report.unparsable(f.name() + ":" + lines.line());
+            if (first) report.unparsable(position);
             return;
         }
         var outcome = hapi == null ? json.read(lines.bytes(), lines.offset(), lines.length(), wanted, resource)
                 : hapiRead(hapi, lines, wanted);
         switch (outcome) {
-            case RESOURCE -> handler.handle(resource, null, lines.line(), f.name() + ":" + lines.line());
+            case RESOURCE -> handler.handle(resource, null, index, position);
             case SKIPPED -> {
                 if (PROCEDURE.equals(resource.resourceType)) withProcedures.add(f);
             }
             case UNPARSABLE -> {
                 // Counted once: by the first pass unless the failure came after a type another pass handles.
                 boolean mine = resource.resourceType == null ? first : wanted.test(resource.resourceType);
-                if (mine) report.unparsable(f.name() + ":" + lines.line());
+                if (mine) report.unparsable(position);
             }
         }
     }

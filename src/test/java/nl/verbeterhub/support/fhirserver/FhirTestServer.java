@@ -1,0 +1,135 @@
+package nl.verbeterhub.support.fhirserver;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.FifoMemoryPagingProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Procedure;
+
+/**
+ * A real HAPI FHIR {@link RestfulServer} on an embedded Tomcat at a free port, over a {@link MemoryStore},
+ * with a filter in front that records every request, can demand a bearer token, and answers a planned
+ * number of requests with a failure (503, 429 with {@code Retry-After}) — for example mid-paging.
+ */
+public final class FhirTestServer implements AutoCloseable {
+
+    private final Tomcat tomcat = new Tomcat();
+    private final MemoryStore store;
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
+    private volatile String requiredToken;
+    private final AtomicInteger unauthorized = new AtomicInteger();
+
+    /** A planned failure: the next requests that match answer {@code status} ({@code times} of them). */
+    private record Fault(Predicate<HttpServletRequest> when, int status, String retryAfter, AtomicInteger times) {
+    }
+
+    public FhirTestServer(FhirContext context) throws IOException, LifecycleException {
+        this.store = new MemoryStore(context);
+        RestfulServer server = new RestfulServer(context);
+        server.setResourceProviders(new MemoryProvider(Patient.class, store), new MemoryProvider(Observation.class, store),
+                new MemoryProvider(Procedure.class, store), new MemoryProvider(Encounter.class, store));
+        server.setPagingProvider(new FifoMemoryPagingProvider(1_000).setDefaultPageSize(100).setMaximumPageSize(10_000));
+        tomcat.setBaseDir(Files.createTempDirectory("fhir-test-server").toString());
+        tomcat.setPort(0);
+        Context ctx = tomcat.addContext("", null);
+        Tomcat.addServlet(ctx, "fhir", server).setLoadOnStartup(1);
+        ctx.addServletMappingDecoded("/fhir/*", "fhir");
+        FilterDef def = new FilterDef();
+        def.setFilterName("faults");
+        def.setFilter(new Faults());
+        ctx.addFilterDef(def);
+        FilterMap map = new FilterMap();
+        map.setFilterName("faults");
+        map.addURLPattern("/*");
+        ctx.addFilterMap(map);
+        tomcat.getConnector();
+        tomcat.start();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + tomcat.getConnector().getLocalPort() + "/fhir";
+    }
+
+    public MemoryStore store() {
+        return store;
+    }
+
+    /** Every request's path and query, in order. */
+    public List<String> requests() {
+        return List.copyOf(requests);
+    }
+
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    /** From now on a request without {@code Authorization: Bearer token} is answered 401. */
+    public void requireToken(String token) {
+        requiredToken = token;
+    }
+
+    public int unauthorized() {
+        return unauthorized.get();
+    }
+
+    /** The next {@code times} requests that match answer {@code status}, with {@code Retry-After} when given. */
+    public void fail(Predicate<HttpServletRequest> when, int status, String retryAfter, int times) {
+        faults.add(new Fault(when, status, retryAfter, new AtomicInteger(times)));
+    }
+
+    /** Page requests after the first page of a search (HAPI's {@code _getpages}). */
+    public static Predicate<HttpServletRequest> laterPages() {
+        return r -> r.getQueryString() != null && r.getQueryString().contains("_getpages");
+    }
+
+    @Override
+    public void close() throws LifecycleException {
+        tomcat.stop();
+        tomcat.destroy();
+    }
+
+    private final class Faults implements Filter {
+        @Override
+        public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+            HttpServletRequest request = (HttpServletRequest) req;
+            HttpServletResponse response = (HttpServletResponse) res;
+            requests.add(request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
+            String token = requiredToken;
+            if (token != null && !("Bearer " + token).equals(request.getHeader("Authorization"))) {
+                unauthorized.incrementAndGet();
+                response.sendError(401);
+                return;
+            }
+            for (Fault f : faults) {
+                if (f.when().test(request) && f.times().getAndDecrement() > 0) {
+                    if (f.retryAfter() != null) response.setHeader("Retry-After", f.retryAfter());
+                    response.sendError(f.status());
+                    return;
+                }
+            }
+            chain.doFilter(req, res);
+        }
+    }
+}
