@@ -1,5 +1,6 @@
 package nl.verbeterhub.remote.auth;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 import nl.verbeterhub.connector.RemoteAuth;
@@ -15,7 +16,7 @@ public final class Authorizers {
     public static Authorizer of(RemoteAuth auth, Function<String, String> environment) {
         if (auth instanceof RemoteAuth.None) return NONE;
         if (auth instanceof RemoteAuth.Bearer bearer) return new StaticBearer(bearer.tokenEnv(), environment);
-        throw new UnsupportedOperationException("SMART Backend Services is not built yet");
+        return new SmartBackendAuthorizer((RemoteAuth.Smart) auth, environment, Clock.systemUTC());
     }
 
     static final Authorizer NONE = new Authorizer() {
