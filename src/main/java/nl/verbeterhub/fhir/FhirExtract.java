@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -171,7 +172,8 @@ public final class FhirExtract {
             if (t == FhirDateTimes.UNPARSABLE) {
                 throw new UnusableFileException(Reason.BAD_MANIFEST, name + "/" + MANIFEST + " has no valid transactionTime");
             }
-            transactionTime = Instant.ofEpochSecond(t);
+            // Checked strictly above; kept at its own precision: the next export's _since repeats it.
+            transactionTime = OffsetDateTime.parse(m.get("transactionTime").asText()).toInstant();
         }
         Set<String> listed = new LinkedHashSet<>();
         for (JsonNode output : m.get("output")) {
