@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,17 +29,31 @@ public final class PullStatus {
     private static final Logger LOG = LoggerFactory.getLogger(PullStatus.class);
 
     private final ConnectorStatus status;
+    private final FailureClassifier classifier;
     private final Clock clock;
     private final Map<String, Instant> notBefore = new ConcurrentHashMap<>();
+    /** Connectors whose pull is retrying: only their retrying status is the pull's to clear (the inbox route has its own). */
+    private final Set<String> pullRetrying = ConcurrentHashMap.newKeySet();
     private final ExecutorService stopper = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "pull-stopper");
         t.setDaemon(true);
         return t;
     });
 
-    public PullStatus(ConnectorStatus status, Clock clock) {
+    public PullStatus(ConnectorStatus status, FailureClassifier classifier, Clock clock) {
         this.status = status;
+        this.classifier = classifier;
         this.clock = clock;
+    }
+
+    /**
+     * For the pull routes' error handler: whether the failure is worth a retry, noted when it happens (not
+     * only before the next attempt), so that a server's {@code Retry-After} counts from its answer.
+     */
+    public boolean isRetriable(Exchange exchange) {
+        boolean retriable = classifier.isRetriable(exchange);
+        if (retriable) retrying(exchange);
+        return retriable;
     }
 
     /** Throws {@link RemoteSourceException.Unavailable} while the source's {@code Retry-After} lasts. */
@@ -49,7 +64,7 @@ public final class PullStatus {
         }
     }
 
-    /** Before each redelivery of a failed pull. */
+    /** A pull failed and will be tried again: health says why, and no request goes out before its Retry-After. */
     public void retrying(Exchange exchange) {
         String connector = connector(exchange);
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
@@ -57,13 +72,18 @@ public final class PullStatus {
         retryAfter(cause).ifPresent(d -> notBefore.merge(connector, clock.instant().plus(d),
                 (a, b) -> a.isAfter(b) ? a : b));
         status.retrying(connector, cause == null ? "unknown" : FailureClassifier.describe(cause), clock.instant());
+        pullRetrying.add(connector);
     }
 
     /** The pull went through: whatever it waited for is over. */
     public void succeeded(Exchange exchange) {
-        String connector = connector(exchange);
+        succeeded(connector(exchange));
+    }
+
+    /** The source answered the connector's pull (an SFTP poll that went through). */
+    public void succeeded(String connector) {
         notBefore.remove(connector);
-        status.recovered(connector);
+        if (pullRetrying.remove(connector)) status.recovered(connector);
         status.started(connector);
     }
 
@@ -93,6 +113,7 @@ public final class PullStatus {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String why = cause == null ? "unknown" : FailureClassifier.describe(cause);
         status.retrying(connector, why, clock.instant());
+        pullRetrying.add(connector);
         LOG.error("{}: the pull failed ({}); the next scheduled pull tries again", connector, why, cause);
     }
 
