@@ -10,6 +10,7 @@
 #   bench/run.sh --dialect DUTCH --cases floor,validate,server
 #   bench/run.sh --type VBI --cases floor,validate,server   # PIJN (default), VBI or NUCHTER
 #   bench/run.sh --repeat 5 --cases fhir-floor,hapi,fhir-validate,fhir-server   # FHIR against HAPI
+#   bench/run.sh --cases hapi,fhir-pull            # a fhir-server run pulling the pain export from a HAPI server
 #   bench/run.sh --jmh                            # JMH for the hot inner parts
 #   bench/run.sh --profile --cases server         # async-profiler over each case's measured window only:
 #                                                 # bench/out/<case>.collapsed and bench/out/<case>.html

@@ -33,6 +33,7 @@ public final class BenchCase {
             case "validate", "fhir-validate" -> validate(file, heap);
             case "fhir-floor" -> FhirParse.floor(file, heap);
             case "hapi" -> FhirParse.hapi(file, heap);
+            case "fhir-pull" -> ServerPull.run(file, heap);
             case "textbook" -> TextbookRoute.run(file, rows, heap);
             case "server", "fhir-server" -> ServerPath.throughput(file,
                     java.util.Arrays.stream(args, 3, args.length).map(Path::of).toList(), heap);

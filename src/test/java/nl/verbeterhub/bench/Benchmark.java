@@ -18,7 +18,7 @@ import nl.verbeterhub.record.RecordType;
  *
  * <pre>
  * bench/run.sh [--rows 1000000] [--type PIJN|VBI|NUCHTER] [--dialect ISO|DUTCH] [--heap 256m]
- *              [--cases floor,textbook,validate,server,latency,fhir-floor,hapi,fhir-validate,fhir-server]
+ *              [--cases floor,textbook,validate,server,latency,fhir-floor,hapi,fhir-validate,fhir-server,fhir-pull]
  *              [--textbook-rows N] [--latency-runs 20] [--latency-rows 10000] [--gc ParallelGC|G1GC|SerialGC]
  *              [--warmup-rows 300000] [--warmups 4]
  * </pre>
@@ -78,7 +78,7 @@ public final class Benchmark {
         for (String name : o.get("--cases").split(",")) {
             switch (name) {
                 case "floor", "validate" -> results.add(run(name, file, rows, o.get("--heap"), List.of()));
-                case "fhir-floor", "hapi", "fhir-validate", "fhir-server" -> {
+                case "fhir-floor", "hapi", "fhir-validate", "fhir-server", "fhir-pull" -> {
                     // the same records as a FHIR bulk export: NDJSON, one resource type per file
                     Path ndjson = out.resolve(prefix + "-" + rows + "-ndjson");
                     if (!Files.isDirectory(ndjson)) {
@@ -152,7 +152,7 @@ public final class Benchmark {
                     String[] f = line.split(" ");
                     result = new Result(f[1], Long.parseLong(f[2]), Double.parseDouble(f[3]), Long.parseLong(f[4]),
                             Long.parseLong(f[5]), Long.parseLong(f[6]), heap);
-                } else if (line.startsWith("LATENCY ")) {
+                } else if (line.startsWith("LATENCY ") || line.startsWith("PULL ")) {
                     System.out.println(line);
                 }
             }
