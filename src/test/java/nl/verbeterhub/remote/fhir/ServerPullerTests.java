@@ -172,6 +172,20 @@ class ServerPullerTests {
         assertThat(Files.readString(folder.resolve(FhirExtract.RUN_FILE))).contains("2019-02-30T10:00:00+01:00");
     }
 
+    @Test
+    void anIntakeThatChangedWithoutItsProcedureBringsTheProcedureWithWhatItNeeds() throws IOException {
+        long seeded = server.store().lastStamp();
+        await().until(() -> System.currentTimeMillis() > seeded);
+        server.store().put(intake("in2", "Procedure/op1", "clear-fluid", "2026-04-01T07:00:00+02:00").json());
+        Instant watermark = Instant.ofEpochMilli(server.store().lastStamp());
+        server.clearRequests();
+
+        Path folder = puller.pull(connector(100), Optional.of(watermark), NONE).delivered().orElseThrow();
+
+        assertThat(types(folder)).isEqualTo(Map.of("Observation", 2L, "Procedure", 1L, "Patient", 1L));
+        assertThat(server.requests()).anyMatch(r -> r.contains("_id=op1"));
+    }
+
     private static Instant startedAt(Path folder) throws IOException {
         return Instant.parse(JSON.readTree(folder.resolve(FhirExtract.RUN_MARKER).toFile()).get("startedAt").asText());
     }

@@ -51,6 +51,11 @@ public final class MemoryStore {
         return lastStamp;
     }
 
+    /** Deletes a resource, as a server's DELETE does: a search no longer finds it. */
+    public synchronized void remove(String type, String id) {
+        byType.getOrDefault(type, new LinkedHashMap<>()).remove(id);
+    }
+
     public synchronized void putAll(List<String> lines) {
         for (String line : lines) if (!line.isBlank()) put(line);
     }
