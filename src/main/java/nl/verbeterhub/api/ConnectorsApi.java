@@ -124,7 +124,7 @@ class ConnectorsApi {
     }
 
     @PostMapping("/{id}/run")
-    ObjectNode run(@PathVariable String id) {
+    ObjectNode run(@PathVariable String id) throws InterruptedException {
         ConnectorConfig c = access.operatorAction(id);
         control.runNow(c, access.user().name());
         return ApiViews.connector(overview.summary(c));

@@ -89,7 +89,7 @@ class ConnectorController {
     }
 
     @PostMapping("/connectors/{id}/run")
-    String runNow(@PathVariable String id, RedirectAttributes flash) {
+    String runNow(@PathVariable String id, RedirectAttributes flash) throws InterruptedException {
         ConnectorConfig c = access.operatorAction(id);
         try {
             control.runNow(c, access.user().name());

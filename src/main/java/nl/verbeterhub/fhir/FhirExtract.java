@@ -9,7 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -198,26 +197,11 @@ public final class FhirExtract {
         return new FhirExtract(name, new ArrayList<>(files.values()), transactionTime);
     }
 
-    /**
-     * A FHIR server run the pull wrote (remote.fhir.RunFolder): its resources in {@link #RUN_FILE}, positions
-     * counted within the run, and as transaction time the server's time when the run began (the watermark
-     * of the next run).
-     */
-    private static FhirExtract run(Path dir, String name, Path marker) throws UnusableFileException, IOException {
-        JsonNode m;
-        try {
-            m = JSON.readTree(marker.toFile());
-        } catch (JsonProcessingException e) {
-            m = null;
-        }
+    /** A FHIR server run the pull wrote: its resources in {@link #RUN_FILE}, its start in {@link #RUN_MARKER}. */
+    private static FhirExtract run(Path dir, String name, Path marker) throws UnusableFileException {
         Path file = dir.resolve(RUN_FILE);
-        if (m == null || !m.path("startedAt").isTextual() || !Files.isRegularFile(file, NOFOLLOW)) {
-            throw new UnusableFileException(Reason.UNSUPPORTED_FILE, name + " is no complete FHIR server run");
-        }
-        Instant startedAt;
-        try {
-            startedAt = Instant.parse(m.get("startedAt").asText());
-        } catch (DateTimeParseException e) {
+        Instant startedAt = RunMarker.startedAt(marker);
+        if (startedAt == null || !Files.isRegularFile(file, NOFOLLOW)) {
             throw new UnusableFileException(Reason.UNSUPPORTED_FILE, name + " is no complete FHIR server run");
         }
         return new FhirExtract(name, List.of(new File(file, name, true)), startedAt, true);

@@ -124,12 +124,27 @@ public final class ConnectorControl {
     }
 
     /**
-     * Runs a scheduled connector now. The inbox connectors of today look at their folder every poll delay
-     * and have no schedule to run ahead of: for them this is not applicable (a remote source will be).
+     * Runs a remote connector's pull now: its route is restarted, and its timer fires a second later (a run
+     * under way finishes first; one pull at a time, so the watermark is never raced). A pull a source had
+     * stopped is tried again. Inbox connectors look at their folder every poll delay and have no schedule
+     * to run ahead of: for them this is not applicable.
      */
-    public void runNow(ConnectorConfig connector, String user) {
-        throw new NotApplicable("connector " + connector.id() + " (" + connector.type().code() + ") reads its inbox every "
-                + connector.pollDelay().toMillis() + " ms; there is no scheduled run to start");
+    public void runNow(ConnectorConfig connector, String user) throws InterruptedException {
+        if (!connector.type().remote()) {
+            throw new NotApplicable("connector " + connector.id() + " (" + connector.type().code() + ") reads its inbox every "
+                    + connector.pollDelay().toMillis() + " ms; there is no scheduled run to start");
+        }
+        if (paused.isPaused(connector.id())) throw new NotApplicable("connector " + connector.id() + " is paused: resume it");
+        audit.record(user, "run", connector.id(), null);
+        String pull = ConnectorOverview.pullRouteId(connector.id());
+        wait(routes.submit(() -> {
+            try {
+                camel.getRouteController().stopRoute(pull, FINISH_EXTRACT.toSeconds(), TimeUnit.SECONDS);
+                camel.getRouteController().startRoute(pull);
+            } catch (Exception e) {
+                LOG.error("{}: run now failed ({}); health shows its route", connector.id(), e.getClass().getSimpleName());
+            }
+        }));
     }
 
     /** The files and folders in the connector's {@code .error/}, the latest first. */

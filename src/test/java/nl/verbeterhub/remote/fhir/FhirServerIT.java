@@ -21,6 +21,7 @@ import nl.verbeterhub.connector.Connectors;
 import nl.verbeterhub.draft.DraftJson;
 import nl.verbeterhub.health.ConnectorStatus;
 import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.ops.ConnectorControl;
 import nl.verbeterhub.ops.ConnectorOverview;
 import nl.verbeterhub.ops.ConnectorState;
 import nl.verbeterhub.support.HubTestProperties;
@@ -96,6 +97,9 @@ class FhirServerIT {
 
     @Autowired
     Connectors connectors;
+
+    @Autowired
+    ConnectorControl control;
 
     @BeforeEach
     void ready() {
@@ -189,5 +193,16 @@ class FhirServerIT {
         await().atMost(WAIT).until(() -> overview.summary(connectors.get(ID)).state() == ConnectorState.DOWN);
         assertThat(status.stopped(ID)).startsWith("HTTP 403 on ");
         assertThat(status.details(ID).toString()).contains("stopped");
+    }
+
+    @Test
+    @Order(5)
+    void anOperatorsRunNowTriesAStoppedPullAgainOnceTheServerAnswers() throws Exception {
+        SERVER.clearFaults();
+        SERVER.store().put(painScore("obs-10", "Patient/pt-4", "2025-05-04T08:00:00+02:00", "NRS", 9).json());
+        control.runNow(connectors.get(ID), "test-operator");
+        await().atMost(WAIT).until(() -> latestPain().at("/indicators/measurements").asInt() == 9);
+        await().atMost(WAIT).until(() -> overview.summary(connectors.get(ID)).state() == ConnectorState.OK);
+        assertThat(status.stopped(ID)).isNull();
     }
 }

@@ -14,9 +14,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
@@ -41,9 +43,15 @@ public final class FhirTestServer implements AutoCloseable {
     private volatile String requiredToken;
     private final AtomicInteger unauthorized = new AtomicInteger();
 
-    /** A planned failure: the next requests that match answer {@code status} ({@code times} of them). */
-    private record Fault(Predicate<HttpServletRequest> when, int status, String retryAfter, AtomicInteger times) {
+    /**
+     * A planned failure: the next requests that match answer {@code status} ({@code times} of them); or, with
+     * a {@code hold}, wait until it is released and then answer as usual.
+     */
+    private record Fault(Predicate<HttpServletRequest> when, int status, String retryAfter, AtomicInteger times,
+                         CountDownLatch hold) {
     }
+
+    private final AtomicInteger held = new AtomicInteger();
 
     public FhirTestServer(FhirContext context) throws IOException, LifecycleException {
         this.store = new MemoryStore(context);
@@ -96,7 +104,28 @@ public final class FhirTestServer implements AutoCloseable {
 
     /** The next {@code times} requests that match answer {@code status}, with {@code Retry-After} when given. */
     public void fail(Predicate<HttpServletRequest> when, int status, String retryAfter, int times) {
-        faults.add(new Fault(when, status, retryAfter, new AtomicInteger(times)));
+        faults.add(new Fault(when, status, retryAfter, new AtomicInteger(times), null));
+    }
+
+    /** The next request that matches waits until {@code release} is counted down (a client mid-paging, held there). */
+    public void holdOnce(Predicate<HttpServletRequest> when, CountDownLatch release) {
+        faults.add(new Fault(when, 0, null, new AtomicInteger(1), release));
+    }
+
+    /** How many requests a hold has caught so far. */
+    public int held() {
+        return held.get();
+    }
+
+    /** Requests for a later page at this offset of the paging (HAPI's {@code _getpagesoffset}). */
+    public static Predicate<HttpServletRequest> pageAt(int offset) {
+        Pattern at = Pattern.compile("(^|&)_getpagesoffset=" + offset + "(&|$)");
+        return r -> r.getQueryString() != null && at.matcher(r.getQueryString()).find();
+    }
+
+    /** The planned failures still to come are dropped: the server answers again. */
+    public void clearFaults() {
+        faults.clear();
     }
 
     /** Page requests after the first page of a search (HAPI's {@code _getpages}). */
@@ -124,6 +153,15 @@ public final class FhirTestServer implements AutoCloseable {
             }
             for (Fault f : faults) {
                 if (f.when().test(request) && f.times().getAndDecrement() > 0) {
+                    if (f.hold() != null) {
+                        held.incrementAndGet();
+                        try {
+                            f.hold().await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        break;
+                    }
                     if (f.retryAfter() != null) response.setHeader("Retry-After", f.retryAfter());
                     response.sendError(f.status());
                     return;
