@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import nl.verbeterhub.connector.Connectors;
 import nl.verbeterhub.draft.DraftJson;
 import nl.verbeterhub.health.ConnectorStatus;
+import nl.verbeterhub.health.HubHealthIndicator;
 import nl.verbeterhub.health.HubReadiness;
 import nl.verbeterhub.ops.ConnectorControl;
 import nl.verbeterhub.ops.ConnectorOverview;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -100,6 +102,9 @@ class FhirServerIT {
 
     @Autowired
     ConnectorControl control;
+
+    @Autowired
+    HubHealthIndicator health;
 
     @BeforeEach
     void ready() {
@@ -188,6 +193,18 @@ class FhirServerIT {
 
     @Test
     @Order(4)
+    void aServerThatStaysDownShowsOnTheConnectorSinceWhenAndWhyAndLeavesTheHubUp() {
+        SERVER.fail(r -> true, 503, "1", 1_000);
+        await().atMost(WAIT).until(() -> overview.summary(connectors.get(ID)).state() == ConnectorState.RETRYING);
+        assertThat(status.retrying(ID)).startsWith("HTTP 503 on ");
+        assertThat(status.details(ID)).containsKey("retryingSince");
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        SERVER.clearFaults();
+        await().atMost(WAIT).until(() -> overview.summary(connectors.get(ID)).state() == ConnectorState.OK);
+    }
+
+    @Test
+    @Order(5)
     void aServerThatRefusesTheConnectorStopsItWithTheReason() {
         SERVER.fail(r -> true, 403, null, 1_000);
         await().atMost(WAIT).until(() -> overview.summary(connectors.get(ID)).state() == ConnectorState.DOWN);
@@ -196,7 +213,7 @@ class FhirServerIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anOperatorsRunNowTriesAStoppedPullAgainOnceTheServerAnswers() throws Exception {
         SERVER.clearFaults();
         SERVER.store().put(painScore("obs-10", "Patient/pt-4", "2025-05-04T08:00:00+02:00", "NRS", 9).json());
