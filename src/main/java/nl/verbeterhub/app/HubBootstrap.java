@@ -13,6 +13,7 @@ import nl.verbeterhub.health.HubReadiness;
 import nl.verbeterhub.kafka.ExtractTransactions;
 import nl.verbeterhub.kafka.KafkaEndpoints;
 import nl.verbeterhub.kafka.StateApplier;
+import nl.verbeterhub.kafka.TopicMismatchException;
 import nl.verbeterhub.kafka.TopicSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +86,10 @@ class HubBootstrap implements ApplicationListener<ApplicationReadyEvent>, Dispos
             int sent = drafts.regenerateAll();
             readiness.ready();
             LOG.info("Hub ready: state restored, {} draft value(s) published at start-up", sent);
+        } catch (TopicMismatchException e) {
+            // Not worth a retry: the hub must not run on these topics. Never ready; health DOWN says why.
+            readiness.waitingFor("stopped: " + e.getMessage());
+            LOG.error("The hub does not start: {}", e.getMessage());
         } catch (Exception e) {
             readiness.waitingFor(readiness.waitingFor() + " (failed: " + e.getClass().getSimpleName() + ", retrying)");
             LOG.warn("Start-up step failed ({}); retrying in {}s", e.getClass().getSimpleName(), RETRY.toSeconds(), e);

@@ -93,6 +93,7 @@ public record HubProperties(
             @DefaultValue("verbeterhub.extracts.v1") String extracts,
             @DefaultValue("6") int partitions,
             @DefaultValue("-1") short replicationFactor,
+            @DefaultValue("-1") int minInsyncReplicas,
             @DefaultValue("P30D") Duration rejectionsRetention) {
     }
 

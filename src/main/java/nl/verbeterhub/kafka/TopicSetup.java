@@ -1,6 +1,7 @@
 package nl.verbeterhub.kafka;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,12 +13,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the hub's topics when they do not exist: drafts and internal state compacted (a delete
- * policy would silently lose state), rejections kept for a time.
+ * Creates the hub's topics when they do not exist — drafts and internal state compacted (a delete
+ * policy would silently lose state), rejections kept for a time — and checks those that do
+ * ({@link TopicCheck}): a mismatch stops the hub rather than let it run on them.
  */
 public final class TopicSetup {
 
@@ -30,10 +33,14 @@ public final class TopicSetup {
 
     public static void ensure(KafkaEndpoints endpoints) {
         HubProperties.Topics t = endpoints.topics();
-        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                TopicConfig.SEGMENT_MS_CONFIG, DAY_MS);
-        Map<String, String> timed = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(t.rejectionsRetention().toMillis()));
+        Map<String, String> compacted = new HashMap<>(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_COMPACT, TopicConfig.SEGMENT_MS_CONFIG, DAY_MS));
+        Map<String, String> timed = new HashMap<>(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(t.rejectionsRetention().toMillis())));
+        if (t.minInsyncReplicas() > 0) {
+            compacted.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(t.minInsyncReplicas()));
+            timed.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(t.minInsyncReplicas()));
+        }
         create(endpoints.intake(), t, List.of(topic(t.drafts(), t, compacted), topic(t.rejections(), t, timed)));
         create(endpoints.internal(), t, List.of(topic(t.records(), t, compacted), topic(t.extracts(), t, compacted)));
     }
@@ -53,13 +60,16 @@ public final class TopicSetup {
                 if (!existing.contains(topic.name())) missing.add(topic);
             }
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
-                missing.forEach(topic -> LOG.info("Created topic {} {}", topic.name(), topic.configs()));
+                try {
+                    admin.createTopics(missing).all().get();
+                    missing.forEach(topic -> LOG.info("Created topic {} {}", topic.name(), topic.configs()));
+                } catch (ExecutionException e) {
+                    // Another instance created one meanwhile: it is checked below like any existing topic.
+                    if (!(e.getCause() instanceof TopicExistsException)) throw e;
+                }
             }
+            TopicCheck.check(admin, wanted);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException) {
-                return; // another instance created it meanwhile
-            }
             throw new IllegalStateException("cannot create the hub's topics at " + bootstrapServers, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
