@@ -12,6 +12,7 @@ import nl.verbeterhub.ops.ConnectorOverview;
 import nl.verbeterhub.ops.ConnectorState;
 import nl.verbeterhub.ops.ExtractActivity;
 import nl.verbeterhub.ops.PausedConnectors;
+import nl.verbeterhub.remote.RunNow;
 import org.apache.camel.CamelContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +32,8 @@ class OperatorsConfiguration {
     }
 
     @Bean
-    ConnectorControl connectorControl(CamelContext camel, PausedConnectors paused, AuditLog audit) {
-        return new ConnectorControl(camel, paused, audit);
+    ConnectorControl connectorControl(CamelContext camel, PausedConnectors paused, AuditLog audit, RunNow runNow) {
+        return new ConnectorControl(camel, paused, audit, runNow);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -171,8 +172,13 @@ public final class FhirExtract {
             if (t == FhirDateTimes.UNPARSABLE) {
                 throw new UnusableFileException(Reason.BAD_MANIFEST, name + "/" + MANIFEST + " has no valid transactionTime");
             }
-            // Checked strictly above; kept at its own precision: the next export's _since repeats it.
-            transactionTime = OffsetDateTime.parse(m.get("transactionTime").asText()).toInstant();
+            // Kept at its own precision (the next export's _since repeats it) where ISO's parser reads it;
+            // an offset without a colon (+0100), valid FHIR too, falls back to the second (read again, never missed).
+            try {
+                transactionTime = OffsetDateTime.parse(m.get("transactionTime").asText()).toInstant();
+            } catch (DateTimeParseException e) {
+                transactionTime = Instant.ofEpochSecond(t);
+            }
         }
         Set<String> listed = new LinkedHashSet<>();
         for (JsonNode output : m.get("output")) {

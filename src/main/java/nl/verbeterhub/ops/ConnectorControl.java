@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.verbeterhub.connector.ConnectorConfig;
+import nl.verbeterhub.remote.RunNow;
 import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,13 +65,15 @@ public final class ConnectorControl {
     private final CamelContext camel;
     private final PausedConnectors paused;
     private final AuditLog audit;
+    private final RunNow runNow;
     private final ExecutorService routes = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "connector-control");
         t.setDaemon(true);
         return t;
     });
 
-    public ConnectorControl(CamelContext camel, PausedConnectors paused, AuditLog audit) {
+    public ConnectorControl(CamelContext camel, PausedConnectors paused, AuditLog audit, RunNow runNow) {
+        this.runNow = runNow;
         this.camel = camel;
         this.paused = paused;
         this.audit = audit;
@@ -136,6 +139,7 @@ public final class ConnectorControl {
         }
         if (paused.isPaused(connector.id())) throw new NotApplicable("connector " + connector.id() + " is paused: resume it");
         audit.record(user, "run", connector.id(), null);
+        runNow.request(connector.id());
         String pull = ConnectorOverview.pullRouteId(connector.id());
         wait(routes.submit(() -> {
             try {

@@ -114,7 +114,8 @@ public final class PullStatus {
         String why = cause == null ? "unknown" : FailureClassifier.describe(cause);
         status.retrying(connector, why, clock.instant());
         pullRetrying.add(connector);
-        LOG.error("{}: the pull failed ({}); the next scheduled pull tries again", connector, why, cause);
+        // Without the stack trace: a parser's or a URI's message can quote a URL, and URLs hold record ids.
+        LOG.error("{}: the pull failed ({}); the next scheduled pull tries again", connector, why);
     }
 
     private static Optional<Duration> retryAfter(Throwable failure) {

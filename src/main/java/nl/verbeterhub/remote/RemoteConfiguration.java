@@ -1,6 +1,7 @@
 package nl.verbeterhub.remote;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
 import nl.verbeterhub.connector.Connectors;
 import nl.verbeterhub.extract.ExtractLog;
@@ -9,6 +10,7 @@ import nl.verbeterhub.health.ConnectorStatus;
 import nl.verbeterhub.health.HubReadiness;
 import nl.verbeterhub.remote.fhir.FhirServerPull;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -27,13 +29,19 @@ class RemoteConfiguration {
     }
 
     @Bean
+    RunNow runNow() {
+        return new RunNow();
+    }
+
+    @Bean
     PullStatus pullStatus(ConnectorStatus status, FailureClassifier classifier, Clock clock) {
         return new PullStatus(status, classifier, clock);
     }
 
     @Bean
     FhirServerPull fhirServerPull(Connectors connectors, ExtractLog extracts, HubReadiness readiness, PullStatus status,
-                                  @Qualifier("remoteEnvironment") Function<String, String> environment, Clock clock) {
-        return new FhirServerPull(connectors, extracts, readiness, status, environment, clock);
+                                  @Qualifier("remoteEnvironment") Function<String, String> environment, Clock clock,
+                                  @Value("${hub.remote.watermark-overlap:PT1M}") Duration overlap) {
+        return new FhirServerPull(connectors, extracts, readiness, status, environment, clock, overlap);
     }
 }

@@ -168,6 +168,10 @@ class FhirExtractTests {
             assertThat(c.report().transactionTime()).isEqualTo(Instant.parse("2025-06-01T00:00:00.123Z"));
             assertThat(c.report().unparsable()).as("the stray file is not read").isZero();
         }
+        // FHIR allows an offset without a colon; ISO's parser does not: the time is kept to the second.
+        Files.writeString(export.resolve("manifest.json"), "{\"transactionTime\": \"2025-06-01T02:00:00.123+0200\", "
+                + "\"output\": [{\"type\": \"Observation\", \"url\": \"https://ehr/files/Observation-1.ndjson\"}]}");
+        assertThat(FhirExtract.delivered(export).transactionTime()).isEqualTo(Instant.parse("2025-06-01T00:00:00Z"));
         Files.writeString(export.resolve("manifest.json"), "{\"output\": [{\"url\": \"https://ehr/files/Missing.ndjson\"}]}");
         assertUnusable(export, Reason.BAD_MANIFEST);
         Files.writeString(export.resolve("manifest.json"), "{\"transactionTime\": \"yesterday\", \"output\": []}");

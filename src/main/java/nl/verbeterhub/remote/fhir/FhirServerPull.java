@@ -2,6 +2,7 @@ package nl.verbeterhub.remote.fhir;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +41,13 @@ public final class FhirServerPull {
     private final PullStatus status;
     private final Function<String, String> environment;
     private final ServerPuller puller;
+    private final Duration overlap;
     /** One authorizer per connector, so that a SMART token is cached across runs. */
     private final Map<String, Authorizer> authorizers = new ConcurrentHashMap<>();
 
     public FhirServerPull(Connectors connectors, ExtractLog extracts, HubReadiness readiness, PullStatus status,
-                          Function<String, String> environment, Clock clock) {
+                          Function<String, String> environment, Clock clock, Duration overlap) {
+        this.overlap = overlap;
         this.connectors = connectors;
         this.extracts = extracts;
         this.readiness = readiness;
@@ -74,11 +77,15 @@ public final class FhirServerPull {
         }
     }
 
-    /** The start of the latest committed run: resources updated since then (inclusive) are read again. */
+    /**
+     * The start of the latest committed run, less the overlap: a server that stamps {@code lastUpdated} when
+     * a transaction begins (HAPI JPA does) commits some writes with a time before a run that could not see
+     * them yet; reading the overlap again (upserts) is how they are not missed.
+     */
     Optional<Instant> watermark(String connector) {
         return extracts.recent(connector, Integer.MAX_VALUE).stream()
                 .filter(commit -> commit.sha256().startsWith(Sha256.RUN_PREFIX))
                 .map(ExtractCommit::report).filter(r -> r != null && r.transactionTime() != null)
-                .map(r -> r.transactionTime()).findFirst();
+                .map(r -> r.transactionTime().minus(overlap)).findFirst();
     }
 }

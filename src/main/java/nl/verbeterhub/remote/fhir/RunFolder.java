@@ -58,7 +58,9 @@ final class RunFolder implements AutoCloseable {
     static boolean pending(Path inbox) throws IOException {
         if (!Files.isDirectory(inbox, LinkOption.NOFOLLOW_LINKS)) return false;
         try (Stream<Path> list = Files.list(inbox)) {
-            return list.anyMatch(p -> !p.getFileName().toString().startsWith("."));
+            // What the inbox route would take: a stray copy under way (x.part, ~$x) blocks nothing.
+            return list.map(p -> p.getFileName().toString())
+                    .anyMatch(n -> !n.startsWith(".") && !n.startsWith("~$") && !FhirExtract.copyUnderWay(n));
         }
     }
 

@@ -37,8 +37,15 @@ public final class ServerPuller {
         SourceSettings.FhirServer settings = (SourceSettings.FhirServer) c.settings();
         FhirHttp http = new FhirHttp(client, settings.baseUrl(), authorizer, clock);
         try (RunFolder run = RunFolder.begin(c.inbox(), clock.instant())) {
-            Instant serverStart = new ServerRun(http, run, settings.pageSize())
-                    .fetch(Searches.of(since, settings.fhir().patientIdentifierSystem().isPresent(), settings.pageSize()));
+            Instant serverStart;
+            try {
+                serverStart = new ServerRun(http, run, settings.pageSize())
+                        .fetch(Searches.of(since, settings.fhir().patientIdentifierSystem().isPresent(), settings.pageSize()));
+            } catch (RuntimeException | IOException e) {
+                // Raw data rests only in .done/ and .error/ (domain.md §5): a failed run leaves nothing behind.
+                run.discard();
+                throw e;
+            }
             if (run.resources() == 0) {
                 run.discard();
                 return new Fetched(Optional.empty(), 0, http.requests());

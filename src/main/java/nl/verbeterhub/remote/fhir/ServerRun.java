@@ -22,8 +22,8 @@ import nl.verbeterhub.failure.RemoteSourceException;
 /**
  * Fetches one run into its {@link RunFolder}: every search of {@link Searches}, page by page along the
  * server's {@code next} links, then the anaesthesia Procedures of intakes that changed without them, in
- * batches by {@code _id}. A Procedure or an intake Observation that several searches return is written once;
- * a Patient or Encounter included by several pages is written each time (the join keeps one).
+ * batches by {@code _id}. A Procedure, intake Observation, Encounter or Patient that several searches or
+ * pages return is written once; a search's OperationOutcome is not written.
  */
 final class ServerRun {
 
@@ -36,6 +36,7 @@ final class ServerRun {
     private final Set<String> procedures = new HashSet<>();
     private final Set<String> intakes = new HashSet<>();
     private final Set<String> intakeProcedures = new LinkedHashSet<>();
+    private final Set<String> context = new HashSet<>();
     private Instant serverStart;
 
     ServerRun(FhirHttp http, RunFolder folder, int pageSize) {
@@ -68,11 +69,25 @@ final class ServerRun {
                 throw new RemoteSourceException.Unavailable("the server sent a page that is no JSON on " + search.purpose(), e);
             }
             if (serverStart == null) serverStart = serverTime(page, response);
-            next = page.next().map(URI::create).orElse(null);
+            next = page.next().isPresent() ? follow(next, page.next().get(), search.purpose()) : null;
+        }
+    }
+
+    /** A {@code next} link, relative or absolute, against the page it came with (never quoted: it holds ids). */
+    private static URI follow(URI page, String link, String purpose) {
+        try {
+            return page.resolve(link);
+        } catch (IllegalArgumentException e) {
+            throw new RemoteSourceException.Unavailable("the server's next link on " + purpose + " is no URL", null);
         }
     }
 
     private void entry(byte[] page, int offset, int length, String type, String id, Searches.Kind kind) throws IOException {
+        // A search's OperationOutcome (search.mode outcome: a warning about the query) is no resource of the run.
+        if ("OperationOutcome".equals(type)) return;
+        // Patients and Encounters come with every page whose records name them: written once, so that an
+        // admission Encounter is one record read, not one per Procedure that points at it.
+        if (id != null && ("Encounter".equals(type) || "Patient".equals(type)) && !context.add(type + "/" + id)) return;
         if (kind != Searches.Kind.PLAIN && id != null) {
             if ("Procedure".equals(type) && !procedures.add(id)) return;
             if ("Observation".equals(type) && !intakes.add(id)) return;
@@ -109,7 +124,7 @@ final class ServerRun {
                 // fall through to the header
             }
         }
-        Optional<String> date = response.headers().firstValue("Date");
+        Optional<String> date = response.headers().firstValue("date");
         try {
             if (date.isPresent()) return ZonedDateTime.parse(date.get(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {

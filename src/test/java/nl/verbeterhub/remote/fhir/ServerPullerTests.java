@@ -34,6 +34,7 @@ import nl.verbeterhub.failure.RemoteSourceException;
 import nl.verbeterhub.fhir.FhirExtract;
 import nl.verbeterhub.remote.auth.Authorizer;
 import nl.verbeterhub.remote.auth.Authorizers;
+import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.fhirserver.FhirTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,24 +126,65 @@ class ServerPullerTests {
     }
 
     @Test
-    void aServerThatFailsMidPagingLeavesNothingDeliveredAndTheNextRunFetchesItAll() throws IOException {
-        server.fail(FhirTestServer.laterPages(), 503, "7", 1);
+    void aServerThatTurnsAPageAwayForAMomentIsAskedAgainInPlace() throws IOException {
+        server.fail(FhirTestServer.laterPages(), 503, "0", 2);
+        server.fail(FhirTestServer.laterPages(), 429, "0", 1);
+        ServerPuller.Fetched run = puller.pull(connector(4), Optional.empty(), NONE);
+        assertThat(run.resources()).isEqualTo(28);
+        assertThat(run.requests()).as("three pages asked twice").isEqualTo(server.requests().size());
+    }
+
+    @Test
+    void aServerThatFailsMidPagingForLongerLeavesNothingAndTheNextRunFetchesItAll() throws IOException {
+        server.fail(FhirTestServer.laterPages(), 503, "60", 1);
         assertThatThrownBy(() -> puller.pull(connector(4), Optional.empty(), NONE))
                 .isInstanceOfSatisfying(RemoteSourceException.Unavailable.class, e -> {
-                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+                    assertThat(e.retryAfter()).as("longer than is waited in place").contains(Duration.ofSeconds(60));
                     assertThat(e.getMessage()).isEqualTo("HTTP 503 on pain Observation search");
                 });
         try (Stream<Path> left = Files.list(inbox)) {
-            assertThat(left.map(p -> p.getFileName().toString())).as("only a hidden, half-fetched run").allMatch(n -> n.startsWith("."));
+            assertThat(left).as("raw data rests only in .done/ and .error/").isEmpty();
         }
-        server.fail(FhirTestServer.laterPages(), 429, null, 1);
+        server.fail(FhirTestServer.laterPages(), 429, "0", FhirHttp.TRIES);
         assertThatThrownBy(() -> puller.pull(connector(4), Optional.empty(), NONE)).isInstanceOf(RemoteSourceException.Unavailable.class);
 
         ServerPuller.Fetched run = puller.pull(connector(4), Optional.empty(), NONE);
         assertThat(run.resources()).isEqualTo(28);
         try (Stream<Path> left = Files.list(inbox)) {
-            assertThat(left).as("the half-fetched runs are gone").containsExactly(run.delivered().orElseThrow());
+            assertThat(left).containsExactly(run.delivered().orElseThrow());
         }
+    }
+
+    @Test
+    void aStrayCopyUnderWayInTheInboxHoldsNoRunBack() throws IOException {
+        Files.createDirectories(inbox);
+        Files.writeString(inbox.resolve("export.ndjson.part"), "{}");
+        Files.writeString(inbox.resolve("~$notes.csv"), "x");
+        assertThat(ServerPuller.pending(inbox)).isFalse();
+        Files.writeString(inbox.resolve("export.ndjson"), "{}");
+        assertThat(ServerPuller.pending(inbox)).isTrue();
+    }
+
+    @Test
+    void anAdmissionNamedByManyProceduresIsWrittenOnce() throws IOException {
+        server.store().put(FhirJson.admission("adm1", "Patient/pt1", "2026-03-01T08:00:00+01:00", "2026-03-09T08:00:00+01:00").json());
+        for (int i = 0; i < 6; i++) {
+            server.store().put(FhirJson.vbi("v" + i, "Patient/pt1", "123891000146106", "2026-03-0" + (2 + i) + "T10:00:00+01:00",
+                    "2026-03-0" + (2 + i) + "T11:00:00+01:00").ref("encounter", "Encounter/adm1").json());
+        }
+        Path folder = puller.pull(connector(2), Optional.empty(), NONE).delivered().orElseThrow();
+        assertThat(types(folder)).containsEntry("Encounter", 1L).containsEntry("Procedure", 7L);
+    }
+
+    @Test
+    void nextLinksAreFollowedRelativeOrWithTheDefaultPortAndNeverElsewhere() {
+        assertThat(FhirHttp.sameOrigin(URI.create("https://fhir.example.org/r4"), URI.create("https://fhir.example.org:443/r4?p=2")))
+                .isTrue();
+        assertThat(FhirHttp.sameOrigin(URI.create("http://fhir.example.org/r4"), URI.create("http://FHIR.example.org:80/x"))).isTrue();
+        assertThat(FhirHttp.sameOrigin(URI.create("https://fhir.example.org/r4"), URI.create("http://fhir.example.org/r4"))).isFalse();
+        assertThat(FhirHttp.sameOrigin(URI.create("https://fhir.example.org/r4"), URI.create("https://evil.example.org/r4"))).isFalse();
+        assertThat(URI.create("https://fhir.example.org/r4/Observation?code=x").resolve("?_getpages=abc"))
+                .hasHost("fhir.example.org");
     }
 
     @Test
