@@ -24,10 +24,11 @@ import nl.verbeterhub.remote.auth.Authorizer;
 
 /**
  * The HTTP side of a FHIR bulk {@code $export} (Bulk Data Access): kick-off, status, download, delete.
- * HAPI's generic client has no bulk export, so this speaks plain HTTP. Every request carries the
- * {@link Authorizer}'s header (downloads only when the manifest asks for it, and never across origins); a 401
- * refreshes it once and is retried once. Failures are content-free: a phase and a status code, never a URL,
- * a token or a body.
+ * HAPI's generic client has no bulk export, so this speaks plain HTTP. A request to the origin of the
+ * connector's {@code baseUrl} (scheme, host, port) carries the {@link Authorizer}'s header (a download only when
+ * the manifest asks for it); a request anywhere else — a status URL, an output file or a redirect on another
+ * host — goes without it: the token is never sent to a host other than the configured one. A 401 refreshes it
+ * once and is retried once. Failures are content-free: a phase and a status code, never a URL, a token or a body.
  */
 final class BulkExportClient {
 
@@ -86,9 +87,10 @@ final class BulkExportClient {
         }
     }
 
-    Status status(URI statusUrl, Authorizer auth) throws InterruptedException {
-        HttpResponse<InputStream> r = send(() -> request(statusUrl).GET().header("Accept", "application/json"), auth,
-                "the status request");
+    /** The export's status; {@code base} is the connector's {@code baseUrl}, the only origin that gets the token. */
+    Status status(URI statusUrl, URI base, Authorizer auth) throws InterruptedException {
+        HttpResponse<InputStream> r = send(() -> request(statusUrl).GET().header("Accept", "application/json"),
+                only(base, statusUrl, auth), "the status request");
         int code = r.statusCode();
         if (code == 200) {
             try (InputStream in = r.body()) {
@@ -107,16 +109,18 @@ final class BulkExportClient {
         if (code == 202) return new InProgress(HttpFailures.retryAfter(r.headers(), Instant.now()),
                 r.headers().firstValue("X-Progress"));
         if (code == 404 || code == 410) return new Expired(code);
-        throw failure("the status request", r);
+        throw failure("the status request", r, withheld(base, statusUrl, auth));
     }
 
-    /** Streams one output file to {@code target}; {@code auth} null sends no token. */
-    void download(URI file, Authorizer auth, Path target) throws InterruptedException {
+    /**
+     * Streams one output file to {@code target}; {@code auth} null sends no token. A file or a redirect on another
+     * origin than {@code base} (object storage) gets no token either: it is meant to be presigned.
+     */
+    void download(URI file, URI base, Authorizer auth, Path target) throws InterruptedException {
         URI current = file;
         for (int hop = 0; ; hop++) {
             URI at = current;
-            // A redirect to another origin (object storage) gets no token: it is meant to be presigned.
-            Authorizer here = sameOrigin(file, at) ? auth : null;
+            Authorizer here = only(base, at, auth);
             HttpResponse<InputStream> r = send(() -> request(at).GET().header("Accept", "application/fhir+ndjson"), here,
                     "a download");
             int code = r.statusCode();
@@ -136,13 +140,13 @@ final class BulkExportClient {
             }
             close(r);
             if (code == 404 || code == 410) throw new FileExpired(code);
-            throw failure("a download", r);
+            throw failure("a download", r, withheld(base, at, auth));
         }
     }
 
     /** Tells the server it may delete the export's files; the HTTP status (2xx is success). */
-    int delete(URI statusUrl, Authorizer auth) throws InterruptedException {
-        HttpResponse<InputStream> r = send(() -> request(statusUrl).DELETE(), auth, "the delete");
+    int delete(URI statusUrl, URI base, Authorizer auth) throws InterruptedException {
+        HttpResponse<InputStream> r = send(() -> request(statusUrl).DELETE(), only(base, statusUrl, auth), "the delete");
         close(r);
         return r.statusCode();
     }
@@ -177,6 +181,25 @@ final class BulkExportClient {
         return HttpFailures.of(phase, r.statusCode(), r.headers());
     }
 
+    /** A 401 or 403 where the token was withheld says why: the URL is on another host than {@code baseUrl}. */
+    private static RemoteSourceException failure(String phase, HttpResponse<?> r, boolean withheld) {
+        int code = r.statusCode();
+        if (withheld && (code == 401 || code == 403)) {
+            return new RemoteSourceException.Refused(phase + " answered HTTP " + code + "; its URL is on another host than "
+                    + "baseUrl, which is never sent the token", null);
+        }
+        return failure(phase, r);
+    }
+
+    /** {@code auth} for a request to {@code at} on the origin of {@code base}; elsewhere none (null). */
+    static Authorizer only(URI base, URI at, Authorizer auth) {
+        return auth != null && sameOrigin(base, at) ? auth : null;
+    }
+
+    private static boolean withheld(URI base, URI at, Authorizer auth) {
+        return auth != null && !sameOrigin(base, at);
+    }
+
     private static URI httpUrl(URI uri, String what) {
         if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
             throw new RemoteSourceException.Refused(what + " is no http(s) URL", null);
@@ -184,9 +207,10 @@ final class BulkExportClient {
         return uri;
     }
 
+    /** Same scheme, host and port, with the scheme's default port filled in (RFC 6454). */
     static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
-                && port(a) == port(b);
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
     }
 
     private static int port(URI u) {

@@ -7,6 +7,7 @@ import nl.verbeterhub.connector.Connectors;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.health.HubReadiness;
 import nl.verbeterhub.remote.PullStatus;
+import nl.verbeterhub.remote.RunNow;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -22,10 +23,10 @@ class BulkExportConfiguration {
      */
     @Bean
     BulkExportPull bulkExportPull(Connectors connectors, ExtractLog extracts, HubReadiness readiness, PullStatus pullStatus,
-                                  @Qualifier("remoteEnvironment") Function<String, String> environment, Clock clock,
+                                  RunNow runNow, @Qualifier("remoteEnvironment") Function<String, String> environment, Clock clock,
                                   @Value("${hub.remote.connect-timeout:PT10S}") Duration connectTimeout,
                                   @Value("${hub.remote.request-timeout:PT60S}") Duration requestTimeout) {
-        return new BulkExportPull(connectors, extracts, readiness, pullStatus, new BulkExportClient(connectTimeout, requestTimeout),
-                environment, clock);
+        return new BulkExportPull(connectors, extracts, readiness, pullStatus, runNow,
+                new BulkExportClient(connectTimeout, requestTimeout), environment, clock);
     }
 }

@@ -20,16 +20,21 @@ import java.util.stream.Stream;
 import nl.verbeterhub.failure.RemoteSourceException;
 import nl.verbeterhub.fhir.FhirExtract;
 import nl.verbeterhub.remote.auth.Authorizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a completed export into one delivery in the connector's inbox (domain.md §8, "FHIR inbox delivery"):
  * every output file of the hub's resource types is streamed into a hidden staging folder, the manifest is
  * saved beside them as {@code manifest.json}, and the folder is renamed into place in one atomic move — the
  * fhir-inbox route never sees half an export. Error files (OperationOutcomes) are no records and stay out.
+ * A delivery that fails removes its staging folder: raw data rests only in {@code .done/} and {@code .error/}
+ * (domain.md §5).
  */
 final class ExportDelivery {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(ExportDelivery.class);
 
     private record Download(URI url, String file) {
     }
@@ -43,8 +48,9 @@ final class ExportDelivery {
     /**
      * Delivers the export as {@code inbox/name}; empty when its manifest lists no file of the hub's types
      * (nothing changed since {@code _since}: no extract, and the next {@code _since} stays the same).
+     * {@code base} is the connector's {@code baseUrl}: only its origin is sent the token.
      */
-    Optional<Path> deliver(Path inbox, String name, JsonNode manifest, Authorizer auth) throws IOException,
+    Optional<Path> deliver(Path inbox, String name, JsonNode manifest, URI base, Authorizer auth) throws IOException,
             InterruptedException {
         List<Download> downloads = new ArrayList<>();
         ArrayNode outputs = JSON.createArrayNode();
@@ -64,17 +70,34 @@ final class ExportDelivery {
         if (Files.exists(target)) return Optional.of(target);
         Path staging = staging(inbox, name);
         discard(inbox, name);
-        Files.createDirectories(staging);
-        boolean token = manifest.path("requiresAccessToken").asBoolean(false);
-        for (Download d : downloads) client.download(d.url(), token ? auth : null, staging.resolve(d.file()));
-        ObjectNode saved = JSON.createObjectNode();
-        for (String field : List.of("transactionTime", "request", "requiresAccessToken")) {
-            if (manifest.has(field)) saved.set(field, manifest.get(field));
+        boolean moved = false;
+        try {
+            Files.createDirectories(staging);
+            boolean token = manifest.path("requiresAccessToken").asBoolean(false);
+            for (Download d : downloads) client.download(d.url(), base, token ? auth : null, staging.resolve(d.file()));
+            ObjectNode saved = JSON.createObjectNode();
+            for (String field : List.of("transactionTime", "request", "requiresAccessToken")) {
+                if (manifest.has(field)) saved.set(field, manifest.get(field));
+            }
+            saved.set("output", outputs);
+            saved.putArray("error");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(staging.resolve(FhirExtract.MANIFEST).toFile(), saved);
+            Path delivered = Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
+            return Optional.of(delivered);
+        } finally {
+            // Whatever failed (a download, the disk, an interrupt): the files downloaded so far do not stay.
+            if (!moved) discardQuietly(inbox, name);
         }
-        saved.set("output", outputs);
-        saved.putArray("error");
-        JSON.writerWithDefaultPrettyPrinter().writeValue(staging.resolve(FhirExtract.MANIFEST).toFile(), saved);
-        return Optional.of(Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE));
+    }
+
+    private void discardQuietly(Path inbox, String name) {
+        try {
+            discard(inbox, name);
+        } catch (IOException e) {
+            LOG.warn("the staging folder of a failed export delivery could not be removed ({}); the next delivery removes it",
+                    e.getClass().getSimpleName());
+        }
     }
 
     /** Removes what an interrupted delivery left in its staging folder. */

@@ -36,7 +36,7 @@ import org.apache.camel.support.LoggingExceptionHandler;
  *     deliver (sub-folders for CSV; deeper folders for FHIR);</li>
  * <li>after each poll it renames the bulk-export folders that arrived whole into the inbox;</li>
  * <li>a failure of the consumer itself (connect, host key, login, listing, download) is handed to the route's
- *     error handler, {@code pull-failures}, with the connector named, as a {@code RemoteSourceException}.</li>
+ *     error handler, {@code sftp-pull-failures}, with the connector named, as a {@code RemoteSourceException}.</li>
  * </ul>
  */
 public final class SftpPickup extends RemoteFilePollingConsumerPollStrategy implements GenericFileFilter<Object>, ExceptionHandler {
@@ -103,16 +103,17 @@ public final class SftpPickup extends RemoteFilePollingConsumerPollStrategy impl
     @Override
     public boolean accept(GenericFile<Object> file) {
         String relative = file.getRelativeFilePath().replace('\\', '/');
-        if (underway(file.getFileNameOnly())) return false;
         int depth = relative.split("/").length;
-        if (file.isDirectory()) return folders && depth == 1;
+        if (file.isDirectory()) return folders && depth == 1 && !underway(file.getFileNameOnly());
         if (depth > (folders ? 2 : 1)) return false;
         if (depth == 2) {
+            // Seen before it is judged: a file of the folder still being uploaded (Patient.ndjson.part) keeps the
+            // whole folder waiting, instead of the folder being handed over without it.
             synchronized (this) {
                 seen.computeIfAbsent(relative.substring(0, relative.indexOf('/')), f -> new HashSet<>()).add(relative);
             }
         }
-        return true;
+        return !underway(file.getFileNameOnly());
     }
 
     /** Temporary names of uploads under way (and Excel's owner files), as the local inbox skips them. */

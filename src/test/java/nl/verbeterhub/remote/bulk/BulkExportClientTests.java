@@ -39,6 +39,10 @@ class BulkExportClientTests {
         server.close();
     }
 
+    private URI base() {
+        return URI.create(server.baseUrl());
+    }
+
     private SourceSettings.BulkExport settings(String baseUrl, String level, String group) {
         return new SourceSettings.BulkExport(SourceSettings.Fhir.DEFAULTS, URI.create(baseUrl), Duration.ofHours(1),
                 new RemoteAuth.None(), level, Optional.ofNullable(group));
@@ -139,17 +143,17 @@ class BulkExportClientTests {
         server.script(job);
         URI status = client.kickOff(settings(server.baseUrl(), "system", null), Optional.empty(), NONE);
 
-        assertThat(client.status(status, NONE)).isEqualTo(new BulkExportClient.InProgress(Optional.of(Duration.ofSeconds(1)),
+        assertThat(client.status(status, base(), NONE)).isEqualTo(new BulkExportClient.InProgress(Optional.of(Duration.ofSeconds(1)),
                 Optional.of("step 0 to go")));
-        assertThatThrownBy(() -> client.status(status, NONE))
+        assertThatThrownBy(() -> client.status(status, base(), NONE))
                 .isInstanceOfSatisfying(RemoteSourceException.Unavailable.class,
                         u -> assertThat(u.retryAfter()).contains(Duration.ofSeconds(1)))
                 .hasMessage("the status request answered HTTP 429");
-        BulkExportClient.Status done = client.status(status, NONE);
+        BulkExportClient.Status done = client.status(status, base(), NONE);
         assertThat(done).isInstanceOfSatisfying(BulkExportClient.Complete.class,
                 c -> assertThat(c.manifest().at("/output/0/type").asText()).isEqualTo("Observation"));
-        assertThat(client.delete(status, NONE)).isEqualTo(202);
-        assertThat(client.status(status, NONE)).isEqualTo(new BulkExportClient.Expired(404));
+        assertThat(client.delete(status, base(), NONE)).isEqualTo(202);
+        assertThat(client.status(status, base(), NONE)).isEqualTo(new BulkExportClient.Expired(404));
     }
 
     @Test

@@ -22,12 +22,13 @@ import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.extract.ExtractCommit;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.extract.SourceReport;
+import nl.verbeterhub.failure.FailureClassifier;
 import nl.verbeterhub.failure.NotReadyException;
 import nl.verbeterhub.fhir.FhirExtract;
-import nl.verbeterhub.failure.FailureClassifier;
 import nl.verbeterhub.health.ConnectorStatus;
 import nl.verbeterhub.health.HubReadiness;
 import nl.verbeterhub.remote.PullStatus;
+import nl.verbeterhub.remote.RunNow;
 import nl.verbeterhub.support.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +51,7 @@ class BulkExportPullTests {
     private final MovableClock clock = new MovableClock(T0);
     private final ExtractLog log = new ExtractLog();
     private final HubReadiness readiness = new HubReadiness();
+    private final RunNow runNow = new RunNow();
     private Path inbox;
 
     @BeforeEach
@@ -81,7 +83,7 @@ class BulkExportPullTests {
                 + "auth: {bearerTokenEnv: EPD_TOKEN}\n");
         Connectors connectors = new Connectors(ConnectorLoader.load(root.resolve("connectors"), Duration.ofMillis(250)));
         return new BulkExportPull(connectors, log, readiness, new PullStatus(new ConnectorStatus(clock), new FailureClassifier(), clock),
-                new BulkExportClient(Duration.ofSeconds(2), Duration.ofSeconds(5)), Map.of("EPD_TOKEN", TOKEN)::get, clock);
+                runNow, new BulkExportClient(Duration.ofSeconds(2), Duration.ofSeconds(5)), Map.of("EPD_TOKEN", TOKEN)::get, clock);
     }
 
     private BulkExportServer.Job painExport() {
@@ -139,6 +141,30 @@ class BulkExportPullTests {
         assertThat(server.kickOffs()).hasSize(2);
         assertThat(server.kickOffs().get(0).query()).doesNotContainKey("_since");
         assertThat(server.kickOffs().get(1).query()).containsEntry("_since", "2025-06-03T10:00:00Z");
+    }
+
+    @Test
+    void runNowKicksOffAtOnceOrWithAnExportInFlightAsksItsStatusAtOnce() throws Exception {
+        BulkExportServer.Job slow = painExport();
+        slow.inProgress = 1;
+        server.script(slow, painExport());
+        BulkExportPull pull = pull();
+        pull.step("epd-bulk");
+        pull.step("epd-bulk");
+        runNow.request("epd-bulk");
+        pull.step("epd-bulk");
+        assertThat(server.requests()).as("the status asked again at once, not after its Retry-After")
+                .filteredOn(r -> r.method().equals("GET") && r.path().startsWith("/status/")).hasSize(2);
+        assertThat(inboxEntries()).contains("export-20261204T100000Z");
+        // The inbox route commits the export; the next one is due pollInterval later, but an operator asks now.
+        Files.createDirectories(inbox.resolve(".done"));
+        Files.move(inbox.resolve("export-20261204T100000Z"), inbox.resolve(".done/20261204-export-20261204T100000Z"));
+        pull.step("epd-bulk");
+        assertThat(server.kickOffs()).hasSize(1);
+        runNow.request("epd-bulk");
+        pull.step("epd-bulk");
+        assertThat(server.kickOffs()).hasSize(2);
+        assertThat(runNow.take("epd-bulk")).as("used up").isFalse();
     }
 
     @Test

@@ -56,6 +56,8 @@ final class BulkExportServer implements AutoCloseable {
         boolean withErrorFile;
         /** The manifest's files answer 404, as when the export expires during the download. */
         boolean filesGone;
+        /** This output file (by name) answers 500: a download that fails after others succeeded. */
+        String failingFile;
         volatile String id;
         volatile boolean deleted;
 
@@ -67,20 +69,37 @@ final class BulkExportServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Deque<Job> script = new ConcurrentLinkedDeque<>();
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<String, Job> jobs;
     private final List<Request> requests = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     /** When set, every request must carry {@code Bearer <token>}, downloads only when the job requires it. */
     volatile String token;
+    /** When set, status URLs (and output file URLs) point at that server, another origin serving the same jobs. */
+    volatile BulkExportServer statusAt;
+    volatile BulkExportServer filesAt;
 
     BulkExportServer() throws IOException {
+        this(new ConcurrentHashMap<>());
+    }
+
+    private BulkExportServer(Map<String, Job> jobs) throws IOException {
+        this.jobs = jobs;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
+    /** Another server (another port: another origin) answering status requests and downloads of this one's jobs. */
+    BulkExportServer elsewhere() throws IOException {
+        return new BulkExportServer(jobs);
+    }
+
     String baseUrl() {
-        return "http://localhost:" + server.getAddress().getPort() + "/fhir";
+        return origin() + "/fhir";
+    }
+
+    private String origin() {
+        return "http://localhost:" + server.getAddress().getPort();
     }
 
     void script(Job... next) {
@@ -120,7 +139,8 @@ final class BulkExportServer implements AutoCloseable {
                 List<String> lines = name.equals("errors.ndjson")
                         ? List.of("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"processing\"}]}")
                         : job.files.get(name);
-                if (lines == null) send(x, 404, Map.of(), "");
+                if (name.equals(job.failingFile)) send(x, 500, Map.of(), "");
+                else if (lines == null) send(x, 404, Map.of(), "");
                 else send(x, 200, Map.of("Content-Type", "application/fhir+ndjson"), String.join("\n", lines) + "\n");
             } else {
                 send(x, 404, Map.of(), "");
@@ -144,7 +164,7 @@ final class BulkExportServer implements AutoCloseable {
         Job job = Optional.ofNullable(script.poll()).orElseGet(Job::new);
         job.id = "job-" + ids.incrementAndGet();
         jobs.put(job.id, job);
-        send(x, 202, Map.of("Content-Location", "http://localhost:" + server.getAddress().getPort() + "/status/" + job.id), "");
+        send(x, 202, Map.of("Content-Location", (statusAt == null ? this : statusAt).origin() + "/status/" + job.id), "");
     }
 
     private void status(HttpExchange x, Job job) throws IOException {
@@ -165,7 +185,7 @@ final class BulkExportServer implements AutoCloseable {
     }
 
     private String manifest(Job job) throws IOException {
-        String files = "http://localhost:" + server.getAddress().getPort() + "/files/" + job.id + "/";
+        String files = (filesAt == null ? this : filesAt).origin() + "/files/" + job.id + "/";
         ObjectNode m = JSON.createObjectNode();
         m.put("transactionTime", job.transactionTime);
         m.put("request", baseUrl() + "/$export");
