@@ -81,7 +81,7 @@ class HubBootstrap implements ApplicationListener<ApplicationReadyEvent>, Dispos
             readiness.waitingFor("restoring the record state");
             applier.restoreAndFollow(Duration.ofHours(1));
             readiness.waitingFor("reading back published drafts");
-            published.load(endpoints.intake(), endpoints.topics().drafts());
+            published.load(endpoints);
             readiness.waitingFor("regenerating drafts");
             int sent = drafts.regenerateAll();
             readiness.ready();

@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.kafka.KafkaSecurity;
 import nl.verbeterhub.kafka.TopicScan;
+import org.springframework.core.env.PropertyResolver;
+import org.springframework.core.env.StandardEnvironment;
 
 /**
  * {@code drafts [--bootstrap-servers host:port] [--agb 06019999]}: the current draft of every key (the
@@ -22,11 +25,18 @@ public final class TopicDumpCommand {
     public enum Which { DRAFTS, REJECTIONS }
 
     private final HubProperties properties;
+    private final PropertyResolver environment;
     private final PrintStream out;
     private final PrintStream err;
 
     public TopicDumpCommand(HubProperties properties, PrintStream out, PrintStream err) {
+        this(properties, new StandardEnvironment(), out, err);
+    }
+
+    /** @param environment where the Kafka secrets are read (the process environment and system properties) */
+    public TopicDumpCommand(HubProperties properties, PropertyResolver environment, PrintStream out, PrintStream err) {
         this.properties = properties;
+        this.environment = environment;
         this.out = out;
         this.err = err;
     }
@@ -34,6 +44,7 @@ public final class TopicDumpCommand {
     public int run(Which which, List<String> args) throws Exception {
         String servers = properties.kafka().embedded()
                 ? "localhost:" + properties.kafka().embeddedPort() : properties.kafka().bootstrapServers();
+        boolean namedCluster = !properties.kafka().embedded();
         String agb = null;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
@@ -48,13 +59,22 @@ public final class TopicDumpCommand {
                 agb = args.get(++i);
             } else {
                 servers = args.get(++i);
+                namedCluster = true;
             }
+        }
+        // The embedded broker is PLAINTEXT; a named cluster gets hub.kafka.security.* and the secrets of the environment.
+        KafkaSecurity security;
+        try {
+            security = namedCluster ? KafkaSecurity.from(properties.kafka().security(), environment) : KafkaSecurity.PLAINTEXT;
+        } catch (IllegalStateException e) {
+            err.println(which.name().toLowerCase(Locale.ROOT) + ": " + e.getMessage());
+            return 1;
         }
         String topic = which == Which.DRAFTS ? properties.kafka().topics().drafts() : properties.kafka().topics().rejections();
         Map<String, JsonNode> latest = new LinkedHashMap<>();
         String prefix = agb == null ? "" : agb + ":";
         try {
-            TopicScan.fromBeginningToEnd(servers, topic, r -> {
+            TopicScan.fromBeginningToEnd(servers, security, topic, r -> {
                 if (r.key() == null || !r.key().startsWith(prefix)) return;
                 if (which == Which.REJECTIONS) {
                     out.println(new String(r.value(), StandardCharsets.UTF_8));

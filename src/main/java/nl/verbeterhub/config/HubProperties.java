@@ -64,6 +64,7 @@ public record HubProperties(
      * @param maxBlock how long a send may block waiting for metadata or buffer space
      * @param compression of the record batches the hub produces (none, lz4, zstd, …)
      * @param rowsPerTransaction an extract is committed in parts of this many rows, applied while it is read
+     * @param security how every client of the hub connects to the cluster(s) named here; not the embedded broker
      */
     public record Kafka(
             @DefaultValue("") String bootstrapServers,
@@ -76,11 +77,29 @@ public record HubProperties(
             @DefaultValue("PT30S") Duration maxBlock,
             @DefaultValue("lz4") String compression,
             @DefaultValue("100000") int rowsPerTransaction,
-            @DefaultValue Topics topics) {
+            @DefaultValue Topics topics,
+            @DefaultValue Security security) {
 
         public boolean embedded() {
             return bootstrapServers.isBlank();
         }
+    }
+
+    /**
+     * TLS and SASL of a real cluster; the passwords come from the environment only ({@code KafkaSecurity}).
+     *
+     * @param protocol PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL
+     * @param saslMechanism SCRAM-SHA-512, SCRAM-SHA-256 or PLAIN (the SASL protocols only)
+     * @param truststoreLocation the CA(s) the brokers' certificates are checked against; empty: the JVM's own
+     * @param keystoreLocation the hub's client certificate (mutual TLS); empty: none
+     */
+    public record Security(
+            @DefaultValue("PLAINTEXT") String protocol,
+            @DefaultValue("SCRAM-SHA-512") String saslMechanism,
+            @DefaultValue("") String truststoreLocation,
+            @DefaultValue("PKCS12") String truststoreType,
+            @DefaultValue("") String keystoreLocation,
+            @DefaultValue("PKCS12") String keystoreType) {
     }
 
     /**

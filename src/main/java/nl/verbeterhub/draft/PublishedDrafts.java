@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import nl.verbeterhub.kafka.KafkaEndpoints;
 import nl.verbeterhub.kafka.TopicScan;
 
 /**
@@ -22,10 +23,10 @@ public final class PublishedDrafts {
     private final Map<String, ObjectNode> values = new ConcurrentHashMap<>();
 
     /** Reads the drafts topic from its beginning to its end. */
-    public void load(String bootstrapServers, String topic) throws IOException {
+    public void load(KafkaEndpoints endpoints) throws IOException {
         hashes.clear();
         try {
-            TopicScan.fromBeginningToEnd(bootstrapServers, topic, r -> {
+            TopicScan.fromBeginningToEnd(endpoints.intake(), endpoints.security(), endpoints.topics().drafts(), r -> {
                 if (r.value() == null) {
                     hashes.remove(r.key());
                     values.remove(r.key());

@@ -4,17 +4,21 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import nl.verbeterhub.kafka.KafkaClients;
 import nl.verbeterhub.kafka.KafkaEndpoints;
+import nl.verbeterhub.kafka.KafkaSecurity;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** DOWN when a Kafka cluster the hub writes to does not answer within two seconds. */
+/** DOWN when a Kafka cluster the hub writes to does not answer within two seconds, or refuses the hub's login. */
 @Component("kafka")
 public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
@@ -22,8 +26,10 @@ public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
     private final Set<String> clusters = new LinkedHashSet<>();
     private final java.util.Map<String, Admin> admins = new java.util.concurrent.ConcurrentHashMap<>();
+    private final KafkaSecurity security;
 
     public KafkaHealthIndicator(KafkaEndpoints endpoints) {
+        security = endpoints.security();
         clusters.add(endpoints.intake());
         clusters.add(endpoints.internal());
     }
@@ -37,7 +43,10 @@ public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
                         .nodes().get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS).size();
                 health.withDetail(cluster, nodes + " broker(s) reachable");
             } catch (Exception e) {
-                health.down().withDetail(cluster, "unreachable (" + e.getClass().getSimpleName() + ")");
+                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                // A refused login (wrong password, untrusted certificate) is no network fault: say which it is.
+                String what = cause instanceof AuthenticationException ? "authentication failed" : "unreachable";
+                health.down().withDetail(cluster, what + " (" + cause.getClass().getSimpleName() + ")");
             }
         }
         return health.build();
@@ -45,8 +54,7 @@ public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
     private Admin admin(String cluster) {
         return admins.computeIfAbsent(cluster, c -> {
-            Properties p = new Properties();
-            p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, c);
+            Properties p = KafkaClients.admin(c, security);
             p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
             p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
             return Admin.create(p);

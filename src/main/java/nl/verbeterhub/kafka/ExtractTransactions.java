@@ -41,7 +41,8 @@ public final class ExtractTransactions implements AutoCloseable {
         this.producers = new KafkaProducer<?, ?>[size];
         this.freeSlots = new ArrayBlockingQueue<>(size);
         for (int i = 0; i < size; i++) freeSlots.add(i);
-        this.rejectionsProducer = new KafkaProducer<>(KafkaClients.producer(endpoints.intake(), endpoints.producerSettings()),
+        this.rejectionsProducer = new KafkaProducer<>(
+                KafkaClients.producer(endpoints.intake(), endpoints.security(), endpoints.producerSettings()),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -115,7 +116,8 @@ public final class ExtractTransactions implements AutoCloseable {
 
     private KafkaProducer<String, byte[]> create(int slot) {
         KafkaProducer<String, byte[]> p = new KafkaProducer<>(
-                KafkaClients.transactionalProducer(endpoints.internal(), endpoints.producerSettings(), transactionalIdPrefix + "-" + slot, transactionTimeout),
+                KafkaClients.transactionalProducer(endpoints.internal(), endpoints.security(), endpoints.producerSettings(),
+                        transactionalIdPrefix + "-" + slot, transactionTimeout),
                 new StringSerializer(), new ByteArraySerializer());
         try {
             p.initTransactions();

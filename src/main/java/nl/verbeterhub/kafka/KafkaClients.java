@@ -2,10 +2,14 @@ package nl.verbeterhub.kafka;
 
 import java.time.Duration;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
-/** Client settings in one place: durable producers (idempotent, acks=all), committed-only consumers. */
+/**
+ * Client settings in one place: durable producers (idempotent, acks=all), committed-only consumers, and
+ * the cluster's {@link KafkaSecurity} on every one. The overloads without it are PLAINTEXT (tests).
+ */
 public final class KafkaClients {
 
     private KafkaClients() {
@@ -22,7 +26,11 @@ public final class KafkaClients {
 
     /** Batches with linger and compression: one acknowledged send per record caps a route (design-notes §5). */
     public static Properties producer(String bootstrapServers, ProducerSettings settings) {
-        Properties p = new Properties();
+        return producer(bootstrapServers, KafkaSecurity.PLAINTEXT, settings);
+    }
+
+    public static Properties producer(String bootstrapServers, KafkaSecurity security, ProducerSettings settings) {
+        Properties p = security.apply(new Properties());
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -40,7 +48,12 @@ public final class KafkaClients {
 
     public static Properties transactionalProducer(String bootstrapServers, ProducerSettings settings, String transactionalId,
                                                    Duration timeout) {
-        Properties p = producer(bootstrapServers, settings);
+        return transactionalProducer(bootstrapServers, KafkaSecurity.PLAINTEXT, settings, transactionalId, timeout);
+    }
+
+    public static Properties transactionalProducer(String bootstrapServers, KafkaSecurity security, ProducerSettings settings,
+                                                   String transactionalId, Duration timeout) {
+        Properties p = producer(bootstrapServers, security, settings);
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) timeout.toMillis());
         p.put(ProducerConfig.PARTITIONER_CLASS_CONFIG, HospitalPartitioner.class.getName());
@@ -49,7 +62,11 @@ public final class KafkaClients {
 
     /** Reads only committed transactions: an aborted extract is never seen. */
     public static Properties consumer(String bootstrapServers) {
-        Properties p = new Properties();
+        return consumer(bootstrapServers, KafkaSecurity.PLAINTEXT);
+    }
+
+    public static Properties consumer(String bootstrapServers, KafkaSecurity security) {
+        Properties p = security.apply(new Properties());
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -60,6 +77,13 @@ public final class KafkaClients {
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 << 20);
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
+        return p;
+    }
+
+    /** An admin client's properties: topic set-up, health. */
+    public static Properties admin(String bootstrapServers, KafkaSecurity security) {
+        Properties p = security.apply(new Properties());
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return p;
     }
 }

@@ -43,7 +43,7 @@ public final class StateApplier implements AutoCloseable {
     private volatile String lastError;
 
     public StateApplier(KafkaEndpoints endpoints, RecordStore store, ExtractLog log) {
-        this.consumer = new KafkaConsumer<>(KafkaClients.consumer(endpoints.internal()),
+        this.consumer = new KafkaConsumer<>(KafkaClients.consumer(endpoints.internal(), endpoints.security()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.store = store;
         this.log = log;

@@ -18,9 +18,15 @@ public final class TopicScan {
     private TopicScan() {
     }
 
+    /** A PLAINTEXT cluster (tests). */
     public static void fromBeginningToEnd(String bootstrapServers, String topic,
                                           Consumer<ConsumerRecord<String, byte[]>> visitor) {
-        Properties p = KafkaClients.consumer(bootstrapServers);
+        fromBeginningToEnd(bootstrapServers, KafkaSecurity.PLAINTEXT, topic, visitor);
+    }
+
+    public static void fromBeginningToEnd(String bootstrapServers, KafkaSecurity security, String topic,
+                                          Consumer<ConsumerRecord<String, byte[]>> visitor) {
+        Properties p = KafkaClients.consumer(bootstrapServers, security);
         p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                 new ByteArrayDeserializer())) {

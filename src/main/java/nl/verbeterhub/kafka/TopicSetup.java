@@ -5,12 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import nl.verbeterhub.config.HubProperties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -41,8 +39,8 @@ public final class TopicSetup {
             compacted.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(t.minInsyncReplicas()));
             timed.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(t.minInsyncReplicas()));
         }
-        create(endpoints.intake(), t, List.of(topic(t.drafts(), t, compacted), topic(t.rejections(), t, timed)));
-        create(endpoints.internal(), t, List.of(topic(t.records(), t, compacted), topic(t.extracts(), t, compacted)));
+        create(endpoints.intake(), endpoints.security(), List.of(topic(t.drafts(), t, compacted), topic(t.rejections(), t, timed)));
+        create(endpoints.internal(), endpoints.security(), List.of(topic(t.records(), t, compacted), topic(t.extracts(), t, compacted)));
     }
 
     private static NewTopic topic(String name, HubProperties.Topics t, Map<String, String> configs) {
@@ -50,10 +48,8 @@ public final class TopicSetup {
         return new NewTopic(name, Optional.of(t.partitions()), replication).configs(configs);
     }
 
-    private static void create(String bootstrapServers, HubProperties.Topics t, List<NewTopic> wanted) {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(p)) {
+    private static void create(String bootstrapServers, KafkaSecurity security, List<NewTopic> wanted) {
+        try (Admin admin = Admin.create(KafkaClients.admin(bootstrapServers, security))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             for (NewTopic topic : wanted) {
