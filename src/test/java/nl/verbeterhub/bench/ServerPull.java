@@ -32,10 +32,8 @@ import nl.verbeterhub.connector.RemoteAuth;
 import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.remote.auth.Authorizers;
 import nl.verbeterhub.remote.fhir.ServerPuller;
-import org.apache.catalina.Context;
+import nl.verbeterhub.support.fhirserver.FhirTomcat;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.Encounter;
@@ -65,7 +63,7 @@ final class ServerPull {
         Path work = Files.createTempDirectory("fhir-pull");
         Tomcat tomcat = start(lazy, work);
         try {
-            String base = "http://localhost:" + tomcat.getConnector().getLocalPort() + "/fhir";
+            String base = FhirTomcat.baseUrl(tomcat);
             ConnectorConfig c = new ConnectorConfig("pull", "06019999", "Bench", ConnectorType.FHIR_SERVER, work.resolve("inbox"),
                     false, Set.of(), Duration.ofSeconds(1), new SourceSettings.FhirServer(SourceSettings.Fhir.DEFAULTS,
                     URI.create(base), Duration.ofHours(1), new RemoteAuth.None(), PAGE_SIZE), null);
@@ -106,23 +104,7 @@ final class ServerPull {
         RestfulServer server = new RestfulServer(FhirContext.forR4Cached());
         server.setResourceProviders(lazy, new Empty(Procedure.class), new Empty(Encounter.class));
         server.setPagingProvider(new FifoMemoryPagingProvider(100).setDefaultPageSize(PAGE_SIZE).setMaximumPageSize(PAGE_SIZE));
-        Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(work.resolve("tomcat").toString());
-        tomcat.setPort(0);
-        Context ctx = tomcat.addContext("", null);
-        Tomcat.addServlet(ctx, "fhir", server).setLoadOnStartup(1);
-        ctx.addServletMappingDecoded("/fhir/*", "fhir");
-        FilterDef whole = new FilterDef();
-        whole.setFilterName("whole");
-        whole.setFilter(new WholeResponses());
-        ctx.addFilterDef(whole);
-        FilterMap map = new FilterMap();
-        map.setFilterName("whole");
-        map.addURLPattern("/*");
-        ctx.addFilterMap(map);
-        tomcat.getConnector();
-        tomcat.start();
-        return tomcat;
+        return FhirTomcat.start(server, new WholeResponses(), work.resolve("tomcat"));
     }
 
     /** The pain search's results: the export's lines, parsed by HAPI page by page as the server asks for them. */

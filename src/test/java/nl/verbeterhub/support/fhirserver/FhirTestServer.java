@@ -19,11 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.tomcat.util.descriptor.web.FilterDef;
-import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -36,7 +33,7 @@ import org.hl7.fhir.r4.model.Procedure;
  */
 public final class FhirTestServer implements AutoCloseable {
 
-    private final Tomcat tomcat = new Tomcat();
+    private final Tomcat tomcat;
     private final MemoryStore store;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
@@ -59,25 +56,11 @@ public final class FhirTestServer implements AutoCloseable {
         server.setResourceProviders(new MemoryProvider(Patient.class, store), new MemoryProvider(Observation.class, store),
                 new MemoryProvider(Procedure.class, store), new MemoryProvider(Encounter.class, store));
         server.setPagingProvider(new FifoMemoryPagingProvider(1_000).setDefaultPageSize(100).setMaximumPageSize(10_000));
-        tomcat.setBaseDir(Files.createTempDirectory("fhir-test-server").toString());
-        tomcat.setPort(0);
-        Context ctx = tomcat.addContext("", null);
-        Tomcat.addServlet(ctx, "fhir", server).setLoadOnStartup(1);
-        ctx.addServletMappingDecoded("/fhir/*", "fhir");
-        FilterDef def = new FilterDef();
-        def.setFilterName("faults");
-        def.setFilter(new Faults());
-        ctx.addFilterDef(def);
-        FilterMap map = new FilterMap();
-        map.setFilterName("faults");
-        map.addURLPattern("/*");
-        ctx.addFilterMap(map);
-        tomcat.getConnector();
-        tomcat.start();
+        this.tomcat = FhirTomcat.start(server, new Faults(), Files.createTempDirectory("fhir-test-server"));
     }
 
     public String baseUrl() {
-        return "http://localhost:" + tomcat.getConnector().getLocalPort() + "/fhir";
+        return FhirTomcat.baseUrl(tomcat);
     }
 
     public MemoryStore store() {
