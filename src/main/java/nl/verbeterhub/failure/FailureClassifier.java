@@ -46,6 +46,20 @@ public final class FailureClassifier {
         return message != null && (message.contains("No space left on device") || message.contains("Disk quota exceeded"));
     }
 
+    /**
+     * Whether the failure is the brokers' (a send, a transaction, a publish that Kafka did not take): then
+     * nothing can be committed for any connector, and the hub's health is DOWN until it goes through.
+     */
+    public static boolean brokerFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof KafkaException || t instanceof KafkaExtractSink.KafkaSendException
+                    || t instanceof DraftPublisher.DraftPublishException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** For the routes' error handler: should this exchange's failure be redelivered? */
     public boolean isRetriable(Exchange exchange) {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);

@@ -18,6 +18,8 @@ public final class ConnectorStatus {
         volatile long quarantined;
         volatile String retrying;
         volatile Instant retryingSince;
+        /** The retry waits for the brokers, not for the connector's own source. */
+        volatile boolean retryingOnBrokers;
         volatile String lastQuarantineReason;
         volatile String draftsFailing;
         volatile String stopped;
@@ -80,10 +82,23 @@ public final class ConnectorStatus {
         e.retrying = null;
     }
 
+    /** A retry that waits for the brokers: the hub's health is DOWN meanwhile (domain.md §8). */
+    public void retrying(String connector, String why, Instant now, boolean onBrokers) {
+        retrying(connector, why, now);
+        entry(connector).retryingOnBrokers = onBrokers;
+    }
+
+    /** Whether this connector's retry waits for the brokers. */
+    public boolean retryingOnBrokers(String connector) {
+        Entry e = entry(connector);
+        return e.retrying != null && e.retryingOnBrokers;
+    }
+
     public void retrying(String connector, String why, Instant now) {
         Entry e = entry(connector);
         if (e.retrying == null) e.retryingSince = now;
         e.retrying = why;
+        e.retryingOnBrokers = false;
     }
 
     public void draftsFailing(String connector, String why, Instant now) {

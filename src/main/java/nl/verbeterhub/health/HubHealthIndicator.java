@@ -57,6 +57,8 @@ public class HubHealthIndicator implements HealthIndicator {
                     Map.of("name", open.name(), "sha256", open.sha256(), "begunAt", open.begunAt().toString())));
             perConnector.put(id, d);
             if (s.state() == ConnectorState.DOWN) health.down();
+            // An extract that cannot be committed because the brokers do not take it: the hub is DOWN, not the source.
+            if (status.retryingOnBrokers(id)) health.down().withDetail("brokers", "extracts wait for the Kafka brokers");
         }
         health.withDetail("connectors", perConnector);
         return health.build();

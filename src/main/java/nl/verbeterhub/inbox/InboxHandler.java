@@ -162,7 +162,7 @@ public final class InboxHandler {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (cause == null) cause = exchange.getException();
         status.retrying(connector(exchange).id(), cause == null ? "unknown" : cause.getClass().getSimpleName(),
-                clock.instant());
+                clock.instant(), FailureClassifier.brokerFailure(cause));
     }
 
     private ConnectorConfig connector(Exchange exchange) {
