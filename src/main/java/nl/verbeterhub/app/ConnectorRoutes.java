@@ -40,17 +40,18 @@ class ConnectorRoutes implements CamelContextConfiguration {
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
         for (ConnectorConfig c : connectors.all()) {
-            // A connector an operator paused is added stopped: started and then stopped, it could begin an extract.
+            // Every route is added stopped: it starts once this instance serves the connector's hospital
+            // (OwnedConnectors), unless an operator paused it.
             boolean paused = this.paused.isPaused(c.id());
             try {
                 camelContext.addRouteFromTemplate(routeId(c.id()), c.readsFhir() ? "fhir-inbox" : "csv-inbox", Map.of(
                         "connectorId", c.id(),
                         "inbox", c.inbox().toAbsolutePath().toString(),
                         "delay", String.valueOf(c.pollDelay().toMillis()),
-                        "autoStartup", String.valueOf(!paused)));
+                        "autoStartup", "false"));
                 if (c.type().remote()) {
                     camelContext.addRouteFromTemplate(ConnectorOverview.pullRouteId(c.id()), c.type().code(),
-                            RemotePulls.parameters(c, paused));
+                            RemotePulls.parameters(c));
                 }
                 LOG.info("Connector {} ({} {}, {}) reads {}{}", c.id(), c.agb(), c.hospitalName(), c.type().code(), c.inbox(),
                         paused ? " — paused by an operator" : "");

@@ -7,10 +7,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import nl.verbeterhub.draft.DraftService;
-import nl.verbeterhub.draft.PublishedDrafts;
 import nl.verbeterhub.health.HubReadiness;
-import nl.verbeterhub.kafka.ExtractTransactions;
+import nl.verbeterhub.kafka.ExtractLogFollower;
 import nl.verbeterhub.kafka.KafkaEndpoints;
 import nl.verbeterhub.kafka.StateApplier;
 import nl.verbeterhub.kafka.TopicMismatchException;
@@ -23,9 +21,10 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings the state up before anything is computed or published (design-notes §2): topics, fencing of
- * transactions a crashed predecessor left open, the record state up to the end offsets, the drafts
- * published so far; then regenerates every draft once and opens the inboxes. Runs in the background so
+ * Brings the state up before anything is computed or published (design-notes §2): topics, the extract
+ * log, the record state of the partitions the instances' group gives this instance (fenced, then restored
+ * up to their end), the drafts published so far; then regenerates its hospitals' drafts once and starts
+ * their connectors. Runs in the background so
  * that health can say what the hub waits for (a broker that is away, say); retries until it succeeds.
  */
 @Component
@@ -35,24 +34,23 @@ class HubBootstrap implements ApplicationListener<ApplicationReadyEvent>, Dispos
     private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final KafkaEndpoints endpoints;
-    private final ExtractTransactions transactions;
+    private final ExtractLogFollower markers;
     private final StateApplier applier;
-    private final PublishedDrafts published;
-    private final DraftService drafts;
+    private final PartitionHandover handover;
     private final HubReadiness readiness;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "hub-bootstrap");
         t.setDaemon(true);
         return t;
     });
+    private boolean applierStarted;
 
-    HubBootstrap(KafkaEndpoints endpoints, ExtractTransactions transactions, StateApplier applier,
-                 PublishedDrafts published, DraftService drafts, HubReadiness readiness) {
+    HubBootstrap(KafkaEndpoints endpoints, ExtractLogFollower markers, StateApplier applier, PartitionHandover handover,
+                 HubReadiness readiness) {
         this.endpoints = endpoints;
-        this.transactions = transactions;
+        this.markers = markers;
         this.applier = applier;
-        this.published = published;
-        this.drafts = drafts;
+        this.handover = handover;
         this.readiness = readiness;
     }
 
@@ -76,14 +74,16 @@ class HubBootstrap implements ApplicationListener<ApplicationReadyEvent>, Dispos
         try {
             readiness.waitingFor("creating topics");
             TopicSetup.ensure(endpoints);
-            readiness.waitingFor("fencing open transactions");
-            transactions.initAll();
-            readiness.waitingFor("restoring the record state");
-            applier.restoreAndFollow(Duration.ofHours(1));
-            readiness.waitingFor("reading back published drafts");
-            published.load(endpoints);
-            readiness.waitingFor("regenerating drafts");
-            int sent = drafts.regenerateAll();
+            readiness.waitingFor("reading the extract log");
+            if (!markers.following()) markers.restoreAndFollow(Duration.ofHours(1));
+            readiness.waitingFor("joining the instances' group; fencing and restoring the record state");
+            if (!applierStarted) {
+                applier.start();
+                applierStarted = true;
+            }
+            applier.awaitFirstAssignment(Duration.ofHours(1));
+            readiness.waitingFor("reading back published drafts; regenerating drafts");
+            int sent = handover.startServing().get();
             readiness.ready();
             LOG.info("Hub ready: state restored, {} draft value(s) published at start-up", sent);
         } catch (TopicMismatchException e) {

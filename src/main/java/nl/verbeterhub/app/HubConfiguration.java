@@ -27,7 +27,9 @@ import nl.verbeterhub.inbox.InboxHandler;
 import nl.verbeterhub.inbox.InboxRetention;
 import nl.verbeterhub.inbox.RetryNotifier;
 import nl.verbeterhub.kafka.ExtractTransactions;
+import nl.verbeterhub.kafka.ExtractLogFollower;
 import nl.verbeterhub.kafka.KafkaEndpoints;
+import nl.verbeterhub.kafka.Ownership;
 import nl.verbeterhub.kafka.StateApplier;
 import nl.verbeterhub.metrics.HubMetrics;
 import nl.verbeterhub.ops.ExtractActivity;
@@ -95,16 +97,29 @@ class HubConfiguration {
         return new DeliveryReader(properties, fhir, store, secret);
     }
 
+    /** The hospitals this instance serves: the record-state partitions the consumer group gave it. */
+    @Bean
+    Ownership ownership(HubProperties properties) {
+        return new Ownership(properties.kafka().topics().partitions());
+    }
+
     @Bean(destroyMethod = "close")
-    ExtractTransactions extractTransactions(KafkaEndpoints endpoints, HubProperties properties) {
-        return new ExtractTransactions(endpoints, "verbeterhub-" + properties.kafka().instanceId(),
-                properties.kafka().transactionalProducers(), properties.kafka().transactionTimeout(),
+    ExtractTransactions extractTransactions(KafkaEndpoints endpoints, Ownership ownership, HubProperties properties) {
+        return new ExtractTransactions(endpoints, ownership, properties.kafka().transactionTimeout(),
                 properties.dataDir().resolve("tmp"));
     }
 
     @Bean(destroyMethod = "close")
-    StateApplier stateApplier(KafkaEndpoints endpoints, RecordStore store, ExtractLog log) {
-        return new StateApplier(endpoints, store, log);
+    ExtractLogFollower extractLogFollower(KafkaEndpoints endpoints, ExtractLog log) {
+        return new ExtractLogFollower(endpoints, log);
+    }
+
+    /** Every instance on one record-state topic is in one consumer group: it divides the hospitals among them. */
+    @Bean(destroyMethod = "close")
+    StateApplier stateApplier(KafkaEndpoints endpoints, RecordStore store, ExtractLogFollower markers, Ownership ownership,
+                              HubProperties properties) {
+        return new StateApplier(endpoints, store, markers, ownership, endpoints.topics().records() + ".owners",
+                properties.kafka().sessionTimeout(), properties.kafka().handoverTimeout());
     }
 
     @Bean
@@ -115,11 +130,11 @@ class HubConfiguration {
     @Bean
     DraftService draftService(RecordStore store, ExtractLog log, PainScales scales, HubProperties properties,
                               Connectors connectors, ProducerTemplate template, PublishedDrafts published, Clock clock,
-                              HubMetrics metrics) {
+                              HubMetrics metrics, Ownership ownership) {
         DraftBuilder builder = new DraftBuilder(store, log, Themes.calculators(scales),
                 properties.draft().minimumGroupSize(), connectors::hospitalName);
         return new DraftService(builder, new DraftPublisher(template, properties.deploymentUri()), published, store, log,
-                clock, metrics);
+                clock, metrics, ownership);
     }
 
     @Bean

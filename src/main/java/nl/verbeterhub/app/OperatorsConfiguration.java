@@ -11,6 +11,7 @@ import nl.verbeterhub.ops.ConnectorControl;
 import nl.verbeterhub.ops.ConnectorOverview;
 import nl.verbeterhub.ops.ConnectorState;
 import nl.verbeterhub.ops.ExtractActivity;
+import nl.verbeterhub.ops.OwnedConnectors;
 import nl.verbeterhub.ops.PausedConnectors;
 import nl.verbeterhub.remote.RunNow;
 import org.apache.camel.CamelContext;
@@ -32,15 +33,23 @@ class OperatorsConfiguration {
     }
 
     @Bean
-    ConnectorControl connectorControl(CamelContext camel, PausedConnectors paused, AuditLog audit, RunNow runNow) {
-        return new ConnectorControl(camel, paused, audit, runNow);
+    OwnedConnectors ownedConnectors(CamelContext camel, Connectors connectors, PausedConnectors paused,
+                                    HubProperties properties) {
+        return new OwnedConnectors(camel, connectors, paused, properties.kafka().handoverTimeout());
+    }
+
+    @Bean
+    ConnectorControl connectorControl(CamelContext camel, PausedConnectors paused, AuditLog audit, RunNow runNow,
+                                      OwnedConnectors owned) {
+        return new ConnectorControl(camel, paused, audit, runNow, owned::servedHere);
     }
 
     @Bean
     ConnectorOverview connectorOverview(Connectors connectors, ConnectorStatus status, ExtractLog extracts,
                                         ExtractActivity activity, PausedConnectors paused, CamelContext camel, Clock clock,
-                                        HubMetrics metrics) {
-        ConnectorOverview overview = new ConnectorOverview(connectors, status, extracts, activity, paused, camel, clock);
+                                        HubMetrics metrics, OwnedConnectors owned) {
+        ConnectorOverview overview = new ConnectorOverview(connectors, status, extracts, activity, paused, camel, clock,
+                owned::servedHere);
         // verbeterhub_connector_late: the same LATE as health shows, for alert rules.
         metrics.lateness(id -> overview.summary(connectors.get(id)).state() == ConnectorState.LATE ? 1 : 0);
         return overview;

@@ -58,8 +58,9 @@ public record HubProperties(
      * @param bootstrapServers the intake cluster; empty: start the embedded broker
      * @param internalBootstrapServers the cluster for the hub's own topics; empty: the same as above
      * @param embeddedPort the embedded broker's port
-     * @param transactionalProducers extracts committed at the same time
-     * @param instanceId part of the transactional ids; unique per hub instance on one cluster
+     * @param transactionTimeout how long the brokers keep an extract's transaction open for a silent hub
+     * @param sessionTimeout how long a silent instance keeps its hospitals before the others take them over
+     * @param handoverTimeout how long a hand-over lets an extract being read finish before its route is forced down
      * @param deliveryTimeout how long a send may wait for the broker before the extract is retried
      * @param maxBlock how long a send may block waiting for metadata or buffer space
      * @param compression of the record batches the hub produces (none, lz4, zstd, …)
@@ -70,9 +71,9 @@ public record HubProperties(
             @DefaultValue("") String bootstrapServers,
             @DefaultValue("") String internalBootstrapServers,
             @DefaultValue("9092") int embeddedPort,
-            @DefaultValue("2") int transactionalProducers,
             @DefaultValue("PT15M") Duration transactionTimeout,
-            @DefaultValue("local") String instanceId,
+            @DefaultValue("PT10S") Duration sessionTimeout,
+            @DefaultValue("PT1M") Duration handoverTimeout,
             @DefaultValue("PT2M") Duration deliveryTimeout,
             @DefaultValue("PT30S") Duration maxBlock,
             @DefaultValue("lz4") String compression,

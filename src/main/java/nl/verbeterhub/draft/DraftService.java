@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import nl.verbeterhub.extract.ExtractLog;
+import nl.verbeterhub.kafka.Ownership;
 import nl.verbeterhub.metrics.HubMetrics;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.Theme;
@@ -31,16 +33,20 @@ public final class DraftService {
     private final ExtractLog extracts;
     private final Clock clock;
     private final HubMetrics metrics;
+    private final Ownership ownership;
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
     private volatile int generatedForYear;
 
+    /** One process serving every hospital (tests). */
     public DraftService(DraftBuilder builder, DraftPublisher publisher, PublishedDrafts published, RecordStore store,
                         ExtractLog extracts, Clock clock) {
-        this(builder, publisher, published, store, extracts, clock, HubMetrics.none());
+        this(builder, publisher, published, store, extracts, clock, HubMetrics.none(), Ownership.everything(1));
     }
 
+    /** @param ownership the hospitals this instance serves: only theirs are published */
     public DraftService(DraftBuilder builder, DraftPublisher publisher, PublishedDrafts published, RecordStore store,
-                        ExtractLog extracts, Clock clock, HubMetrics metrics) {
+                        ExtractLog extracts, Clock clock, HubMetrics metrics, Ownership ownership) {
+        this.ownership = ownership;
         this.builder = builder;
         this.publisher = publisher;
         this.published = published;
@@ -60,6 +66,11 @@ public final class DraftService {
     }
 
     private int regenerate(String agb, Theme theme) {
+        // Another instance serves the hospital: publishing here could overtake its newer drafts.
+        return ownership.whileOwning(agb, () -> regenerateOwned(agb, theme), 0);
+    }
+
+    private int regenerateOwned(String agb, Theme theme) {
         if (extracts.inProgress(agb, theme)) {
             LOG.info("Drafts of {} {} wait: an extract feeding them is half-way", agb, theme);
             return 0;
@@ -92,8 +103,15 @@ public final class DraftService {
         }
     }
 
-    /** Every hospital × theme that has records or a published draft. */
+    /** Every hospital × theme this instance serves that has records or a published draft. */
     public int regenerateAll() {
+        int sent = regenerateHospitals(agb -> true);
+        generatedForYear = Amsterdam.localDate(clock.instant().getEpochSecond()).getYear();
+        return sent;
+    }
+
+    /** Every hospital × theme with records or a published draft, of the hospitals {@code which} selects. */
+    public int regenerateHospitals(Predicate<String> which) {
         Set<String> pairs = new HashSet<>();
         store.hospitalTypes().stream().filter(ht -> ht.type().theme() != null)
                 .forEach(ht -> pairs.add(ht.agb() + ":" + ht.type().theme().name()));
@@ -101,9 +119,9 @@ public final class DraftService {
         int sent = 0;
         for (String pair : pairs) {
             int colon = pair.indexOf(':');
-            sent += regenerate(pair.substring(0, colon), Theme.valueOf(pair.substring(colon + 1)));
+            String agb = pair.substring(0, colon);
+            if (which.test(agb)) sent += regenerate(agb, Theme.valueOf(pair.substring(colon + 1)));
         }
-        generatedForYear = Amsterdam.localDate(clock.instant().getEpochSecond()).getYear();
         return sent;
     }
 

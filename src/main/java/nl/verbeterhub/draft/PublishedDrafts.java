@@ -3,11 +3,13 @@ package nl.verbeterhub.draft;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import nl.verbeterhub.kafka.KafkaEndpoints;
 import nl.verbeterhub.kafka.TopicScan;
@@ -24,21 +26,38 @@ public final class PublishedDrafts {
 
     /** Reads the drafts topic from its beginning to its end. */
     public void load(KafkaEndpoints endpoints) throws IOException {
-        hashes.clear();
+        refresh(endpoints, agb -> true);
+    }
+
+    /**
+     * Reads the drafts topic anew for the hospitals {@code which} selects: a hospital taken over from
+     * another instance continues from what that instance published.
+     */
+    public void refresh(KafkaEndpoints endpoints, Predicate<String> which) throws IOException {
+        Map<String, ObjectNode> live = new HashMap<>();
         try {
             TopicScan.fromBeginningToEnd(endpoints.intake(), endpoints.security(), endpoints.topics().drafts(), r -> {
+                if (!which.test(agbOf(r.key()))) return;
                 if (r.value() == null) {
-                    hashes.remove(r.key());
-                    values.remove(r.key());
+                    live.remove(r.key());
                 } else {
-                    ObjectNode value = read(r.value());
-                    hashes.put(r.key(), value.path("contentHash").asText());
-                    values.put(r.key(), value);
+                    live.put(r.key(), read(r.value()));
                 }
             });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        hashes.keySet().removeIf(key -> which.test(agbOf(key)) && !live.containsKey(key));
+        values.keySet().removeIf(key -> which.test(agbOf(key)) && !live.containsKey(key));
+        live.forEach((key, value) -> {
+            hashes.put(key, value.path("contentHash").asText());
+            values.put(key, value);
+        });
+    }
+
+    private static String agbOf(String key) {
+        int colon = key.indexOf(':');
+        return colon < 0 ? key : key.substring(0, colon);
     }
 
     private static ObjectNode read(byte[] draft) {

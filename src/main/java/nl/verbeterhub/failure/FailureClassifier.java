@@ -7,6 +7,7 @@ import nl.verbeterhub.draft.DraftPublisher;
 import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.fhir.TemporaryStoreException;
 import nl.verbeterhub.kafka.KafkaExtractSink;
+import nl.verbeterhub.kafka.NotOwnedException;
 import nl.verbeterhub.state.StateStoreException;
 import org.apache.camel.Exchange;
 import org.apache.kafka.common.KafkaException;
@@ -28,6 +29,8 @@ public final class FailureClassifier {
                     || t instanceof KafkaExtractSink.KafkaSendException
                     || t instanceof DraftPublisher.DraftPublishException
                     || t instanceof NotReadyException
+                    // Handed over to another instance: the file stays for its new owner.
+                    || t instanceof NotOwnedException
                     || t instanceof TimeoutException
                     || t instanceof InterruptedException
                     || t instanceof StateStoreException

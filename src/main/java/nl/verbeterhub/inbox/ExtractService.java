@@ -17,6 +17,7 @@ import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.health.HubReadiness;
 import nl.verbeterhub.kafka.ExtractTransactions;
 import nl.verbeterhub.kafka.KafkaExtractSink;
+import nl.verbeterhub.kafka.NotOwnedException;
 import nl.verbeterhub.ops.ExtractActivity;
 import nl.verbeterhub.theme.Theme;
 
@@ -68,6 +69,10 @@ public final class ExtractService {
                 log.add(commit);
                 return new ExtractOutcome(connector.agb(), sha256, false, regenerated(connector, themes(commit)),
                         sink.lastRecordOffsets(), commit);
+            } catch (RuntimeException e) {
+                // A producer closed by a hand-over: the file is the new owner's now, not poison.
+                if (!transactions.serves(connector.agb())) throw new NotOwnedException(connector.agb(), e);
+                throw e;
             } finally {
                 // Half an extract may be durable; then its "begun" marker stands and keeps its drafts back.
                 if (!sink.leftHalfWay()) log.finished(connector.id());

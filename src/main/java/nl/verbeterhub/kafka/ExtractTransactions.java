@@ -2,8 +2,10 @@ package nl.verbeterhub.kafka;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import nl.verbeterhub.extract.ExtractLog;
@@ -16,54 +18,89 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small pool of transactional producers, one per extract being committed at the same time. Each slot
- * has a fixed transactional id, so that after a crash the restarted hub fences and aborts whatever
- * transaction its predecessor left open. A producer that failed is closed and made anew on next use.
+ * One transactional producer per owned partition of the record-state topic, its transactional id named
+ * after the partition ({@code <records topic>.owner-<partition>}), not after the instance: whichever
+ * instance takes a partition over fences its id, and so aborts at once whatever transaction a previous
+ * owner (crashed, or cut off) left open — committed-only readers of that partition are not held back until
+ * the transaction times out. Extracts of hospitals in one partition take turns; other partitions run at
+ * the same time. A producer that failed is closed and made anew on next use.
  */
 public final class ExtractTransactions implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtractTransactions.class);
 
     private final KafkaEndpoints endpoints;
-    private final String transactionalIdPrefix;
+    private final Ownership ownership;
     private final Duration transactionTimeout;
     private final Path spillDir;
-    private final KafkaProducer<?, ?>[] producers;
-    private final BlockingQueue<Integer> freeSlots;
+    private final Map<Integer, Slot> slots = new ConcurrentHashMap<>();
     private final Producer<String, byte[]> rejectionsProducer;
 
-    public ExtractTransactions(KafkaEndpoints endpoints, String transactionalIdPrefix, int size,
-                               Duration transactionTimeout, Path spillDir) {
+    /** A partition's producer and its turn. */
+    private static final class Slot {
+        final Semaphore turn = new Semaphore(1);
+        volatile KafkaProducer<String, byte[]> producer;
+    }
+
+    public ExtractTransactions(KafkaEndpoints endpoints, Ownership ownership, Duration transactionTimeout, Path spillDir) {
         this.endpoints = endpoints;
-        this.transactionalIdPrefix = transactionalIdPrefix;
+        this.ownership = ownership;
         this.transactionTimeout = transactionTimeout;
         this.spillDir = spillDir;
-        this.producers = new KafkaProducer<?, ?>[size];
-        this.freeSlots = new ArrayBlockingQueue<>(size);
-        for (int i = 0; i < size; i++) freeSlots.add(i);
         this.rejectionsProducer = new KafkaProducer<>(
                 KafkaClients.producer(endpoints.intake(), endpoints.security(), endpoints.producerSettings()),
                 new StringSerializer(), new ByteArraySerializer());
     }
 
+    /** Whether this instance serves the hospital now. */
+    public boolean serves(String agb) {
+        return ownership.owns(agb);
+    }
+
+    /** The transactional id of a partition: the same on every instance. */
+    public static String transactionalId(String recordsTopic, int partition) {
+        return recordsTopic + ".owner-" + partition;
+    }
+
     /**
-     * Creates every producer now: {@code initTransactions} fences and aborts any transaction a crashed
-     * predecessor left open, so that committed-only readers are not held back by it.
+     * Creates the partitions' producers now: {@code initTransactions} fences their ids and aborts what a
+     * previous owner left open, before this instance reads the partitions' committed end.
      */
-    public void initAll() {
-        for (int i = 0; i < producers.length; i++) {
-            if (producers[i] == null) producers[i] = create(i);
+    public void fence(Set<Integer> partitions) {
+        for (int p : partitions) {
+            Slot slot = slots.computeIfAbsent(p, k -> new Slot());
+            if (slot.producer == null) slot.producer = create(p);
         }
     }
 
-    /** Starts an extract's transaction; waits while every producer is busy with another extract. */
+    /**
+     * Closes the producers of partitions that left this instance (their routes are stopped by then): an
+     * extract that still ran would fail rather than write for a hospital served elsewhere.
+     */
+    public void release(Set<Integer> partitions) {
+        for (int p : partitions) {
+            Slot slot = slots.remove(p);
+            if (slot != null && slot.producer != null) {
+                slot.producer.close(Duration.ZERO);
+                slot.producer = null;
+            }
+        }
+    }
+
+    /**
+     * Starts an extract's transaction; waits while another extract of the same partition is committed.
+     *
+     * @throws NotOwnedException when another instance serves the hospital
+     */
     public KafkaExtractSink begin(ExtractSource source, Consumer<ExtractLog.OpenExtract> onBegun)
             throws InterruptedException {
-        Integer slot = freeSlots.poll(transactionTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (slot == null) {
-            throw new IllegalStateException("no transactional producer became free");
+        int partition = ownership.partitionOf(source.agb());
+        Slot slot = ownership.ownsPartition(partition) ? slots.get(partition) : null;
+        if (slot == null) throw new NotOwnedException(source.agb());
+        if (!slot.turn.tryAcquire(transactionTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the transactional producer of partition " + partition + " did not become free");
         }
-        Lease lease = new Lease(slot);
+        Lease lease = new Lease(partition, slot);
         try {
             return new KafkaExtractSink(lease, rejectionsProducer, endpoints, new RejectionSpill(spillDir), source, onBegun);
         } catch (RuntimeException e) {
@@ -74,20 +111,22 @@ public final class ExtractTransactions implements AutoCloseable {
 
     /** One borrowed producer; released exactly once. */
     final class Lease {
-        private final int slot;
+        private final int partition;
+        private final Slot slot;
         private KafkaProducer<String, byte[]> producer;
 
-        Lease(int slot) {
+        Lease(int partition, Slot slot) {
+            this.partition = partition;
             this.slot = slot;
         }
 
-        @SuppressWarnings("unchecked")
         KafkaProducer<String, byte[]> producer() {
             if (producer == null) {
-                producer = (KafkaProducer<String, byte[]>) producers[slot];
+                producer = slot.producer;
                 if (producer == null) {
-                    producer = create(slot);
-                    producers[slot] = producer;
+                    if (!ownership.ownsPartition(partition)) throw new NotOwnedException("partition " + partition);
+                    producer = create(partition);
+                    slot.producer = producer;
                 }
             }
             return producer;
@@ -105,19 +144,19 @@ public final class ExtractTransactions implements AutoCloseable {
                     } catch (RuntimeException e) {
                         LOG.warn("Closing a transactional producer that could not abort: {}", e.getClass().getSimpleName());
                         producer.close(Duration.ZERO);
-                        producers[slot] = null;
+                        if (slot.producer == producer) slot.producer = null;
                     }
                 }
             } finally {
-                freeSlots.add(slot);
+                slot.turn.release();
             }
         }
     }
 
-    private KafkaProducer<String, byte[]> create(int slot) {
+    private KafkaProducer<String, byte[]> create(int partition) {
         KafkaProducer<String, byte[]> p = new KafkaProducer<>(
                 KafkaClients.transactionalProducer(endpoints.internal(), endpoints.security(), endpoints.producerSettings(),
-                        transactionalIdPrefix + "-" + slot, transactionTimeout),
+                        transactionalId(endpoints.topics().records(), partition), transactionTimeout),
                 new StringSerializer(), new ByteArraySerializer());
         try {
             p.initTransactions();
@@ -130,8 +169,8 @@ public final class ExtractTransactions implements AutoCloseable {
 
     @Override
     public void close() {
-        for (KafkaProducer<?, ?> p : producers) {
-            if (p != null) p.close(Duration.ofSeconds(5));
+        for (Slot slot : slots.values()) {
+            if (slot.producer != null) slot.producer.close(Duration.ofSeconds(5));
         }
         rejectionsProducer.close(Duration.ofSeconds(5));
     }

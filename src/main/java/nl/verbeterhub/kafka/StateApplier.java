@@ -1,19 +1,25 @@
 package nl.verbeterhub.kafka;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import nl.verbeterhub.extract.ExtractCommitJson;
-import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.state.StoreBatch;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -22,110 +28,243 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the local store and the extract log equal to the committed content of the hub's internal
- * topics: applies the record-state topic to the store (offsets written in the same atomic batch) and
- * the extracts topic to the log. At start-up it catches up to the end offsets before anything is
- * computed or published (design-notes §2); afterwards it follows the topics on its own thread.
+ * Keeps the local store equal to the committed content of the record-state partitions this instance
+ * owns. The instances that share a record-state topic form one consumer group, and the group divides the
+ * partitions — whole hospitals — among them (design-notes §3). A partition given to this instance is
+ * first fenced (what a previous owner left open is aborted), then restored up to its end, its markers
+ * included, and only then owned: connectors start and drafts are computed after that, never before
+ * (design-notes §2). A partition taken away stops being owned before anything else happens.
  */
 public final class StateApplier implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateApplier.class);
+    private static final Duration FENCE_RETRY = Duration.ofSeconds(2);
+
+    /** What ownership changes set in motion; every call comes from the applier's own thread. */
+    public interface Handover {
+        /** Fences the partitions' transactional ids: a previous owner's open transaction is aborted. */
+        void fence(Set<Integer> partitions);
+
+        /** The partitions are restored and owned now; long work belongs on another thread. */
+        void acquired(Set<Integer> partitions);
+
+        /** The partitions are no longer owned; stop what serves them before returning. */
+        void revoked(Set<Integer> partitions);
+    }
+
+    private record Target(long records, long markers) {
+    }
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final RecordStore store;
-    private final ExtractLog log;
+    private final ExtractLogFollower markers;
+    private final Ownership ownership;
     private final String recordsTopic;
-    private final String extractsTopic;
+    private volatile Handover handover = new Handover() {
+        public void fence(Set<Integer> partitions) {
+        }
+
+        public void acquired(Set<Integer> partitions) {
+        }
+
+        public void revoked(Set<Integer> partitions) {
+        }
+    };
     private final Map<Integer, Long> applied = new HashMap<>();
+    private final Set<Integer> toFence = new TreeSet<>();
+    private final Map<Integer, Target> restoring = new ConcurrentHashMap<>();
+    private final CountDownLatch firstAssignmentRestored = new CountDownLatch(1);
     private final Object progress = new Object();
+    private volatile boolean assignedOnce;
+    private volatile boolean closing;
     private volatile Thread thread;
     private volatile boolean running;
     private volatile String lastError;
 
-    public StateApplier(KafkaEndpoints endpoints, RecordStore store, ExtractLog log) {
-        this.consumer = new KafkaConsumer<>(KafkaClients.consumer(endpoints.internal(), endpoints.security()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    /**
+     * @param groupId the consumer group of every instance on this record-state topic
+     * @param sessionTimeout how long a silent instance keeps its hospitals before the others take them over
+     * @param handoverTimeout how long a revocation may take (an extract finishing): the poll interval allows it
+     */
+    public StateApplier(KafkaEndpoints endpoints, RecordStore store, ExtractLogFollower markers, Ownership ownership,
+                        String groupId, Duration sessionTimeout, Duration handoverTimeout) {
+        Properties p = KafkaClients.consumer(endpoints.internal(), endpoints.security());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, sessionTimeout.toMillis() / 3));
+        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) handoverTimeout.plusMinutes(2).toMillis());
+        this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.store = store;
-        this.log = log;
+        this.markers = markers;
+        this.ownership = ownership;
         this.recordsTopic = endpoints.topics().records();
-        this.extractsTopic = endpoints.topics().extracts();
     }
 
-    /** Catches up with both topics, then follows them in the background. */
-    public void restoreAndFollow(Duration timeout) throws TimeoutException {
-        List<TopicPartition> records = partitions(recordsTopic);
-        List<TopicPartition> extracts = partitions(extractsTopic);
-        List<TopicPartition> all = new ArrayList<>(records);
-        all.addAll(extracts);
-        consumer.assign(all);
-        consumer.seekToBeginning(extracts);
-        Map<TopicPartition, Long> beginning = consumer.beginningOffsets(records);
-        Map<TopicPartition, Long> end = consumer.endOffsets(all);
-        for (TopicPartition tp : records) {
-            long next = store.nextOffset(recordsTopic, tp.partition());
-            if (next < 0) {
-                next = beginning.get(tp); // nothing applied yet
-            } else if (next < beginning.get(tp) || next > end.get(tp)) {
-                // The store belongs to another topic or cluster (a wiped broker log): start it over.
-                LOG.warn("Local record store does not match {}; rebuilding it from the topic", tp);
-                store.clear();
-                consumer.seekToBeginning(records);
-                break;
-            }
-            consumer.seek(tp, next);
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (all.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-            if (System.nanoTime() > deadline) {
-                throw new TimeoutException("record state not restored within " + timeout);
-            }
-            apply(consumer.poll(Duration.ofMillis(200)));
-        }
-        LOG.info("Record state restored up to the end of {} and {}", recordsTopic, extractsTopic);
+    /** Set before {@link #start}: what an ownership change sets in motion. */
+    public void handOverTo(Handover handover) {
+        this.handover = handover;
+    }
+
+    /** Joins the group and follows the partitions it gives, on the applier's own thread. */
+    public void start() {
         running = true;
         thread = new Thread(this::follow, "state-applier");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private List<TopicPartition> partitions(String topic) {
-        return consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+    /** Waits until the group gave this instance its first partitions (maybe none) and they are restored. */
+    public void awaitFirstAssignment(Duration timeout) throws TimeoutException, InterruptedException {
+        if (!firstAssignmentRestored.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new TimeoutException("record state not restored within " + timeout);
+        }
     }
 
     private void follow() {
+        consumer.subscribe(List.of(recordsTopic), new Rebalance());
+        try {
+            followSubscription();
+        } finally {
+            // Leaving the group lets the others take the hospitals over at once, not after the session timeout.
+            closing = true;
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void followSubscription() {
         while (running) {
             try {
                 apply(consumer.poll(Duration.ofMillis(200)));
+                fencePending();
+                finishRestores();
                 lastError = null;
             } catch (WakeupException e) {
                 if (!running) return;
             } catch (RuntimeException e) {
+                if (!running) return;
                 // A failing store must not be skipped past: report, wait, try the same records again.
                 lastError = e.getClass().getSimpleName();
                 // The class only: a parser's message would quote what it read.
                 LOG.error("Applying the record state failed ({}); retrying", lastError);
                 rewindToApplied();
-                pause();
+                pause(1000);
             }
         }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            assignedOnce = true;
+            if (partitions.isEmpty()) return;
+            Set<Integer> added = ids(partitions);
+            LOG.info("Partitions {} of {} assigned to this instance; restoring them", added, recordsTopic);
+            seekToStored(partitions);
+            toFence.addAll(added);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            leave(ids(partitions));
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            LOG.warn("This instance lost partitions {} (its session expired); another instance serves them", ids(partitions));
+            leave(ids(partitions));
+        }
+    }
+
+    private void leave(Set<Integer> partitions) {
+        if (partitions.isEmpty()) return;
+        toFence.removeAll(partitions);
+        restoring.keySet().removeAll(partitions);
+        ownership.revoke(partitions);
+        synchronized (progress) {
+            progress.notifyAll(); // extracts waiting for these partitions give up now
+        }
+        if (closing) return; // the hub shuts down: its routes and producers close on their own
+        handover.revoked(partitions);
+        LOG.info("Partitions {} of {} handed over", partitions, recordsTopic);
+    }
+
+    private void seekToStored(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        for (TopicPartition tp : partitions) {
+            long next = store.nextOffset(recordsTopic, tp.partition());
+            if (next >= 0 && (next < beginning.get(tp) || next > end.get(tp))) {
+                // The store belongs to another topic or cluster (a wiped broker log): start it over.
+                LOG.warn("Local record store does not match {}; rebuilding it from the topic", tp);
+                startOver();
+                return;
+            }
+            consumer.seek(tp, next < 0 ? beginning.get(tp) : next);
+        }
+    }
+
+    /** Clears the store and restores every assigned partition anew; owned ones stop being owned meanwhile. */
+    private void startOver() {
+        Set<Integer> owned = ownership.owned();
+        if (!owned.isEmpty()) leave(owned);
+        store.clear();
+        synchronized (progress) {
+            applied.clear();
+        }
+        consumer.seekToBeginning(consumer.assignment());
+        toFence.addAll(ids(consumer.assignment()));
+    }
+
+    private void fencePending() {
+        if (toFence.isEmpty()) return;
+        Set<Integer> fencing = new TreeSet<>(toFence);
+        try {
+            handover.fence(fencing);
+        } catch (RuntimeException e) {
+            lastError = e.getClass().getSimpleName();
+            LOG.warn("Fencing partitions {} failed ({}); retrying", fencing, lastError);
+            pause(FENCE_RETRY.toMillis());
+            return;
+        }
+        // Fenced: nothing is open any more, so the committed end is where the state is complete.
+        List<TopicPartition> records = fencing.stream().map(p -> new TopicPartition(recordsTopic, p)).toList();
+        List<TopicPartition> extracts = fencing.stream().map(p -> new TopicPartition(markers.topic(), p)).toList();
+        Map<TopicPartition, Long> recordsEnd = consumer.endOffsets(records);
+        Map<TopicPartition, Long> markersEnd = consumer.endOffsets(extracts);
+        for (int p : fencing) {
+            restoring.put(p, new Target(recordsEnd.get(new TopicPartition(recordsTopic, p)),
+                    markersEnd.get(new TopicPartition(markers.topic(), p))));
+        }
+        toFence.removeAll(fencing);
+    }
+
+    private void finishRestores() {
+        Set<Integer> done = new TreeSet<>();
+        for (Map.Entry<Integer, Target> e : restoring.entrySet()) {
+            int p = e.getKey();
+            if (consumer.position(new TopicPartition(recordsTopic, p)) >= e.getValue().records()
+                    && markers.reached(p, e.getValue().markers())) {
+                done.add(p);
+            }
+        }
+        if (!done.isEmpty()) {
+            restoring.keySet().removeAll(done);
+            ownership.acquired(done);
+            LOG.info("Partitions {} of {} restored: this instance serves their hospitals now", done, recordsTopic);
+            handover.acquired(done);
+        }
+        if (assignedOnce && toFence.isEmpty() && restoring.isEmpty()) firstAssignmentRestored.countDown();
     }
 
     private void apply(ConsumerRecords<byte[], byte[]> batch) {
         // The consumer's positions cover the records just read and any transaction markers after them.
         Map<Integer, Long> next = new HashMap<>();
-        for (TopicPartition tp : consumer.assignment()) {
-            if (tp.topic().equals(recordsTopic)) next.put(tp.partition(), consumer.position(tp));
-        }
+        for (TopicPartition tp : consumer.assignment()) next.put(tp.partition(), consumer.position(tp));
         if (!batch.isEmpty()) {
             try (StoreBatch write = store.newBatch()) {
-                for (ConsumerRecord<byte[], byte[]> r : batch) {
-                    if (r.topic().equals(recordsTopic)) {
-                        write.apply(r.key(), r.value());
-                    } else {
-                        applyExtractMarker(new String(r.key(), StandardCharsets.UTF_8), r.value());
-                    }
-                }
+                for (ConsumerRecord<byte[], byte[]> r : batch) write.apply(r.key(), r.value());
                 next.forEach((partition, offset) -> write.setNextOffset(recordsTopic, partition, offset));
                 long started = System.nanoTime();
                 write.write();
@@ -138,36 +277,17 @@ public final class StateApplier implements AutoCloseable {
         }
     }
 
-    /** A commit marker, or a "begun" marker (a tombstone when its extract finished). */
-    private void applyExtractMarker(String key, byte[] value) {
-        try {
-            if (ExtractCommitJson.isBegunKey(key)) {
-                if (value == null) {
-                    log.finished(ExtractCommitJson.connectorOfBegunKey(key));
-                } else {
-                    log.begun(ExtractCommitJson.readBegun(value));
-                }
-            } else if (value != null) {
-                log.add(ExtractCommitJson.read(value));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("unreadable extract marker", e);
-        }
-    }
-
     private void rewindToApplied() {
         for (TopicPartition tp : consumer.assignment()) {
-            if (tp.topic().equals(recordsTopic)) {
-                long next = store.nextOffset(recordsTopic, tp.partition());
-                if (next >= 0) consumer.seek(tp, next);
-            }
+            long next = store.nextOffset(recordsTopic, tp.partition());
+            if (next >= 0) consumer.seek(tp, next);
         }
     }
 
-    private void pause() {
+    private void pause(long millis) {
         synchronized (progress) {
             try {
-                progress.wait(1000);
+                progress.wait(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
@@ -179,11 +299,16 @@ public final class StateApplier implements AutoCloseable {
      * Waits until the store holds every record up to these offsets of the record-state topic.
      *
      * @param lastOffsets partition → the last offset written there
+     * @throws NotOwnedException when one of the partitions left this instance meanwhile: its new owner
+     *                           regenerates what this wait was for
      */
     public void awaitApplied(Map<Integer, Long> lastOffsets, Duration timeout) throws TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (progress) {
             while (!lastOffsets.entrySet().stream().allMatch(e -> applied.getOrDefault(e.getKey(), -1L) > e.getValue())) {
+                for (int p : lastOffsets.keySet()) {
+                    if (!ownership.ownsPartition(p) && !restoring.containsKey(p)) throw new NotOwnedException("partition " + p);
+                }
                 long wait = (deadline - System.nanoTime()) / 1_000_000;
                 if (wait <= 0) throw new TimeoutException("record state not applied within " + timeout);
                 progress.wait(wait);
@@ -191,13 +316,19 @@ public final class StateApplier implements AutoCloseable {
         }
     }
 
-    /** Null while healthy, else the kind of the last failure. */
+    /** Null while healthy, else the kind of the last failure (of the records or of the extract markers). */
     public String lastError() {
-        return lastError;
+        return lastError != null ? lastError : markers.lastError();
     }
 
     public boolean following() {
-        return running && thread != null && thread.isAlive();
+        return running && thread != null && thread.isAlive() && markers.following();
+    }
+
+    private static Set<Integer> ids(Collection<TopicPartition> partitions) {
+        Set<Integer> ids = new TreeSet<>();
+        partitions.forEach(tp -> ids.add(tp.partition()));
+        return ids;
     }
 
     @Override
@@ -211,6 +342,6 @@ public final class StateApplier implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        consumer.close(Duration.ofSeconds(5));
+        if (thread == null) consumer.close(Duration.ofSeconds(5));
     }
 }

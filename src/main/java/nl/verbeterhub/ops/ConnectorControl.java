@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.verbeterhub.connector.ConnectorConfig;
@@ -72,7 +73,12 @@ public final class ConnectorControl {
         return t;
     });
 
-    public ConnectorControl(CamelContext camel, PausedConnectors paused, AuditLog audit, RunNow runNow) {
+    private final Predicate<String> servedHere;
+
+    /** @param servedHere whether this instance serves a connector (by id) now: only then do its routes run here */
+    public ConnectorControl(CamelContext camel, PausedConnectors paused, AuditLog audit, RunNow runNow,
+                            Predicate<String> servedHere) {
+        this.servedHere = servedHere;
         this.runNow = runNow;
         this.camel = camel;
         this.paused = paused;
@@ -90,11 +96,13 @@ public final class ConnectorControl {
         audit.record(user, "pause", connector.id(), null);
         wait(routes.submit(() -> {
             try {
-                // The pull first: it must not deliver into an inbox nobody reads.
-                List<String> ids = new ArrayList<>(ConnectorOverview.routeIds(connector));
-                Collections.reverse(ids);
-                for (String id : ids) {
-                    camel.getRouteController().stopRoute(id, FINISH_EXTRACT.toSeconds(), TimeUnit.SECONDS);
+                synchronized (paused) {
+                    // The pull first: it must not deliver into an inbox nobody reads.
+                    List<String> ids = new ArrayList<>(ConnectorOverview.routeIds(connector));
+                    Collections.reverse(ids);
+                    for (String id : ids) {
+                        camel.getRouteController().stopRoute(id, FINISH_EXTRACT.toSeconds(), TimeUnit.SECONDS);
+                    }
                 }
             } catch (Exception e) {
                 // The route still runs: the connector must not show PAUSED.
@@ -109,7 +117,11 @@ public final class ConnectorControl {
         audit.record(user, "resume", connector.id(), null);
         wait(routes.submit(() -> {
             try {
-                for (String id : ConnectorOverview.routeIds(connector)) camel.getRouteController().startRoute(id);
+                synchronized (paused) {
+                    // Served by another instance: its routes run there, and start here only if it comes here.
+                    if (!servedHere.test(connector.id()) || paused.isPaused(connector.id())) return;
+                    for (String id : ConnectorOverview.routeIds(connector)) camel.getRouteController().startRoute(id);
+                }
             } catch (Exception e) {
                 LOG.error("{}: the resume failed ({}); health shows its route", connector.id(), e.getClass().getSimpleName());
             }
@@ -138,6 +150,9 @@ public final class ConnectorControl {
                     + connector.pollDelay().toMillis() + " ms; there is no scheduled run to start");
         }
         if (paused.isPaused(connector.id())) throw new NotApplicable("connector " + connector.id() + " is paused: resume it");
+        if (!servedHere.test(connector.id())) {
+            throw new NotApplicable("connector " + connector.id() + " runs on another hub instance now: run it there");
+        }
         audit.record(user, "run", connector.id(), null);
         runNow.request(connector.id());
         String pull = ConnectorOverview.pullRouteId(connector.id());

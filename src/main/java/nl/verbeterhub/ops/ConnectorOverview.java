@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.Connectors;
 import nl.verbeterhub.extract.ExtractCommit;
@@ -32,9 +33,13 @@ public final class ConnectorOverview {
     private final PausedConnectors paused;
     private final CamelContext camel;
     private final Clock clock;
+    private final Predicate<String> servedHere;
 
+    /** @param servedHere whether this instance serves a connector (by id) now */
     public ConnectorOverview(Connectors connectors, ConnectorStatus status, ExtractLog extracts,
-                             ExtractActivity activity, PausedConnectors paused, CamelContext camel, Clock clock) {
+                             ExtractActivity activity, PausedConnectors paused, CamelContext camel, Clock clock,
+                             Predicate<String> servedHere) {
+        this.servedHere = servedHere;
         this.connectors = connectors;
         this.status = status;
         this.extracts = extracts;
@@ -59,7 +64,7 @@ public final class ConnectorOverview {
         return c.type().remote() ? List.of(routeId(c.id()), pullRouteId(c.id())) : List.of(routeId(c.id()));
     }
 
-    /** Every connector, DOWN first, then LATE, RETRYING, PAUSED, OK; by id within a state. */
+    /** Every connector, DOWN first, then LATE, RETRYING, PAUSED, ELSEWHERE, OK; by id within a state. */
     public List<Summary> all() {
         return connectors.all().stream().map(this::summary)
                 .sorted(Comparator.comparing(Summary::state).thenComparing(s -> s.connector().id())).toList();
@@ -77,8 +82,9 @@ public final class ConnectorOverview {
         Optional<String> retrying = Optional.ofNullable(status.retrying(c.id()));
         boolean isPaused = paused.isPaused(c.id());
         ConnectorState state;
-        if (!isPaused && (route == null || !route.isStarted())) state = ConnectorState.DOWN;
-        else if (isPaused) state = ConnectorState.PAUSED;
+        if (isPaused) state = ConnectorState.PAUSED;
+        else if (!servedHere.test(c.id())) state = ConnectorState.ELSEWHERE;
+        else if (route == null || !route.isStarted()) state = ConnectorState.DOWN;
         else if (lateSince.isPresent()) state = ConnectorState.LATE;
         else if (retrying.isPresent()) state = ConnectorState.RETRYING;
         else state = ConnectorState.OK;

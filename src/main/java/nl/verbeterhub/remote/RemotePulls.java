@@ -26,11 +26,11 @@ public final class RemotePulls {
      * {@code autoStartup}, {@code inbox}; for SFTP also {@code host}, {@code port}, {@code path}, {@code user},
      * {@code knownHosts} and the names (not values) of {@code privateKeyEnv} and {@code passwordEnv} ("" when unset).
      */
-    public static Map<String, Object> parameters(ConnectorConfig c, boolean paused) {
+    public static Map<String, Object> parameters(ConnectorConfig c) {
         Map<String, Object> p = new HashMap<>();
         p.put("connectorId", c.id());
         p.put("interval", String.valueOf(interval(c).toMillis()));
-        p.put("autoStartup", String.valueOf(!paused));
+        p.put("autoStartup", "false"); // started where the hospital is served (OwnedConnectors)
         p.put("inbox", c.inbox().toAbsolutePath().toString());
         if (c.settings() instanceof SourceSettings.Sftp s) {
             p.put("host", s.host());

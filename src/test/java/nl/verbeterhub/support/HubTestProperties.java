@@ -35,7 +35,6 @@ public final class HubTestProperties {
         registry.add("hub.kafka.bootstrap-servers", () -> bootstrapServers);
         registry.add("hub.data-dir", () -> root.resolve("data").toString());
         registry.add("hub.connectors-dir", () -> root.resolve("connectors").toString());
-        registry.add("hub.kafka.instance-id", () -> run);
         registry.add("hub.kafka.topics.drafts", this::draftsTopic);
         registry.add("hub.kafka.topics.rejections", this::rejectionsTopic);
         registry.add("hub.kafka.topics.records", this::recordsTopic);

@@ -77,7 +77,8 @@ class SftpPullRouteTests {
         camel.getRegistry().bind(SftpConfiguration.beanName(ID), pickup);
         PluginHelper.getRoutesLoader(camel).loadRoutes(PluginHelper.getResourceLoader(camel).resolveResource("file:routes/sftp.camel.yaml"));
         camel.start();
-        camel.addRouteFromTemplate("pull-" + ID, "sftp-inbox", RemotePulls.parameters(c, false));
+        camel.addRouteFromTemplate("pull-" + ID, "sftp-inbox", RemotePulls.parameters(c));
+        camel.getRouteController().startRoute("pull-" + ID);
     }
 
     @AfterEach
