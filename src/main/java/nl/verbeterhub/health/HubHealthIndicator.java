@@ -3,6 +3,7 @@ package nl.verbeterhub.health;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.verbeterhub.extract.ExtractLog;
+import nl.verbeterhub.kafka.Ownership;
 import nl.verbeterhub.kafka.StateApplier;
 import nl.verbeterhub.ops.ConnectorOverview;
 import nl.verbeterhub.ops.ConnectorState;
@@ -12,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * DOWN while the state is not restored, when applying it fails, or when a connector's route stopped
- * (not by an operator's pause); the details per connector give its state (LATE and PAUSED leave the hub
- * UP), what it did last and whether it is waiting to retry.
+ * (not by an operator's pause); the details per connector give its state (LATE, PAUSED and ELSEWHERE leave
+ * the hub UP), what it did last and whether it is waiting to retry.
  */
 @Component("hub")
 public class HubHealthIndicator implements HealthIndicator {
@@ -23,9 +24,11 @@ public class HubHealthIndicator implements HealthIndicator {
     private final ConnectorOverview overview;
     private final ConnectorStatus status;
     private final ExtractLog extracts;
+    private final Ownership ownership;
 
     public HubHealthIndicator(HubReadiness readiness, StateApplier applier, ConnectorOverview overview,
-                              ConnectorStatus status, ExtractLog extracts) {
+                              ConnectorStatus status, ExtractLog extracts, Ownership ownership) {
+        this.ownership = ownership;
         this.extracts = extracts;
         this.readiness = readiness;
         this.applier = applier;
@@ -43,6 +46,8 @@ public class HubHealthIndicator implements HealthIndicator {
         } else {
             health.withDetail("state", "restored and following");
         }
+        // Which hospitals this instance serves: the record-state partitions the instances' group gave it.
+        health.withDetail("partitions", ownership.owned());
         Map<String, Object> perConnector = new LinkedHashMap<>();
         for (ConnectorOverview.Summary s : overview.all()) {
             String id = s.connector().id();
