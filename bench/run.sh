@@ -12,6 +12,8 @@
 #   bench/run.sh --repeat 5 --cases fhir-floor,hapi,fhir-validate,fhir-server   # FHIR against HAPI
 #   bench/run.sh --cases hapi,fhir-pull            # a fhir-server run pulling the pain export from a HAPI server
 #   bench/run.sh --jmh                            # JMH for the hot inner parts
+#   bench/run.sh --scale [--instances 1,2,3] [--rows-per-hospital 200000]
+#                                                 # 1, 2, 3 packaged hubs sharing six hospitals on one broker process
 #   bench/run.sh --profile --cases server         # async-profiler over each case's measured window only:
 #                                                 # bench/out/<case>.collapsed and bench/out/<case>.html
 #   bench/run.sh -Dbench.liveLog=true --rows 5000000 --cases server --live-every-ms 1000
@@ -31,6 +33,11 @@ if [[ "${1:-}" == "--profile" ]]; then
   PROFILE=(-Dbench.profile=bench/out)
   # perf events need this as root; without it async-profiler falls back to a coarser timer.
   [[ -w /proc/sys/kernel/perf_event_paranoid ]] && echo 1 > /proc/sys/kernel/perf_event_paranoid || true
+fi
+if [[ "${1:-}" == "--scale" ]]; then
+  shift
+  ./mvnw -q -ntp -DskipTests package
+  exec java -Xmx512m -cp "$CP" nl.verbeterhub.bench.ScaleOut "$@"
 fi
 if [[ "${1:-}" == "--jmh" ]]; then
   shift
