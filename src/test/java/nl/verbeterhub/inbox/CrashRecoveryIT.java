@@ -4,30 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.verbeterhub.bench.ExportGenerator;
-import nl.verbeterhub.cli.ValidateCommand;
-import nl.verbeterhub.config.StandaloneConfig;
 import nl.verbeterhub.draft.DraftJson;
 import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.TopicReader;
+import nl.verbeterhub.support.ValidatedDrafts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,7 +78,7 @@ class CrashRecoveryIT {
         await().atMost(Duration.ofSeconds(180)).until(() -> done(inbox) == 1);
         await().atMost(Duration.ofSeconds(60)).until(() -> drafts().size() == 2);
 
-        Map<String, JsonNode> expected = validate(export);
+        Map<String, JsonNode> expected = ValidatedDrafts.of(AGB, "Crashziekenhuis", export);
         Map<String, JsonNode> actual = drafts();
         assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         for (String key : expected.keySet()) {
@@ -125,18 +120,4 @@ class CrashRecoveryIT {
         }
         return drafts;
     }
-
-    private static Map<String, JsonNode> validate(Path export) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new ValidateCommand(StandaloneConfig.load(), Clock.systemUTC(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()))
-                .run(List.of("--agb", AGB, "--name", "Crashziekenhuis", export.toString()));
-        assertThat(exit).isZero();
-        Map<String, JsonNode> byKey = new HashMap<>();
-        for (JsonNode d : DraftJson.MAPPER.readTree(out.toByteArray())) {
-            byKey.put(AGB + ":" + d.at("/theme/code").asText() + ":" + d.at("/period/year").asInt(), d);
-        }
-        return byKey;
-    }
-
 }

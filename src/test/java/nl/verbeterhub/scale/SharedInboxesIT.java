@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,13 +15,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.verbeterhub.bench.ExportGenerator;
-import nl.verbeterhub.cli.ValidateCommand;
-import nl.verbeterhub.config.StandaloneConfig;
-import nl.verbeterhub.draft.DraftJson;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.HubProcesses;
 import nl.verbeterhub.support.HubProcesses.Hub;
 import nl.verbeterhub.support.TopicReader;
+import nl.verbeterhub.support.ValidatedDrafts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -96,7 +90,7 @@ class SharedInboxesIT {
         await().atMost(Duration.ofSeconds(180)).until(() -> exports.keySet().stream().allMatch(id -> cluster.done(id) == 1));
 
         Map<String, JsonNode> expected = new HashMap<>();
-        for (int i = 0; i < agbs.size(); i++) expected.putAll(validate(agbs.get(i), "Ziekenhuis " + i, exports.get("zh-" + i)));
+        for (int i = 0; i < agbs.size(); i++) expected.putAll(ValidatedDrafts.of(agbs.get(i), "Ziekenhuis " + i, exports.get("zh-" + i)));
         await().atMost(Duration.ofSeconds(60)).until(() -> cluster.latestDrafts().keySet().containsAll(expected.keySet()));
         Map<String, JsonNode> actual = cluster.latestDrafts();
         assertThat(actual.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -128,16 +122,4 @@ class SharedInboxesIT {
         }
     }
 
-    private static Map<String, JsonNode> validate(String agb, String name, Path export) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new ValidateCommand(StandaloneConfig.load(), Clock.systemUTC(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()))
-                .run(List.of("--agb", agb, "--name", name, export.toString()));
-        assertThat(exit).isZero();
-        Map<String, JsonNode> byKey = new HashMap<>();
-        for (JsonNode d : DraftJson.MAPPER.readTree(out.toByteArray())) {
-            byKey.put(agb + ":" + d.at("/theme/code").asText() + ":" + d.at("/period/year").asInt(), d);
-        }
-        return byKey;
-    }
 }

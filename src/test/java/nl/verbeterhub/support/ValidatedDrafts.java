@@ -1,0 +1,38 @@
+package nl.verbeterhub.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.verbeterhub.cli.ValidateCommand;
+import nl.verbeterhub.config.StandaloneConfig;
+import nl.verbeterhub.draft.DraftJson;
+
+/** What {@code validate} gives for an export: the drafts a single uninterrupted run must end with. */
+public final class ValidatedDrafts {
+
+    private ValidatedDrafts() {
+    }
+
+    /** The drafts by key ({@code agb:theme:year}). */
+    public static Map<String, JsonNode> of(String agb, String name, Path export) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = new ValidateCommand(StandaloneConfig.load(), Clock.systemUTC(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()))
+                .run(List.of("--agb", agb, "--name", name, export.toString()));
+        assertThat(exit).as("validate's exit").isZero();
+        Map<String, JsonNode> byKey = new HashMap<>();
+        for (JsonNode d : DraftJson.MAPPER.readTree(out.toByteArray())) {
+            byKey.put(agb + ":" + d.at("/theme/code").asText() + ":" + d.at("/period/year").asInt(), d);
+        }
+        return byKey;
+    }
+}
