@@ -179,6 +179,7 @@ public final class StateApplier implements AutoCloseable {
 
     private void leave(Set<Integer> partitions) {
         if (partitions.isEmpty()) return;
+        LOG.info("Partitions {} of {} leave this instance; handing them over", partitions, recordsTopic);
         toFence.removeAll(partitions);
         restoring.keySet().removeAll(partitions);
         ownership.revoke(partitions);

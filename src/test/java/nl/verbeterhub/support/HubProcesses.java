@@ -140,10 +140,14 @@ public final class HubProcesses implements AutoCloseable {
     }
 
     /** The live draft per key on the drafts topic. */
-    public Map<String, JsonNode> latestDrafts() throws IOException {
+    public Map<String, JsonNode> latestDrafts() {
         Map<String, JsonNode> drafts = new HashMap<>();
-        for (var e : TopicReader.latest(broker.bootstrapServers(), DRAFTS).entrySet()) {
-            if (e.getValue() != null) drafts.put(e.getKey(), DraftJson.MAPPER.readTree(e.getValue()));
+        try {
+            for (var e : TopicReader.latest(broker.bootstrapServers(), DRAFTS).entrySet()) {
+                if (e.getValue() != null) drafts.put(e.getKey(), DraftJson.MAPPER.readTree(e.getValue()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return drafts;
     }

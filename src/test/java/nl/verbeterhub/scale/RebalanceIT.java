@@ -1,0 +1,107 @@
+package nl.verbeterhub.scale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.verbeterhub.bench.ExportGenerator;
+import nl.verbeterhub.extract.ExtractCommitJson;
+import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.support.HubProcesses;
+import nl.verbeterhub.support.HubProcesses.Hub;
+import nl.verbeterhub.support.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A second instance joins while the first is reading six extracts: the group moves three hospitals, and
+ * the first instance lets each of their extracts finish before it hands them over — no extract is left
+ * half-way to the new owner, none is read twice, every draft counts its whole extract and is published once.
+ */
+class RebalanceIT {
+
+    /** Six extracts of this size keep one instance reading for about half a minute: the second joins meanwhile. */
+    static final int ROWS = 500_000;
+
+    @TempDir
+    Path root;
+    private HubProcesses cluster;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (cluster != null) cluster.close();
+    }
+
+    @Test
+    void anExtractUnderWayFinishesBeforeItsHospitalMovesToAJoiningInstance() throws Exception {
+        assertThat(Path.of("target", "verbeterhub.jar")).as("run after package").exists();
+        cluster = new HubProcesses(root);
+        List<String> agbs = HubProcesses.hospitalsInDistinctPartitions(6, 6);
+        Files.createDirectories(root.resolve("exports"));
+        Map<String, Path> exports = new HashMap<>();
+        for (int i = 0; i < agbs.size(); i++) {
+            cluster.painConnector("zh-" + i, agbs.get(i), "Ziekenhuis " + i);
+            exports.put("zh-" + i, ExportGenerator.write(RecordType.PIJN, ExportGenerator.Dialect.DUTCH, ROWS, 31 + i,
+                    root.resolve("exports/pijn-zh-" + i + ".csv")));
+        }
+        Hub a = cluster.start("a", "--hub.kafka.session-timeout=PT6S");
+        await().atMost(Duration.ofSeconds(120)).until(a::ready);
+        await().atMost(Duration.ofSeconds(30)).until(() -> a.serving().size() == 6);
+        // The second instance joins the group moments after its routes exist: the extracts are under way by then.
+        Hub b = cluster.start("b", "--hub.kafka.session-timeout=PT6S");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> log(b).contains("Connector zh-5 ("));
+        for (var e : exports.entrySet()) cluster.deliver(e.getKey(), e.getValue());
+        await().atMost(Duration.ofSeconds(120)).until(b::ready);
+        await().atMost(Duration.ofSeconds(180)).until(() -> a.serving().size() == 3 && b.serving().size() == 3);
+        await().atMost(Duration.ofSeconds(180)).until(() -> exports.keySet().stream().allMatch(id -> cluster.done(id) == 1));
+
+        String logA = log(a);
+        String logB = log(b);
+        int leaving = logA.indexOf("leave this instance; handing them over");
+        assertThat(leaving).as("the group moved partitions away from the first instance").isPositive();
+        for (String id : b.serving()) {
+            assertThat(logB).as(id + " read once, by the first owner").doesNotContain(id + ": reading");
+            int committed = logA.indexOf(id + ": committed extract pijn-" + id + ".csv");
+            assertThat(committed).as(id + " committed by the first owner").isPositive();
+        }
+        assertThat(b.serving().stream().anyMatch(id -> logA.indexOf(id + ": committed extract") > leaving))
+                .as("at least one extract was still being read when its hospital began to move, and finished first").isTrue();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> agbs.stream().allMatch(agb -> drafted(agb)));
+        for (String agb : agbs) {
+            JsonNode draft = cluster.latestDrafts().entrySet().stream().filter(e -> e.getKey().startsWith(agb + ":"))
+                    .findFirst().orElseThrow().getValue();
+            assertThat(draft.at("/dataQuality/recordsRead").asInt()).as(agb + " counts its whole extract").isEqualTo(ROWS);
+            assertThat(draft.at("/sources/0/extracts").asInt()).isEqualTo(1);
+        }
+        String brokers = cluster.broker().bootstrapServers();
+        Map<String, Long> publications = TopicReader.readAll(brokers, HubProcesses.DRAFTS).stream()
+                .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+        assertThat(publications).allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1L));
+        Map<String, byte[]> markers = TopicReader.latest(brokers, "verbeterhub.extracts.v1");
+        assertThat(markers.entrySet().stream().filter(e -> ExtractCommitJson.isBegunKey(e.getKey()) && e.getValue() != null))
+                .as("no extract left half-way").isEmpty();
+    }
+
+    private boolean drafted(String agb) {
+        return cluster.latestDrafts().keySet().stream().anyMatch(k -> k.startsWith(agb + ":"));
+    }
+
+    private static String log(Hub hub) {
+        try {
+            return Files.readString(hub.log(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
