@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.extract.ExtractSource;
@@ -93,12 +94,13 @@ public final class ExtractTransactions implements AutoCloseable {
      * @throws NotOwnedException when another instance serves the hospital
      */
     public KafkaExtractSink begin(ExtractSource source, Consumer<ExtractLog.OpenExtract> onBegun)
-            throws InterruptedException {
+            throws InterruptedException, TimeoutException {
         int partition = ownership.partitionOf(source.agb());
         Slot slot = ownership.ownsPartition(partition) ? slots.get(partition) : null;
         if (slot == null) throw new NotOwnedException(source.agb());
         if (!slot.turn.tryAcquire(transactionTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new IllegalStateException("the transactional producer of partition " + partition + " did not become free");
+            // Retriable: the file waits in the inbox until the other extract of the partition is done.
+            throw new TimeoutException("the transactional producer of partition " + partition + " did not become free");
         }
         Lease lease = new Lease(partition, slot);
         try {
