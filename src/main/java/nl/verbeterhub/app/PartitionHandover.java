@@ -11,6 +11,7 @@ import nl.verbeterhub.draft.PublishedDrafts;
 import nl.verbeterhub.kafka.ExtractTransactions;
 import nl.verbeterhub.kafka.KafkaEndpoints;
 import nl.verbeterhub.kafka.Ownership;
+import nl.verbeterhub.kafka.OwnershipChanges;
 import nl.verbeterhub.kafka.StateApplier;
 import nl.verbeterhub.ops.OwnedConnectors;
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Acquisitions run one after the other on one thread, the first one (at start-up) included.
  */
 @Component
-class PartitionHandover implements StateApplier.Handover, DisposableBean {
+class PartitionHandover implements OwnershipChanges, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(PartitionHandover.class);
     private static final long RETRY_MILLIS = 5_000;

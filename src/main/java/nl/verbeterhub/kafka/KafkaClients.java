@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
@@ -77,6 +78,22 @@ public final class KafkaClients {
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 << 20);
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
+        return p;
+    }
+
+    /**
+     * A committed-only consumer in the instances' group: cooperative rebalances (only the partitions that
+     * move are revoked), a heartbeat every third of the session, and a poll interval that leaves room for a
+     * revocation that lets an extract finish. Offsets are never committed: the store keeps its own.
+     */
+    public static Properties groupConsumer(String bootstrapServers, KafkaSecurity security, String groupId,
+                                           Duration sessionTimeout, Duration maxPollInterval) {
+        Properties p = consumer(bootstrapServers, security);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, sessionTimeout.toMillis() / 3));
+        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) maxPollInterval.toMillis());
         return p;
     }
 

@@ -1,7 +1,6 @@
 package nl.verbeterhub.kafka;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -9,17 +8,14 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.state.StoreBatch;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -40,41 +36,15 @@ public final class StateApplier implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StateApplier.class);
     private static final Duration FENCE_RETRY = Duration.ofSeconds(2);
 
-    /** What ownership changes set in motion; every call comes from the applier's own thread. */
-    public interface Handover {
-        /** Fences the partitions' transactional ids: a previous owner's open transaction is aborted. */
-        void fence(Set<Integer> partitions);
-
-        /** The partitions are restored and owned now; long work belongs on another thread. */
-        void acquired(Set<Integer> partitions);
-
-        /** The partitions are no longer owned; stop what serves them before returning. */
-        void revoked(Set<Integer> partitions);
-    }
-
-    private record Target(long records, long markers) {
-    }
-
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final RecordStore store;
     private final ExtractLogFollower markers;
     private final Ownership ownership;
     private final String recordsTopic;
-    private volatile Handover handover = new Handover() {
-        public void fence(Set<Integer> partitions) {
-        }
-
-        public void acquired(Set<Integer> partitions) {
-        }
-
-        public void revoked(Set<Integer> partitions) {
-        }
-    };
-    private final Map<Integer, Long> applied = new HashMap<>();
-    private final Set<Integer> toFence = new TreeSet<>();
-    private final Map<Integer, Target> restoring = new ConcurrentHashMap<>();
+    private volatile OwnershipChanges handover = OwnershipChanges.NONE;
+    private final AppliedOffsets applied = new AppliedOffsets();
+    private final PartitionRestores restores;
     private final CountDownLatch firstAssignmentRestored = new CountDownLatch(1);
-    private final Object progress = new Object();
     private volatile boolean assignedOnce;
     private volatile boolean closing;
     private volatile Thread thread;
@@ -88,21 +58,18 @@ public final class StateApplier implements AutoCloseable {
      */
     public StateApplier(KafkaEndpoints endpoints, RecordStore store, ExtractLogFollower markers, Ownership ownership,
                         String groupId, Duration sessionTimeout, Duration handoverTimeout) {
-        Properties p = KafkaClients.consumer(endpoints.internal(), endpoints.security());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        p.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis());
-        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, sessionTimeout.toMillis() / 3));
-        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) handoverTimeout.plusMinutes(2).toMillis());
+        Properties p = KafkaClients.groupConsumer(endpoints.internal(), endpoints.security(), groupId, sessionTimeout,
+                handoverTimeout.plusMinutes(2));
         this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.store = store;
         this.markers = markers;
         this.ownership = ownership;
         this.recordsTopic = endpoints.topics().records();
+        this.restores = new PartitionRestores(recordsTopic, markers);
     }
 
     /** Set before {@link #start}: what an ownership change sets in motion. */
-    public void handOverTo(Handover handover) {
+    public void handOverTo(OwnershipChanges handover) {
         this.handover = handover;
     }
 
@@ -162,7 +129,7 @@ public final class StateApplier implements AutoCloseable {
             Set<Integer> added = ids(partitions);
             LOG.info("Partitions {} of {} assigned to this instance; restoring them", added, recordsTopic);
             seekToStored(partitions);
-            toFence.addAll(added);
+            restores.assigned(added);
         }
 
         @Override
@@ -180,12 +147,9 @@ public final class StateApplier implements AutoCloseable {
     private void leave(Set<Integer> partitions) {
         if (partitions.isEmpty()) return;
         LOG.info("Partitions {} of {} leave this instance; handing them over", partitions, recordsTopic);
-        toFence.removeAll(partitions);
-        restoring.keySet().removeAll(partitions);
+        restores.removed(partitions);
         ownership.revoke(partitions);
-        synchronized (progress) {
-            progress.notifyAll(); // extracts waiting for these partitions give up now
-        }
+        applied.wakeAll(); // extracts waiting for these partitions give up now
         if (closing) return; // the hub shuts down: its routes and producers close on their own
         handover.revoked(partitions);
         LOG.info("Partitions {} of {} handed over", partitions, recordsTopic);
@@ -211,52 +175,29 @@ public final class StateApplier implements AutoCloseable {
         Set<Integer> owned = ownership.owned();
         if (!owned.isEmpty()) leave(owned);
         store.clear();
-        synchronized (progress) {
-            applied.clear();
-        }
+        applied.clear();
         consumer.seekToBeginning(consumer.assignment());
-        toFence.addAll(ids(consumer.assignment()));
+        restores.assigned(ids(consumer.assignment()));
     }
 
     private void fencePending() {
-        if (toFence.isEmpty()) return;
-        Set<Integer> fencing = new TreeSet<>(toFence);
         try {
-            handover.fence(fencing);
+            restores.fencePending(consumer, handover);
         } catch (RuntimeException e) {
             lastError = e.getClass().getSimpleName();
-            LOG.warn("Fencing partitions {} failed ({}); retrying", fencing, lastError);
+            LOG.warn("Fencing newly assigned partitions failed ({}); retrying", lastError);
             pause(FENCE_RETRY.toMillis());
-            return;
         }
-        // Fenced: nothing is open any more, so the committed end is where the state is complete.
-        List<TopicPartition> records = fencing.stream().map(p -> new TopicPartition(recordsTopic, p)).toList();
-        List<TopicPartition> extracts = fencing.stream().map(p -> new TopicPartition(markers.topic(), p)).toList();
-        Map<TopicPartition, Long> recordsEnd = consumer.endOffsets(records);
-        Map<TopicPartition, Long> markersEnd = consumer.endOffsets(extracts);
-        for (int p : fencing) {
-            restoring.put(p, new Target(recordsEnd.get(new TopicPartition(recordsTopic, p)),
-                    markersEnd.get(new TopicPartition(markers.topic(), p))));
-        }
-        toFence.removeAll(fencing);
     }
 
     private void finishRestores() {
-        Set<Integer> done = new TreeSet<>();
-        for (Map.Entry<Integer, Target> e : restoring.entrySet()) {
-            int p = e.getKey();
-            if (consumer.position(new TopicPartition(recordsTopic, p)) >= e.getValue().records()
-                    && markers.reached(p, e.getValue().markers())) {
-                done.add(p);
-            }
-        }
+        Set<Integer> done = restores.finished(consumer);
         if (!done.isEmpty()) {
-            restoring.keySet().removeAll(done);
             ownership.acquired(done);
             LOG.info("Partitions {} of {} restored: this instance serves their hospitals now", done, recordsTopic);
             handover.acquired(done);
         }
-        if (assignedOnce && toFence.isEmpty() && restoring.isEmpty()) firstAssignmentRestored.countDown();
+        if (assignedOnce && restores.idle()) firstAssignmentRestored.countDown();
     }
 
     private void apply(ConsumerRecords<byte[], byte[]> batch) {
@@ -272,10 +213,7 @@ public final class StateApplier implements AutoCloseable {
                 LOG.debug("applied {} record(s) in {} ms", batch.count(), (System.nanoTime() - started) / 1_000_000);
             }
         }
-        synchronized (progress) {
-            next.forEach((p, o) -> applied.merge(p, o, Math::max));
-            progress.notifyAll();
-        }
+        applied.advanced(next);
     }
 
     private void rewindToApplied() {
@@ -286,14 +224,7 @@ public final class StateApplier implements AutoCloseable {
     }
 
     private void pause(long millis) {
-        synchronized (progress) {
-            try {
-                progress.wait(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            }
-        }
+        if (!applied.pause(millis)) running = false;
     }
 
     /**
@@ -304,17 +235,7 @@ public final class StateApplier implements AutoCloseable {
      *                           regenerates what this wait was for
      */
     public void awaitApplied(Map<Integer, Long> lastOffsets, Duration timeout) throws TimeoutException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (progress) {
-            while (!lastOffsets.entrySet().stream().allMatch(e -> applied.getOrDefault(e.getKey(), -1L) > e.getValue())) {
-                for (int p : lastOffsets.keySet()) {
-                    if (!ownership.ownsPartition(p) && !restoring.containsKey(p)) throw new NotOwnedException("partition " + p);
-                }
-                long wait = (deadline - System.nanoTime()) / 1_000_000;
-                if (wait <= 0) throw new TimeoutException("record state not applied within " + timeout);
-                progress.wait(wait);
-            }
-        }
+        applied.await(lastOffsets, timeout, p -> ownership.ownsPartition(p) || restores.restoring(p));
     }
 
     /** Null while healthy, else the kind of the last failure (of the records or of the extract markers). */
