@@ -86,13 +86,25 @@ class PartitionHandover implements OwnershipChanges, DisposableBean {
         if (!started) return; // startServing() covers them
         Predicate<String> these = agb -> partitions.contains(ownership.partitionOf(agb)) && ownership.owns(agb);
         try {
+            // First what the previous owner published: an extract here must not publish it again.
             published.refresh(endpoints, these);
+        } catch (Exception e) {
+            LOG.warn("Reading back the drafts of partitions {} failed ({}); retrying", partitions, e.getClass().getSimpleName());
+            executor.schedule(() -> takeOver(partitions), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        // The connectors start whatever a calculator does below: their inboxes must not wait for it.
+        connectors.serve(these);
+        regenerate(partitions, these);
+    }
+
+    private void regenerate(Set<Integer> partitions, Predicate<String> these) {
+        try {
             int sent = drafts.regenerateHospitals(these);
-            connectors.serve(these);
             LOG.info("Took over partitions {}: {} draft value(s) published", partitions, sent);
         } catch (Exception e) {
-            LOG.warn("Taking over partitions {} failed ({}); retrying", partitions, e.getClass().getSimpleName());
-            executor.schedule(() -> takeOver(partitions), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            LOG.warn("Regenerating the drafts of partitions {} failed ({}); retrying", partitions, e.getClass().getSimpleName());
+            executor.schedule(() -> regenerate(partitions, these), RETRY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 

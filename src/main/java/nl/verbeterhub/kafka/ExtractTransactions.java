@@ -98,9 +98,18 @@ public final class ExtractTransactions implements AutoCloseable {
         int partition = ownership.partitionOf(source.agb());
         Slot slot = ownership.ownsPartition(partition) ? slots.get(partition) : null;
         if (slot == null) throw new NotOwnedException(source.agb());
-        if (!slot.turn.tryAcquire(transactionTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            // Retriable: the file waits in the inbox until the other extract of the partition is done.
-            throw new TimeoutException("the transactional producer of partition " + partition + " did not become free");
+        // Waits in slices: the partition may leave meanwhile, and then this extract is its new owner's.
+        long deadline = System.nanoTime() + transactionTimeout.toNanos();
+        while (!slot.turn.tryAcquire(1, TimeUnit.SECONDS)) {
+            if (!ownership.ownsPartition(partition)) throw new NotOwnedException(source.agb());
+            if (System.nanoTime() > deadline) {
+                // Retriable: the file waits in the inbox until the other extract of the partition is done.
+                throw new TimeoutException("the transactional producer of partition " + partition + " did not become free");
+            }
+        }
+        if (!ownership.ownsPartition(partition)) {
+            slot.turn.release();
+            throw new NotOwnedException(source.agb());
         }
         Lease lease = new Lease(partition, slot);
         try {

@@ -2,7 +2,9 @@ package nl.verbeterhub.kafka;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -44,6 +46,8 @@ public final class StateApplier implements AutoCloseable {
     private volatile OwnershipChanges handover = OwnershipChanges.NONE;
     private final AppliedOffsets applied = new AppliedOffsets();
     private final PartitionRestores restores;
+    /** Assigned partitions whose start could not be sought yet (applier thread only). */
+    private final Set<TopicPartition> toSeek = new HashSet<>();
     private final CountDownLatch firstAssignmentRestored = new CountDownLatch(1);
     private volatile boolean assignedOnce;
     private volatile boolean closing;
@@ -102,6 +106,10 @@ public final class StateApplier implements AutoCloseable {
     private void followSubscription() {
         while (running) {
             try {
+                if (!toSeek.isEmpty()) {
+                    seekToStored(new ArrayList<>(toSeek));
+                    toSeek.clear();
+                }
                 apply(consumer.poll(Duration.ofMillis(200)));
                 fencePending();
                 finishRestores();
@@ -128,8 +136,14 @@ public final class StateApplier implements AutoCloseable {
             if (partitions.isEmpty()) return;
             Set<Integer> added = ids(partitions);
             LOG.info("Partitions {} of {} assigned to this instance; restoring them", added, recordsTopic);
-            seekToStored(partitions);
             restores.assigned(added);
+            try {
+                seekToStored(partitions);
+            } catch (RuntimeException e) {
+                // The brokers did not answer: seek in the loop, before the next poll reads from these.
+                toSeek.addAll(partitions);
+                lastError = e.getClass().getSimpleName();
+            }
         }
 
         @Override
@@ -148,6 +162,7 @@ public final class StateApplier implements AutoCloseable {
         if (partitions.isEmpty()) return;
         LOG.info("Partitions {} of {} leave this instance; handing them over", partitions, recordsTopic);
         restores.removed(partitions);
+        toSeek.removeIf(tp -> partitions.contains(tp.partition()));
         ownership.revoke(partitions);
         applied.wakeAll(); // extracts waiting for these partitions give up now
         if (closing) return; // the hub shuts down: its routes and producers close on their own
@@ -219,7 +234,12 @@ public final class StateApplier implements AutoCloseable {
     private void rewindToApplied() {
         for (TopicPartition tp : consumer.assignment()) {
             long next = store.nextOffset(recordsTopic, tp.partition());
-            if (next >= 0) consumer.seek(tp, next);
+            // Nothing applied yet: read the partition again from its beginning, never past what failed.
+            if (next >= 0) {
+                consumer.seek(tp, next);
+            } else {
+                consumer.seekToBeginning(List.of(tp));
+            }
         }
     }
 

@@ -15,7 +15,7 @@ import org.apache.kafka.common.config.TopicConfig;
 /**
  * Checks topics that already existed against what the hub would have created (issue 18): the cleanup
  * policy exactly (a compacted topic with {@code delete} added loses the state of quiet hospitals), the
- * partition count (records are placed by AGB over that count), and, when configured, the replication
+ * record-state topic's {@code delete.retention.ms} (its removals are kept), the partition count (records are placed by AGB over that count), and, when configured, the replication
  * factor and {@code min.insync.replicas}. Every mismatch is named in one message.
  */
 final class TopicCheck {
@@ -45,6 +45,12 @@ final class TopicCheck {
             if (topic.replicationFactor() > 0 && replicas != topic.replicationFactor()) {
                 problems.add(topic.name() + " has replication factor " + replicas + ", hub.kafka.topics.replication-factor is "
                         + topic.replicationFactor());
+            }
+            String keepTombstones = topic.configs().get(TopicConfig.DELETE_RETENTION_MS_CONFIG);
+            String actualKeep = config.get(TopicConfig.DELETE_RETENTION_MS_CONFIG).value();
+            if (keepTombstones != null && Long.parseLong(actualKeep) < Long.parseLong(keepTombstones)) {
+                problems.add(topic.name() + " has delete.retention.ms=" + actualKeep + ", the hub needs " + keepTombstones
+                        + " (removals must outlive any store that may catch up from an older offset)");
             }
             String minIsr = topic.configs().get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
             String actualMinIsr = config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value();

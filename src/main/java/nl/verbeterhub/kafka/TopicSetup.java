@@ -25,6 +25,8 @@ public final class TopicSetup {
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
     /** Compacted topics roll a segment a day, so that compaction can act on them at all. */
     private static final String DAY_MS = String.valueOf(24L * 3600 * 1000);
+    /** A hundred years: a removal stays readable as long as the state it removes from may be replayed. */
+    static final String KEEP_TOMBSTONES_MS = String.valueOf(100L * 365 * 24 * 3600 * 1000);
 
     private TopicSetup() {
     }
@@ -39,8 +41,12 @@ public final class TopicSetup {
             compacted.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(t.minInsyncReplicas()));
             timed.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(t.minInsyncReplicas()));
         }
+        // Record tombstones are kept: a store that catches up from an old offset (a partition that comes back
+        // to an instance, an instance restarted after days) must still see what was removed meanwhile.
+        Map<String, String> records = new HashMap<>(compacted);
+        records.put(TopicConfig.DELETE_RETENTION_MS_CONFIG, KEEP_TOMBSTONES_MS);
         create(endpoints.intake(), endpoints.security(), List.of(topic(t.drafts(), t, compacted), topic(t.rejections(), t, timed)));
-        create(endpoints.internal(), endpoints.security(), List.of(topic(t.records(), t, compacted), topic(t.extracts(), t, compacted)));
+        create(endpoints.internal(), endpoints.security(), List.of(topic(t.records(), t, records), topic(t.extracts(), t, compacted)));
     }
 
     private static NewTopic topic(String name, HubProperties.Topics t, Map<String, String> configs) {

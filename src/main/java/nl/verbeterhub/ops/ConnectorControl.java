@@ -96,13 +96,13 @@ public final class ConnectorControl {
         audit.record(user, "pause", connector.id(), null);
         wait(routes.submit(() -> {
             try {
-                synchronized (paused) {
-                    // The pull first: it must not deliver into an inbox nobody reads.
-                    List<String> ids = new ArrayList<>(ConnectorOverview.routeIds(connector));
-                    Collections.reverse(ids);
-                    for (String id : ids) {
-                        camel.getRouteController().stopRoute(id, FINISH_EXTRACT.toSeconds(), TimeUnit.SECONDS);
-                    }
+                // Not under the pauses' lock: the flag is set, so nothing starts the routes again meanwhile,
+                // and a hand-over must not wait for an extract this stop lets finish.
+                // The pull first: it must not deliver into an inbox nobody reads.
+                List<String> ids = new ArrayList<>(ConnectorOverview.routeIds(connector));
+                Collections.reverse(ids);
+                for (String id : ids) {
+                    camel.getRouteController().stopRoute(id, FINISH_EXTRACT.toSeconds(), TimeUnit.SECONDS);
                 }
             } catch (Exception e) {
                 // The route still runs: the connector must not show PAUSED.
@@ -159,7 +159,12 @@ public final class ConnectorControl {
         wait(routes.submit(() -> {
             try {
                 camel.getRouteController().stopRoute(pull, FINISH_EXTRACT.toSeconds(), TimeUnit.SECONDS);
-                camel.getRouteController().startRoute(pull);
+                synchronized (paused) {
+                    // The stop may have waited for a run: the connector may have moved or been paused meanwhile.
+                    if (servedHere.test(connector.id()) && !paused.isPaused(connector.id())) {
+                        camel.getRouteController().startRoute(pull);
+                    }
+                }
             } catch (Exception e) {
                 LOG.error("{}: run now failed ({}); health shows its route", connector.id(), e.getClass().getSimpleName());
             }

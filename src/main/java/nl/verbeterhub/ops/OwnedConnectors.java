@@ -56,23 +56,32 @@ public final class OwnedConnectors {
         }
     }
 
-    /** Stops the connectors of the hospitals {@code agbs} selects; an extract being read may finish first. */
+    /**
+     * Stops the connectors of the hospitals {@code agbs} selects; an extract being read may finish first.
+     * They are given up under the lock, then stopped outside it, all against one deadline, so that neither
+     * an operator's pause nor one slow route holds the hand-over up beyond {@code finishExtract}.
+     */
     public void leave(Predicate<String> agbs) {
+        List<ConnectorConfig> leaving = new ArrayList<>();
         synchronized (paused) {
             for (ConnectorConfig c : connectors.all()) {
-                if (!agbs.test(c.agb()) || !here.remove(c.id())) continue;
-                // The pull first: it must not deliver into an inbox nobody here reads.
-                List<String> ids = new ArrayList<>(ConnectorOverview.routeIds(c));
-                Collections.reverse(ids);
-                for (String id : ids) {
-                    try {
-                        camel.getRouteController().stopRoute(id, finishExtract.toSeconds(), TimeUnit.SECONDS);
-                    } catch (Exception e) {
-                        LOG.error("{}: route {} did not stop cleanly ({})", c.id(), id, e.getClass().getSimpleName());
-                    }
-                }
-                LOG.info("Connector {} handed over", c.id());
+                if (agbs.test(c.agb()) && here.remove(c.id())) leaving.add(c);
             }
+        }
+        long deadline = System.nanoTime() + finishExtract.toNanos();
+        for (ConnectorConfig c : leaving) {
+            // The pull first: it must not deliver into an inbox nobody here reads.
+            List<String> ids = new ArrayList<>(ConnectorOverview.routeIds(c));
+            Collections.reverse(ids);
+            for (String id : ids) {
+                long left = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime()));
+                try {
+                    camel.getRouteController().stopRoute(id, left, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    LOG.error("{}: route {} did not stop cleanly ({})", c.id(), id, e.getClass().getSimpleName());
+                }
+            }
+            LOG.info("Connector {} handed over", c.id());
         }
     }
 

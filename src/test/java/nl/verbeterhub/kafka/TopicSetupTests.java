@@ -50,6 +50,10 @@ class TopicSetupTests {
         try (Admin admin = admin()) {
             assertThat(admin.describeTopics(List.of(run + ".records")).allTopicNames().get().get(run + ".records").partitions())
                     .hasSize(3);
+            var records = new org.apache.kafka.common.config.ConfigResource(org.apache.kafka.common.config.ConfigResource.Type.TOPIC,
+                    run + ".records");
+            assertThat(admin.describeConfigs(List.of(records)).all().get().get(records).get(TopicConfig.DELETE_RETENTION_MS_CONFIG).value())
+                    .as("the record state keeps its removals").isEqualTo(TopicSetup.KEEP_TOMBSTONES_MS);
         }
     }
 
@@ -68,6 +72,7 @@ class TopicSetupTests {
         assertThatThrownBy(() -> TopicSetup.ensure(endpoints(run, 3)))
                 .isInstanceOf(TopicMismatchException.class)
                 .hasMessageContaining(run + ".records has cleanup.policy=compact,delete, the hub needs compact")
+                .hasMessageContaining(run + ".records has delete.retention.ms=86400000, the hub needs " + TopicSetup.KEEP_TOMBSTONES_MS)
                 .hasMessageContaining(run + ".extracts has 2 partitions, hub.kafka.topics.partitions is 3")
                 .message().doesNotContain(".drafts has");
     }
