@@ -46,6 +46,7 @@ public final class StateApplier implements AutoCloseable {
     private volatile OwnershipChanges handover = OwnershipChanges.NONE;
     private final AppliedOffsets applied = new AppliedOffsets();
     private final PartitionRestores restores;
+    private final StoredPositions positions;
     /** Assigned partitions whose start could not be sought yet (applier thread only). */
     private final Set<TopicPartition> toSeek = new HashSet<>();
     private final CountDownLatch firstAssignmentRestored = new CountDownLatch(1);
@@ -70,6 +71,7 @@ public final class StateApplier implements AutoCloseable {
         this.ownership = ownership;
         this.recordsTopic = endpoints.topics().records();
         this.restores = new PartitionRestores(recordsTopic, markers);
+        this.positions = new StoredPositions(store, recordsTopic);
     }
 
     /** Set before {@link #start}: what an ownership change sets in motion. */
@@ -122,7 +124,7 @@ public final class StateApplier implements AutoCloseable {
                 lastError = e.getClass().getSimpleName();
                 // The class only: a parser's message would quote what it read.
                 LOG.error("Applying the record state failed ({}); retrying", lastError);
-                rewindToApplied();
+                positions.rewind(consumer);
                 pause(1000);
             }
         }
@@ -171,17 +173,9 @@ public final class StateApplier implements AutoCloseable {
     }
 
     private void seekToStored(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        for (TopicPartition tp : partitions) {
-            long next = store.nextOffset(recordsTopic, tp.partition());
-            if (next >= 0 && (next < beginning.get(tp) || next > end.get(tp))) {
-                // The store belongs to another topic or cluster (a wiped broker log): start it over.
-                LOG.warn("Local record store does not match {}; rebuilding it from the topic", tp);
-                startOver();
-                return;
-            }
-            consumer.seek(tp, next < 0 ? beginning.get(tp) : next);
+        if (!positions.seek(consumer, partitions)) {
+            LOG.warn("Local record store does not match {}; rebuilding it from the topic", recordsTopic);
+            startOver();
         }
     }
 
@@ -229,18 +223,6 @@ public final class StateApplier implements AutoCloseable {
             }
         }
         applied.advanced(next);
-    }
-
-    private void rewindToApplied() {
-        for (TopicPartition tp : consumer.assignment()) {
-            long next = store.nextOffset(recordsTopic, tp.partition());
-            // Nothing applied yet: read the partition again from its beginning, never past what failed.
-            if (next >= 0) {
-                consumer.seek(tp, next);
-            } else {
-                consumer.seekToBeginning(List.of(tp));
-            }
-        }
     }
 
     private void pause(long millis) {
