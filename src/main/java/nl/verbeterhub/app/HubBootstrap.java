@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.kafka.ExtractLogFollower;
 import nl.verbeterhub.kafka.KafkaEndpoints;
 import nl.verbeterhub.kafka.StateApplier;
@@ -32,6 +32,7 @@ class HubBootstrap implements ApplicationListener<ApplicationReadyEvent>, Dispos
 
     private static final Logger LOG = LoggerFactory.getLogger(HubBootstrap.class);
     private static final Duration RETRY = Duration.ofSeconds(5);
+    private static final Duration PROGRESS = Duration.ofSeconds(5);
 
     private final KafkaEndpoints endpoints;
     private final ExtractLogFollower markers;
@@ -81,7 +82,7 @@ class HubBootstrap implements ApplicationListener<ApplicationReadyEvent>, Dispos
                 applier.start();
                 applierStarted = true;
             }
-            applier.awaitFirstAssignment(Duration.ofHours(1));
+            awaitFirstAssignment();
             readiness.waitingFor("reading back published drafts; regenerating drafts");
             int sent = handover.startServing().get();
             readiness.ready();
@@ -94,6 +95,22 @@ class HubBootstrap implements ApplicationListener<ApplicationReadyEvent>, Dispos
             readiness.waitingFor(readiness.waitingFor() + " (failed: " + e.getClass().getSimpleName() + ", retrying)");
             LOG.warn("Start-up step failed ({}); retrying in {}s", e.getClass().getSimpleName(), RETRY.toSeconds(), e);
             executor.schedule(this::bootstrap, RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Waits in slices, so that health says which step of the group's first assignment takes long and why. */
+    private void awaitFirstAssignment() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofHours(1).toNanos();
+        while (true) {
+            try {
+                applier.awaitFirstAssignment(PROGRESS);
+                return;
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (System.nanoTime() > deadline) throw e;
+                String error = applier.lastError();
+                readiness.waitingFor("joining the instances' group: " + applier.firstAssignmentProgress()
+                        + (error == null ? "" : "; last failure: " + error));
+            }
         }
     }
 

@@ -21,7 +21,7 @@ final class PartitionRestores {
 
     private final String recordsTopic;
     private final ExtractLogFollower markers;
-    private final Set<Integer> toFence = new TreeSet<>();
+    private final Set<Integer> toFence = new java.util.concurrent.ConcurrentSkipListSet<>();
     private final Map<Integer, Target> restoring = new ConcurrentHashMap<>();
 
     PartitionRestores(String recordsTopic, ExtractLogFollower markers) {
@@ -40,6 +40,11 @@ final class PartitionRestores {
 
     boolean restoring(int partition) {
         return restoring.containsKey(partition);
+    }
+
+    /** Which partitions wait for their fence and which are being read, for a health message. */
+    String describe() {
+        return "(to fence: " + new TreeSet<>(toFence) + ", restoring: " + new TreeSet<>(restoring.keySet()) + ")";
     }
 
     boolean idle() {

@@ -94,6 +94,12 @@ public final class StateApplier implements AutoCloseable {
         }
     }
 
+    /** Where the first assignment stands, for start-up's health message. */
+    public String firstAssignmentProgress() {
+        if (!assignedOnce) return "waiting for the group's assignment";
+        return restores.idle() ? "restored" : "fencing and restoring " + restores.describe();
+    }
+
     private void follow() {
         consumer.subscribe(List.of(recordsTopic), new Rebalance());
         try {
@@ -113,9 +119,9 @@ public final class StateApplier implements AutoCloseable {
                     toSeek.clear();
                 }
                 apply(consumer.poll(Duration.ofMillis(200)));
-                fencePending();
+                boolean fenced = fencePending();
                 finishRestores();
-                lastError = null;
+                if (fenced) lastError = null; // a failed fence stays visible to health and start-up until one succeeds
             } catch (WakeupException e) {
                 if (!running) return;
             } catch (RuntimeException e) {
@@ -189,13 +195,16 @@ public final class StateApplier implements AutoCloseable {
         restores.assigned(ids(consumer.assignment()));
     }
 
-    private void fencePending() {
+    /** Whether every partition waiting for its fence has it now. */
+    private boolean fencePending() {
         try {
             restores.fencePending(consumer, handover);
+            return true;
         } catch (RuntimeException e) {
-            lastError = e.getClass().getSimpleName();
+            lastError = "fencing: " + e.getClass().getSimpleName();
             LOG.warn("Fencing newly assigned partitions failed ({}); retrying", lastError);
             pause(FENCE_RETRY.toMillis());
+            return false;
         }
     }
 
