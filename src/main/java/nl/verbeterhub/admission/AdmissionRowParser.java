@@ -12,10 +12,10 @@ import nl.verbeterhub.time.LocalDateTimes;
 public final class AdmissionRowParser implements RowParser {
 
     private static final RecordType TYPE = RecordType.ADMISSION;
-    private static final int ID = 0;
-    private static final int PATIENT = 1;
-    private static final int ADMITTED = 2;
-    private static final int DISCHARGED = 3;
+    private static final int ID = RecordType.ADMISSION.column("admission_id");
+    private static final int PATIENT = RecordType.ADMISSION.column("patient_id");
+    private static final int ADMITTED = RecordType.ADMISSION.column("admitted_at");
+    private static final int DISCHARGED = RecordType.ADMISSION.column("discharged_at");
 
     @Override
     public RowResult parse(Row row) {

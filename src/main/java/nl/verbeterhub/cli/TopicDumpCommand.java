@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.verbeterhub.config.HubProperties;
-import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.kafka.KafkaSecurity;
 import nl.verbeterhub.kafka.TopicScan;
 import org.springframework.core.env.PropertyResolver;
@@ -89,16 +89,16 @@ public final class TopicDumpCommand {
             return 1;
         }
         if (which == Which.DRAFTS) {
-            ArrayNode array = DraftJson.MAPPER.createArrayNode();
+            ArrayNode array = HubJson.MAPPER.createArrayNode();
             latest.values().forEach(array::add);
-            out.println(DraftJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+            out.println(HubJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
         }
         return 0;
     }
 
     private static JsonNode readTree(byte[] value) {
         try {
-            return DraftJson.MAPPER.readTree(value);
+            return HubJson.MAPPER.readTree(value);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -24,7 +24,7 @@ import nl.verbeterhub.csv.CsvExtractReader;
 import nl.verbeterhub.csv.CsvRecordSource;
 import nl.verbeterhub.draft.Draft;
 import nl.verbeterhub.draft.DraftBuilder;
-import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.extract.ExtractCommit;
 import nl.verbeterhub.extract.ExtractIngest;
 import nl.verbeterhub.extract.ExtractLog;
@@ -118,13 +118,13 @@ public final class ValidateCommand {
             }
             DraftBuilder builder = new DraftBuilder(store, log, Themes.calculators(scales),
                     properties.draft().minimumGroupSize(), hospitalNames(a));
-            ArrayNode drafts = DraftJson.MAPPER.createArrayNode();
+            ArrayNode drafts = HubJson.MAPPER.createArrayNode();
             for (Theme theme : Theme.values()) {
                 for (Draft draft : builder.build(a.agb(), theme, clock.instant())) {
                     if (a.year() == null || a.year() == draft.year()) drafts.add(draft.value());
                 }
             }
-            out.println(DraftJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(drafts));
+            out.println(HubJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(drafts));
         }
         return unusable ? UNUSABLE : OK;
     }

@@ -84,9 +84,10 @@ public final class HeaderMapping {
                 missing.add(column.name());
             }
         }
-        if (type == RecordType.NUCHTER && RecordType.NUCHTER_AGE_COLUMNS.stream()
-                .noneMatch(c -> names.contains(sourceName(c, columnNames)))) {
-            missing.add(String.join(" or ", RecordType.NUCHTER_AGE_COLUMNS));
+        for (List<String> group : type.oneOfGroups().values()) {
+            if (group.stream().noneMatch(c -> names.contains(sourceName(c, columnNames)))) {
+                missing.add(String.join(" or ", group));
+            }
         }
         return missing;
     }

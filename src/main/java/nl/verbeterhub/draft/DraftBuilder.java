@@ -49,7 +49,7 @@ public final class DraftBuilder {
     /** Every draft of this hospital and theme: one per year with at least one accepted record. */
     public List<Draft> build(String agb, Theme theme, Instant now) {
         List<Draft> drafts = new ArrayList<>();
-        Map<Integer, ? extends ThemeYear> years = calculators.get(theme).compute(store, extracts, agb);
+        Map<Integer, ? extends ThemeYear> years = calculators.get(theme).compute(store, agb, type -> extracts.delivered(agb, type));
         List<ExtractLog.ConnectorHistory> sources = extracts.contributing(agb, theme);
         years.forEach((year, figures) -> drafts.add(draft(agb, theme, year, figures, sources, now)));
         return drafts;

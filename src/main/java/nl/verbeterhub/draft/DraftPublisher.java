@@ -1,5 +1,6 @@
 package nl.verbeterhub.draft;
 
+import nl.verbeterhub.json.HubJson;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -26,7 +27,7 @@ public final class DraftPublisher {
     public void publish(Draft draft) {
         byte[] value;
         try {
-            value = DraftJson.MAPPER.writeValueAsBytes(draft.value());
+            value = HubJson.MAPPER.writeValueAsBytes(draft.value());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

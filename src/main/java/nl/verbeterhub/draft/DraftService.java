@@ -113,8 +113,8 @@ public final class DraftService {
     /** Every hospital × theme with records or a published draft, of the hospitals {@code which} selects. */
     public int regenerateHospitals(Predicate<String> which) {
         Set<String> pairs = new HashSet<>();
-        store.hospitalTypes().stream().filter(ht -> ht.type().theme() != null)
-                .forEach(ht -> pairs.add(ht.agb() + ":" + ht.type().theme().name()));
+        store.hospitalTypes().stream().filter(ht -> Theme.of(ht.type()) != null)
+                .forEach(ht -> pairs.add(ht.agb() + ":" + Theme.of(ht.type()).name()));
         published.keys().forEach(key -> pairs.add(key.substring(0, key.lastIndexOf(':'))));
         int sent = 0;
         for (String pair : pairs) {

@@ -1,5 +1,6 @@
 package nl.verbeterhub.draft;
 
+import nl.verbeterhub.json.HubJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +63,7 @@ public final class PublishedDrafts {
 
     private static ObjectNode read(byte[] draft) {
         try {
-            return (ObjectNode) DraftJson.MAPPER.readTree(draft);
+            return (ObjectNode) HubJson.MAPPER.readTree(draft);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

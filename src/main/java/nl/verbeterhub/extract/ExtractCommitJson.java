@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.theme.Theme;
@@ -53,14 +53,14 @@ public final class ExtractCommitJson {
         e.themes().forEach(t -> themes.add(t.name()));
         o.put("begunAt", e.begunAt().toString());
         try {
-            return DraftJson.MAPPER.writeValueAsBytes(o);
+            return HubJson.MAPPER.writeValueAsBytes(o);
         } catch (IOException ex) {
             throw new IllegalStateException(ex);
         }
     }
 
     public static ExtractLog.OpenExtract readBegun(byte[] bytes) throws IOException {
-        JsonNode o = DraftJson.MAPPER.readTree(bytes);
+        JsonNode o = HubJson.MAPPER.readTree(bytes);
         Set<Theme> themes = EnumSet.noneOf(Theme.class);
         o.get("themes").forEach(t -> themes.add(Theme.valueOf(t.asText())));
         return new ExtractLog.OpenExtract(o.get("agb").asText(), o.get("connector").asText(), o.get("sha256").asText(),
@@ -86,14 +86,14 @@ public final class ExtractCommitJson {
         if (!c.report().isEmpty()) writeReport(o.putObject("source"), c.report());
         if (!c.dominantProblems().isEmpty()) writeProblems(o.putArray("dominantProblems"), c.dominantProblems());
         try {
-            return DraftJson.MAPPER.writeValueAsBytes(o);
+            return HubJson.MAPPER.writeValueAsBytes(o);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public static ExtractCommit read(byte[] bytes) throws IOException {
-        JsonNode o = DraftJson.MAPPER.readTree(bytes);
+        JsonNode o = HubJson.MAPPER.readTree(bytes);
         Map<RecordType, TypeCounts> counts = new EnumMap<>(RecordType.class);
         o.get("counts").fields().forEachRemaining(e -> {
             Map<ReasonCode, Long> rejected = new EnumMap<>(ReasonCode.class);

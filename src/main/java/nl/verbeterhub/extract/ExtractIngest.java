@@ -82,7 +82,7 @@ public final class ExtractIngest {
 
     private static Set<Theme> themes(Set<RecordType> types) {
         Set<Theme> themes = EnumSet.noneOf(Theme.class);
-        types.forEach(t -> themes.add(t.theme()));
+        types.forEach(t -> themes.add(Theme.of(t)));
         return themes;
     }
 

@@ -112,7 +112,7 @@ public final class ExtractLog {
         Set<Theme> themes = EnumSet.noneOf(Theme.class);
         Map<String, ExtractCommit> commits = byConnector.get(connector);
         ExtractCommit commit = commits == null ? null : commits.get(sha256);
-        if (commit != null) commit.counts().keySet().forEach(type -> themes.add(type.theme()));
+        if (commit != null) commit.counts().keySet().forEach(type -> themes.add(Theme.of(type)));
         return themes;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.Theme;
 
 /**
  * One rejected record as published on {@code verbeterhub.rejections.v1}: where it was and why, never what
@@ -32,7 +33,7 @@ public record Rejection(String agb, String connector, String extractName, String
         extract.put("sha256", Sha256.published(sha256));
         position.write(o.putObject("position"));
         o.put("recordType", recordType.name());
-        o.put("theme", recordType.theme().name());
+        o.put("theme", Theme.of(recordType).name());
         o.put("resourceType", resourceType);
         o.put("field", field);
         o.put("reason", reason.name());

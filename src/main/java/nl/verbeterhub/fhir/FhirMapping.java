@@ -2,6 +2,7 @@ package nl.verbeterhub.fhir;
 
 import java.util.Optional;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.nuchter.FastingRowParser;
 import nl.verbeterhub.theme.pijn.PainScale;
 import nl.verbeterhub.theme.pijn.PainScales;
 
@@ -28,7 +29,9 @@ public final class FhirMapping {
 
     /** The kind of a last-intake Observation; the column of the NUCHTER row it fills. */
     enum IntakeKind {
-        SOLID("solid", 5), CLEAR_FLUID("clear-fluid", 6), BREAST_MILK("breast-milk", 8);
+        SOLID("solid", RecordType.NUCHTER.column("last_solid_at")),
+        CLEAR_FLUID("clear-fluid", RecordType.NUCHTER.column("last_clear_fluid_at")),
+        BREAST_MILK("breast-milk", FastingRowParser.BREAST_MILK);
 
         final String code;
         final int column;

@@ -3,6 +3,7 @@ package nl.verbeterhub.fhir;
 import java.nio.ByteBuffer;
 import nl.verbeterhub.record.Checks;
 import nl.verbeterhub.record.ReasonCode;
+import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.time.FhirDateTimes;
 
 /**
@@ -16,6 +17,7 @@ final class Joins {
     private static final byte ELECTIVE = 0;
     private static final int SEEN = 1;
     private static final int BAD = 2;
+    private static final int URGENCY = RecordType.NUCHTER.column("urgency");
 
     private final JoinStore join;
 
@@ -76,9 +78,9 @@ final class Joins {
         byte[] key = key(encounterReference, "Encounter", Aliases.ENCOUNTER, JoinStore.ENCOUNTER);
         byte[] urgency = key == null ? null : join.get(key);
         if (urgency == null) {
-            row.problem(7, ReasonCode.UNRESOLVED_REFERENCE);
+            row.problem(URGENCY, ReasonCode.UNRESOLVED_REFERENCE);
         } else {
-            row.set(7, urgency[0] == URGENT ? "urgent" : "elective");
+            row.set(URGENCY, urgency[0] == URGENT ? "urgent" : "elective");
         }
     }
 

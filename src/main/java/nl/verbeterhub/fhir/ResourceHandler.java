@@ -8,6 +8,7 @@ import nl.verbeterhub.extract.RecordConsumer;
 import nl.verbeterhub.pseudonym.Pseudonymizer;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.nuchter.FastingRowParser;
 import nl.verbeterhub.time.FhirDateTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,21 @@ import org.slf4j.LoggerFactory;
  * intakes), which go to the extract's join store.
  */
 final class ResourceHandler {
+
+    // Columns by name. Every table starts with its record's id and patient_id (RecordTypeTests checks it).
+    private static final int ID = 0;
+    private static final int PATIENT = RecordType.PIJN.column("patient_id");
+    private static final int PAIN_MEASURED_AT = RecordType.PIJN.column("measured_at");
+    private static final int PAIN_SCALE = RecordType.PIJN.column("scale");
+    private static final int PAIN_VALUE = RecordType.PIJN.column("value");
+    private static final int VBI_INTERVENTION = RecordType.VBI.column("intervention_type");
+    private static final int VBI_SCORE = RecordType.VBI.column("score");
+    private static final int VBI_START = RecordType.VBI.column("start");
+    private static final int VBI_END = RecordType.VBI.column("end");
+    private static final int ADMITTED_AT = RecordType.ADMISSION.column("admitted_at");
+    private static final int DISCHARGED_AT = RecordType.ADMISSION.column("discharged_at");
+    private static final int BIRTH_DATE = RecordType.NUCHTER.column("birth_date");
+    private static final int INDUCTION_AT = RecordType.NUCHTER.column("induction_at");
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourceHandler.class);
 
@@ -133,54 +149,54 @@ final class ResourceHandler {
         };
     }
 
-    /** The patient column (1 in every table), and its problem when the subject does not resolve. */
+    /** The patient column, and its problem when the subject does not resolve. */
     private Subjects.Subject subject(FhirRow row, FhirResource r) {
         Subjects.Subject subject = subjects.of(r);
-        row.set(1, subject.text).patientPseudonym(subject.pseudonym);
-        if (subject.unresolved) row.set(1, "").problem(1, ReasonCode.UNRESOLVED_REFERENCE);
+        row.set(PATIENT, subject.text).patientPseudonym(subject.pseudonym);
+        if (subject.unresolved) row.set(PATIENT, "").problem(PATIENT, ReasonCode.UNRESOLVED_REFERENCE);
         return subject;
     }
 
     private FhirRow pain(FhirResource r, String id) {
-        FhirRow row = new FhirRow(RecordType.PIJN.columns().size()).set(0, id);
+        FhirRow row = new FhirRow(RecordType.PIJN.columns().size()).set(ID, id);
         subject(row, r);
-        row.time(3, r.effectiveDateTime != null ? r.effectiveDateTime : r.effectivePeriodStart);
+        row.time(PAIN_MEASURED_AT, r.effectiveDateTime != null ? r.effectiveDateTime : r.effectivePeriodStart);
         String scale = mapping.scale(r);
-        if (scale == null) row.problem(4, ReasonCode.UNKNOWN_SCALE);
-        else row.set(4, scale);
-        return row.set(5, r.valueInteger != null ? r.valueInteger : r.valueQuantity);
+        if (scale == null) row.problem(PAIN_SCALE, ReasonCode.UNKNOWN_SCALE);
+        else row.set(PAIN_SCALE, scale);
+        return row.set(PAIN_VALUE, r.valueInteger != null ? r.valueInteger : r.valueQuantity);
     }
 
     private FhirRow vbi(FhirResource r, String id) {
-        FhirRow row = new FhirRow(RecordType.VBI.columns().size()).set(0, id);
+        FhirRow row = new FhirRow(RecordType.VBI.columns().size()).set(ID, id);
         subject(row, r);
         boolean intervention = !r.code.isEmpty() || r.code.text;
-        if (intervention) row.set(3, r.code.isEmpty() ? "text" : String.valueOf(r.code.code(0)));
+        if (intervention) row.set(VBI_INTERVENTION, r.code.isEmpty() ? "text" : String.valueOf(r.code.code(0)));
         Optional<String> score = mapping.vbiScore(r);
         if (score.isPresent()) {
-            row.set(4, score.get());
+            row.set(VBI_SCORE, score.get());
         } else {
             // Never guessed; the intervention is named when it is there (else it is missing first).
-            if (intervention) row.problem(3, ReasonCode.UNKNOWN_INTERVENTION);
-            row.problem(4, ReasonCode.UNKNOWN_INTERVENTION);
+            if (intervention) row.problem(VBI_INTERVENTION, ReasonCode.UNKNOWN_INTERVENTION);
+            row.problem(VBI_SCORE, ReasonCode.UNKNOWN_INTERVENTION);
         }
-        row.timeOrDate(5, r.performedPeriodStart != null ? r.performedPeriodStart : r.performedDateTime);
-        return row.timeOrDate(6, r.performedPeriodEnd);
+        row.timeOrDate(VBI_START, r.performedPeriodStart != null ? r.performedPeriodStart : r.performedDateTime);
+        return row.timeOrDate(VBI_END, r.performedPeriodEnd);
     }
 
     private FhirRow admission(FhirResource r, String id) {
-        FhirRow row = new FhirRow(RecordType.ADMISSION.columns().size()).set(0, id);
+        FhirRow row = new FhirRow(RecordType.ADMISSION.columns().size()).set(ID, id);
         subject(row, r);
-        return row.timeOrDate(2, r.periodStart).timeOrDate(3, r.periodEnd);
+        return row.timeOrDate(ADMITTED_AT, r.periodStart).timeOrDate(DISCHARGED_AT, r.periodEnd);
     }
 
     private FhirRow anaesthesia(FhirResource r, String id, String fullUrl) {
-        FhirRow row = new FhirRow(RecordType.NUCHTER.columns().size() + 1).set(0, id);
+        FhirRow row = new FhirRow(FastingRowParser.BREAST_MILK + 1).set(ID, id);
         Subjects.Subject subject = subject(row, r);
         // An unresolved patient leaves the age unknown, not missing: reported on patient_id (domain.md §6, "Joins").
-        if (subject.unresolved) row.problem(3, ReasonCode.UNRESOLVED_REFERENCE);
+        if (subject.unresolved) row.problem(BIRTH_DATE, ReasonCode.UNRESOLVED_REFERENCE);
         else if (!subject.missing()) birthDate(row, subject);
-        row.time(4, r.performedPeriodStart != null ? r.performedPeriodStart : r.performedDateTime);
+        row.time(INDUCTION_AT, r.performedPeriodStart != null ? r.performedPeriodStart : r.performedDateTime);
         joins.intakes(row, References.self(r, fullUrl));
         joins.urgency(row, r.encounterReference);
         return row;
@@ -190,14 +206,14 @@ final class ResourceHandler {
     private void birthDate(FhirRow row, Subjects.Subject subject) {
         byte[] facts = join.get(subjects.key(subject));
         if (facts == null) {
-            row.problem(1, ReasonCode.UNRESOLVED_REFERENCE).problem(3, ReasonCode.UNRESOLVED_REFERENCE);
+            row.problem(PATIENT, ReasonCode.UNRESOLVED_REFERENCE).problem(BIRTH_DATE, ReasonCode.UNRESOLVED_REFERENCE);
             return;
         }
         ByteBuffer birth = PatientFacts.birthDate(join, facts);
         int status = birth.get();
         long epochDay = birth.getLong();
-        if (status == PatientFacts.BIRTH_DATE) row.set(3, LocalDate.ofEpochDay(epochDay).toString());
-        else if (status == PatientFacts.UNPARSABLE_BIRTH_DATE) row.problem(3, ReasonCode.UNPARSABLE);
+        if (status == PatientFacts.BIRTH_DATE) row.set(BIRTH_DATE, LocalDate.ofEpochDay(epochDay).toString());
+        else if (status == PatientFacts.UNPARSABLE_BIRTH_DATE) row.problem(BIRTH_DATE, ReasonCode.UNPARSABLE);
     }
 
     /**

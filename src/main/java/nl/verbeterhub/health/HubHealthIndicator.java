@@ -1,5 +1,7 @@
 package nl.verbeterhub.health;
 
+import nl.verbeterhub.status.HubReadiness;
+import nl.verbeterhub.status.ConnectorStatus;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.verbeterhub.extract.ExtractLog;

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import nl.verbeterhub.draft.DraftService;
-import nl.verbeterhub.health.ConnectorStatus;
+import nl.verbeterhub.status.ConnectorStatus;
 import nl.verbeterhub.kafka.NotOwnedException;
 import nl.verbeterhub.theme.Theme;
 import org.slf4j.Logger;

@@ -14,7 +14,7 @@ import nl.verbeterhub.extract.ExtractIngest;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.extract.ExtractSource;
 import nl.verbeterhub.extract.UnusableFileException;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.kafka.ExtractTransactions;
 import nl.verbeterhub.kafka.KafkaExtractSink;
 import nl.verbeterhub.kafka.NotOwnedException;
@@ -91,7 +91,7 @@ public final class ExtractService {
 
     private static Set<Theme> themes(ExtractCommit commit) {
         Set<Theme> themes = EnumSet.noneOf(Theme.class);
-        commit.counts().keySet().forEach(type -> themes.add(type.theme()));
+        commit.counts().keySet().forEach(type -> themes.add(Theme.of(type)));
         return themes;
     }
 }

@@ -17,7 +17,7 @@ import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.Connectors;
 import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.failure.FailureClassifier;
-import nl.verbeterhub.health.ConnectorStatus;
+import nl.verbeterhub.status.ConnectorStatus;
 import nl.verbeterhub.metrics.HubMetrics;
 import nl.verbeterhub.time.Amsterdam;
 import org.apache.camel.Exchange;

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.extract.Rejection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,7 @@ final class RejectionSpill implements AutoCloseable {
     void add(Rejection rejection) {
         try {
             out.writeUTF(rejection.key());
-            byte[] value = DraftJson.MAPPER.writeValueAsBytes(rejection.toJson());
+            byte[] value = HubJson.MAPPER.writeValueAsBytes(rejection.toJson());
             out.writeInt(value.length);
             out.write(value);
             count++;

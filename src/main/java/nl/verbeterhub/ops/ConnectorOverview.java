@@ -10,7 +10,7 @@ import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.Connectors;
 import nl.verbeterhub.extract.ExtractCommit;
 import nl.verbeterhub.extract.ExtractLog;
-import nl.verbeterhub.health.ConnectorStatus;
+import nl.verbeterhub.status.ConnectorStatus;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 

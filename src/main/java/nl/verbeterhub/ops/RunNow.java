@@ -1,4 +1,4 @@
-package nl.verbeterhub.remote;
+package nl.verbeterhub.ops;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,8 +1,10 @@
 package nl.verbeterhub.record;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import nl.verbeterhub.theme.Theme;
 
 /**
  * The record types of domain.md §2 with their columns in table order. A CSV header is recognised as
@@ -21,8 +23,8 @@ public enum RecordType {
     NUCHTER((byte) 2, "induction_at", List.of(
             Column.required("procedure_id"),
             Column.required("patient_id"),
-            Column.optional("age_years"),
-            Column.optional("birth_date"),
+            Column.oneOf("age", "age_years"),
+            Column.oneOf("age", "birth_date"),
             Column.required("induction_at"),
             Column.optional("last_solid_at"),
             Column.optional("last_clear_fluid_at"),
@@ -49,9 +51,6 @@ public enum RecordType {
      */
     PATIENT_LINK((byte) 5, null, List.of());
 
-    /** NUCHTER needs one of these two (domain.md §2); a header without both is not a NUCHTER header. */
-    public static final List<String> NUCHTER_AGE_COLUMNS = List.of("age_years", "birth_date");
-
     private final byte id;
     private final String anchorColumn;
     private final List<Column> columns;
@@ -70,18 +69,30 @@ public enum RecordType {
         return columns;
     }
 
-    public String anchorColumn() {
-        return anchorColumn;
+    /**
+     * Where a column sits in this type's table, by its name. Parsers and sources look their columns up
+     * this way once, so that a table may change order or grow without their indices drifting.
+     *
+     * @throws IllegalArgumentException when the table has no such column
+     */
+    public int column(String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) return i;
+        }
+        throw new IllegalArgumentException(this + " has no column " + name);
     }
 
-    /** The theme whose drafts this type's records count for (admissions count for VBI); null for a patient link. */
-    public Theme theme() {
-        return switch (this) {
-            case VBI, ADMISSION -> Theme.VBI;
-            case NUCHTER -> Theme.NUCHTER;
-            case PIJN -> Theme.PIJN;
-            case PATIENT_LINK -> null;
-        };
+    /** The one-of groups of this type's table: group name → its columns, in table order (NUCHTER: the age). */
+    public Map<String, List<String>> oneOfGroups() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (Column c : columns) {
+            if (c.oneOfGroup() != null) groups.computeIfAbsent(c.oneOfGroup(), g -> new ArrayList<>()).add(c.name());
+        }
+        return groups;
+    }
+
+    public String anchorColumn() {
+        return anchorColumn;
     }
 
     /** The types of records a source delivers (every type but the patient link). */

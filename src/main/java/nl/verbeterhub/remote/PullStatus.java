@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import nl.verbeterhub.failure.FailureClassifier;
 import nl.verbeterhub.failure.RemoteSourceException;
-import nl.verbeterhub.health.ConnectorStatus;
+import nl.verbeterhub.status.ConnectorStatus;
 import nl.verbeterhub.inbox.InboxHandler;
 import nl.verbeterhub.ops.ConnectorOverview;
 import org.apache.camel.Exchange;

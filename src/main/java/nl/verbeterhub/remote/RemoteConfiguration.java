@@ -1,13 +1,14 @@
 package nl.verbeterhub.remote;
 
+import nl.verbeterhub.ops.RunNow;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
 import nl.verbeterhub.connector.Connectors;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.failure.FailureClassifier;
-import nl.verbeterhub.health.ConnectorStatus;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.status.ConnectorStatus;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.remote.fhir.FhirServerPull;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,4 +1,4 @@
-package nl.verbeterhub.health;
+package nl.verbeterhub.status;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -32,4 +32,15 @@ public enum Theme {
     public List<RecordType> feedingTypes() {
         return feedingTypes;
     }
+
+    /**
+     * The theme whose drafts a type's records count for (admissions count for VBI); null for a type that
+     * feeds no theme (the patient link). The one type→theme mapping: it follows {@link #feedingTypes}.
+     */
+    public static Theme of(RecordType type) {
+        for (Theme theme : values()) {
+            if (theme.feedingTypes.contains(type)) return theme;
+        }
+        return null;
+    }
 }

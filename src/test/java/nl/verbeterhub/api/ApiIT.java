@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.verbeterhub.access.UploadTokens;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.support.ApiClient;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.HubTestProperties;

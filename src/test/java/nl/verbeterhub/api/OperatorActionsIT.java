@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.support.ApiClient;
 import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.TestKafka;

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import nl.verbeterhub.VerbeterhubApplication;
-import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.extract.Sha256;
 import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.fhir.FhirExtract;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
 import nl.verbeterhub.record.RecordType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -103,7 +103,7 @@ final class ServerPath implements AutoCloseable {
         while (seen < years) {
             for (ConsumerRecord<String, byte[]> r : drafts.poll(Duration.ofMillis(50))) {
                 if (r.value() == null) continue;
-                JsonNode draft = DraftJson.MAPPER.readTree(r.value());
+                JsonNode draft = HubJson.MAPPER.readTree(r.value());
                 if (sha.equals(draft.at("/sources/0/latest/sha256").asText())) seen++;
             }
         }

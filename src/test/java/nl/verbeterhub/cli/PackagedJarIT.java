@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.support.FhirJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +73,7 @@ class PackagedJarIT {
     void validatePrintsOnlyTheDraftsOnStdout() throws Exception {
         Run run = jar("validate", "--agb", "06019999", "samples/vbi-2026-11-20.csv", "samples/opnames-2026-11-20.csv");
         assertThat(run.exit()).isZero();
-        JsonNode drafts = DraftJson.MAPPER.readTree(run.out());
+        JsonNode drafts = HubJson.MAPPER.readTree(run.out());
         assertThat(drafts.isArray()).isTrue();
         assertThat(drafts).hasSize(2);
         assertThat(drafts.get(0).at("/indicators/admissions").asInt()).isEqualTo(16);
@@ -91,7 +91,7 @@ class PackagedJarIT {
                 FhirJson.intake("i1", "urn:uuid:n", "clear-fluid", "2025-06-02T07:00:00+02:00"));
         Run run = jar("validate", "--agb", "06019999", bundle.toString(), ndjson.toString());
         assertThat(run.exit()).as(run.err()).isZero();
-        JsonNode drafts = DraftJson.MAPPER.readTree(run.out());
+        JsonNode drafts = HubJson.MAPPER.readTree(run.out());
         assertThat(drafts).hasSize(1);
         assertThat(drafts.get(0).at("/indicators/clearFluidFastingMinutes/median").asInt()).isEqualTo(180);
         assertThat(run.err()).contains("resources read: Observation 1, Patient 1, Procedure 1").doesNotContain("pt-0001");

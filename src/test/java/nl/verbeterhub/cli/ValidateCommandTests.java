@@ -15,7 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import nl.verbeterhub.config.StandaloneConfig;
-import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Schemas;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class ValidateCommandTests {
     @Test
     void theSamplesGiveSixSchemaValidDraftsOnStdoutAndASummaryOnStderr() throws Exception {
         assertThat(validate(samples())).isZero();
-        JsonNode drafts = DraftJson.MAPPER.readTree(out.toByteArray());
+        JsonNode drafts = HubJson.MAPPER.readTree(out.toByteArray());
         assertThat(drafts).hasSize(6);
         drafts.forEach(d -> assertThat(Schemas.check(Schemas.DRAFT, d)).isEmpty());
         assertThat(drafts.get(0).at("/hospital/name").asText()).isEqualTo("Voorbeeldziekenhuis");
@@ -57,7 +57,7 @@ class ValidateCommandTests {
     @Test
     void yearSelectsWhatIsPrintedNotWhatIsCounted() throws Exception {
         assertThat(validate(samples("--year", "2025"))).isZero();
-        JsonNode drafts = DraftJson.MAPPER.readTree(out.toByteArray());
+        JsonNode drafts = HubJson.MAPPER.readTree(out.toByteArray());
         assertThat(drafts).hasSize(3).allSatisfy(d -> assertThat(d.at("/period/year").asInt()).isEqualTo(2025));
         assertThat(drafts.get(0).at("/dataQuality/recordsRead").asInt()).isEqualTo(85);
     }
@@ -73,7 +73,7 @@ class ValidateCommandTests {
                 FhirJson.Entry.of("urn:uuid:p", FhirJson.patient("p9", "2000-01-01")),
                 FhirJson.Entry.of("urn:uuid:m", FhirJson.painScore("m3", "urn:uuid:p", "2025-06-01T08:00:00+02:00", "VAS10", 3)));
         assertThat(validate("--agb", "06019999", "samples/pijn-2026-11-20.csv", export.toString(), bundle.toString())).isZero();
-        JsonNode drafts = DraftJson.MAPPER.readTree(out.toByteArray());
+        JsonNode drafts = HubJson.MAPPER.readTree(out.toByteArray());
         JsonNode pain2025 = null;
         for (JsonNode d : drafts) {
             assertThat(Schemas.check(Schemas.DRAFT, d)).isEmpty();
@@ -104,7 +104,7 @@ class ValidateCommandTests {
         Path bad = Files.writeString(dir.resolve("namen.csv"), "naam,bsn\nJan,123\n");
         assertThat(validate("--agb", "06019999", bad.toString(), "samples/vbi-2026-11-20.csv")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("namen.csv: unusable — UNKNOWN_HEADER").doesNotContain("Jan");
-        assertThat(DraftJson.MAPPER.readTree(out.toByteArray())).as("drafts of the usable file").hasSize(2);
+        assertThat(HubJson.MAPPER.readTree(out.toByteArray())).as("drafts of the usable file").hasSize(2);
         out.reset();
         assertThat(validate("--agb", "06019999", dir.resolve("missing.csv").toString())).isEqualTo(2);
         assertThat(validate("--agb", "6019999", "samples/vbi-2026-11-20.csv")).isEqualTo(2);

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.TestKafka;
 import org.junit.jupiter.api.AfterAll;

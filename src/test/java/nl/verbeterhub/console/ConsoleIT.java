@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.TestKafka;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package nl.verbeterhub.draft;
 
+import nl.verbeterhub.json.HubJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -87,6 +88,6 @@ class YearEndTests {
 
     private static boolean complete(MockEndpoint mock, int index) throws Exception {
         byte[] body = mock.getReceivedExchanges().get(index).getIn().getBody(byte[].class);
-        return DraftJson.MAPPER.readTree(body).at("/period/complete").asBoolean();
+        return HubJson.MAPPER.readTree(body).at("/period/complete").asBoolean();
     }
 }

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class ExtractCommitJsonTests {
                 new DominantProblem(RecordType.PIJN, "measured_at", ReasonCode.UNPARSABLE, 2_980, 3_000, "dd/dd/dd dd:dd AM"),
                 new DominantProblem(RecordType.PIJN, null, ReasonCode.MALFORMED_ROW, 1_500, 3_000, null));
         byte[] json = ExtractCommitJson.write(commit(problems));
-        JsonNode tree = DraftJson.MAPPER.readTree(json);
+        JsonNode tree = HubJson.MAPPER.readTree(json);
         assertThat(tree.at("/dominantProblems/0/shape").asText()).isEqualTo("dd/dd/dd dd:dd AM");
         assertThat(tree.at("/dominantProblems/1").has("field")).isFalse();
         assertThat(schema().validate(tree)).isEmpty();
@@ -55,7 +55,7 @@ class ExtractCommitJsonTests {
     @Test
     void withoutThemTheFieldIsAbsentAndAnOlderMarkerReadsAsNone() throws Exception {
         byte[] json = ExtractCommitJson.write(commit(List.of()));
-        JsonNode tree = DraftJson.MAPPER.readTree(json);
+        JsonNode tree = HubJson.MAPPER.readTree(json);
         assertThat(tree.has("dominantProblems")).isFalse();
         assertThat(schema().validate(tree)).isEmpty();
         assertThat(ExtractCommitJson.read(json)).usingRecursiveComparison().isEqualTo(commit(List.of()));
@@ -67,6 +67,6 @@ class ExtractCommitJsonTests {
         assertThat(read.dominantProblems()).isEmpty();
         assertThat(read).usingRecursiveComparison().isEqualTo(new ExtractCommit("06019999", "pijn", "pijn.csv", SHA, T, T.plusSeconds(3),
                 read.counts(), SourceReport.NONE));
-        assertThat(schema().validate(DraftJson.MAPPER.readTree(older))).isEmpty();
+        assertThat(schema().validate(HubJson.MAPPER.readTree(older))).isEmpty();
     }
 }

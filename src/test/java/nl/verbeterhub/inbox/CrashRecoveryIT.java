@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.verbeterhub.bench.ExportGenerator;
-import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.TopicReader;
@@ -116,7 +116,7 @@ class CrashRecoveryIT {
     private Map<String, JsonNode> drafts() throws IOException {
         Map<String, JsonNode> drafts = new HashMap<>();
         for (var e : TopicReader.latest("localhost:" + kafkaPort, "verbeterdoelen.drafts.v1").entrySet()) {
-            if (e.getValue() != null) drafts.put(e.getKey(), DraftJson.MAPPER.readTree(e.getValue()));
+            if (e.getValue() != null) drafts.put(e.getKey(), HubJson.MAPPER.readTree(e.getValue()));
         }
         return drafts;
     }

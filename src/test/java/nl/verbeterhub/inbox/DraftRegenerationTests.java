@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import nl.verbeterhub.extract.ExtractLog;
+import nl.verbeterhub.theme.DeliveredTypes;
 import nl.verbeterhub.csv.CsvExtractReader;
 import nl.verbeterhub.csv.CsvRecordSource;
 import nl.verbeterhub.draft.DraftBuilder;
@@ -19,10 +21,9 @@ import nl.verbeterhub.draft.DraftPublisher;
 import nl.verbeterhub.draft.DraftService;
 import nl.verbeterhub.draft.PublishedDrafts;
 import nl.verbeterhub.extract.ExtractIngest;
-import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.extract.ExtractSource;
 import nl.verbeterhub.extract.StoreSink;
-import nl.verbeterhub.health.ConnectorStatus;
+import nl.verbeterhub.status.ConnectorStatus;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.support.MovableClock;
@@ -60,9 +61,9 @@ class DraftRegenerationTests {
         }
 
         @Override
-        public SortedMap<Integer, ? extends ThemeYear> compute(RecordStore store, ExtractLog extracts, String agb) {
+        public SortedMap<Integer, ? extends ThemeYear> compute(RecordStore store, String agb, DeliveredTypes delivered) {
             if (failing) throw new IllegalStateException("a fault in a calculator");
-            return real.compute(store, extracts, agb);
+            return real.compute(store, agb, delivered);
         }
     }
 

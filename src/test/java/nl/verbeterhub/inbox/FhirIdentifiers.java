@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.json.HubJson;
 
 /**
  * The identifying values of FHIR test input (resource ids, identifier values, names, birth dates, the ids
@@ -29,7 +29,7 @@ final class FhirIdentifiers {
             try (Stream<Path> files = Files.walk(folder)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                        if (!line.isBlank()) collect(DraftJson.MAPPER.readTree(line), null, found);
+                        if (!line.isBlank()) collect(HubJson.MAPPER.readTree(line), null, found);
                     }
                 }
             }

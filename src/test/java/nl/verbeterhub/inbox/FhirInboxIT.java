@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import nl.verbeterhub.draft.DraftJson;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.json.HubJson;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.InboxFolders;
@@ -131,7 +131,7 @@ class FhirInboxIT {
 
         List<JsonNode> rejections = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : TopicReader.readAll(TestKafka.bootstrapServers(), HUB.rejectionsTopic())) {
-            rejections.add(DraftJson.MAPPER.readTree(r.value()));
+            rejections.add(HubJson.MAPPER.readTree(r.value()));
         }
         assertThat(rejections).hasSize(1);
         assertThat(Schemas.check(Schemas.REJECTION, rejections.get(0))).isEmpty();

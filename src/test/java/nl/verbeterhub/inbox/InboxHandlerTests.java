@@ -26,7 +26,7 @@ import nl.verbeterhub.connector.Connectors;
 import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.extract.UnusableFileException.Reason;
-import nl.verbeterhub.health.ConnectorStatus;
+import nl.verbeterhub.status.ConnectorStatus;
 import nl.verbeterhub.support.InboxFolders;
 import nl.verbeterhub.support.MovableClock;
 import org.apache.camel.Exchange;

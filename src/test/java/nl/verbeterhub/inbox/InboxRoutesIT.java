@@ -21,8 +21,8 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import nl.verbeterhub.cli.ValidateCommand;
 import nl.verbeterhub.config.HubProperties;
-import nl.verbeterhub.draft.DraftJson;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.json.HubJson;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.kafka.KafkaClients;
 import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.InboxFolders;
@@ -94,7 +94,7 @@ class InboxRoutesIT {
         Map<String, byte[]> drafts = TopicReader.latest(TestKafka.bootstrapServers(), HUB.draftsTopic());
         assertThat(drafts.keySet()).containsExactlyInAnyOrderElementsOf(validated.keySet());
         for (var e : drafts.entrySet()) {
-            JsonNode published = DraftJson.MAPPER.readTree(e.getValue());
+            JsonNode published = HubJson.MAPPER.readTree(e.getValue());
             JsonNode expected = validated.get(e.getKey());
             assertThat(Schemas.check(Schemas.DRAFT, published)).isEmpty();
             for (String part : List.of("hospital", "theme", "period", "indicators", "pdca", "dataQuality")) {
@@ -131,7 +131,7 @@ class InboxRoutesIT {
     void rejectionsReachTheirTopicWithReasonAndLineOnly() throws Exception {
         List<String> seen = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : TopicReader.readAll(TestKafka.bootstrapServers(), HUB.rejectionsTopic())) {
-            JsonNode json = DraftJson.MAPPER.readTree(r.value());
+            JsonNode json = HubJson.MAPPER.readTree(r.value());
             assertThat(Schemas.check(Schemas.REJECTION, json)).isEmpty();
             assertThat(r.key()).isEqualTo(AGB + ":" + json.get("connector").asText() + ":"
                     + json.at("/extract/sha256").asText() + ":" + json.at("/position/file").asText() + ":"
@@ -156,7 +156,7 @@ class InboxRoutesIT {
         for (ConsumerRecord<String, byte[]> r : TopicReader.readAll(TestKafka.bootstrapServers(), HUB.draftsTopic())) {
             if (r.value() == null) continue;
             CloudEvent event = KafkaMessageFactory.createReader(r).toEvent();
-            JsonNode draft = DraftJson.MAPPER.readTree(r.value());
+            JsonNode draft = HubJson.MAPPER.readTree(r.value());
             assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
             assertThat(event.getType()).isEqualTo("nl.verbeterdoelen.draft.v1");
             assertThat(event.getSubject()).isEqualTo(r.key());
@@ -176,11 +176,11 @@ class InboxRoutesIT {
         var command = new nl.verbeterhub.cli.TopicDumpCommand(properties, new PrintStream(out, true, StandardCharsets.UTF_8), err);
         List<String> args = List.of("--bootstrap-servers", TestKafka.bootstrapServers(), "--agb", AGB);
         assertThat(command.run(nl.verbeterhub.cli.TopicDumpCommand.Which.DRAFTS, args)).isZero();
-        assertThat(DraftJson.MAPPER.readTree(out.toByteArray())).hasSize(6);
+        assertThat(HubJson.MAPPER.readTree(out.toByteArray())).hasSize(6);
         out.reset();
         assertThat(command.run(nl.verbeterhub.cli.TopicDumpCommand.Which.REJECTIONS, args)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(11)
-                .allSatisfy(line -> assertThat(DraftJson.MAPPER.readTree(line).get("reason").asText()).isNotEmpty());
+                .allSatisfy(line -> assertThat(HubJson.MAPPER.readTree(line).get("reason").asText()).isNotEmpty());
     }
 
     @Test
@@ -214,7 +214,7 @@ class InboxRoutesIT {
                 new PrintStream(new ByteArrayOutputStream())).run(args);
         assertThat(exit).isZero();
         Map<String, JsonNode> byKey = new HashMap<>();
-        for (JsonNode d : DraftJson.MAPPER.readTree(out.toByteArray())) {
+        for (JsonNode d : HubJson.MAPPER.readTree(out.toByteArray())) {
             byKey.put(d.at("/hospital/agb").asText() + ":" + d.at("/theme/code").asText() + ":" + d.at("/period/year").asInt(), d);
         }
         return byKey;

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import nl.verbeterhub.draft.DraftJson;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.json.HubJson;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.support.Deliveries;
 import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.InboxFolders;
@@ -199,7 +199,7 @@ class IntegrityIT {
         assertThat(InboxFolders.reasonFor(HUB.inbox("corpus"), "u00-one-50mb-line.csv")).startsWith("LINE_TOO_LONG");
         List<String> rejections = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : TopicReader.readAll(TestKafka.bootstrapServers(), HUB.rejectionsTopic())) {
-            JsonNode j = DraftJson.MAPPER.readTree(r.value());
+            JsonNode j = HubJson.MAPPER.readTree(r.value());
             if (j.get("connector").asText().equals("corpus")) {
                 rejections.add(j.at("/position/file").asText() + "|" + j.get("reason").asText() + "@" + j.at("/position/line").asInt());
             }

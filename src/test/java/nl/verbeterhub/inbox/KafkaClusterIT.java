@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import nl.verbeterhub.draft.DraftJson;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.json.HubJson;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.support.Deliveries;
 import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.TopicReader;
@@ -52,7 +52,7 @@ class KafkaClusterIT {
         Deliveries.deliver(camel, "container-vbi", HUB.inbox("vbi"), "vbi.csv", Files.readAllBytes(Path.of("samples/vbi-2026-11-20.csv")),
                 Duration.ofSeconds(120));
         byte[] draft = TopicReader.latest(KAFKA.getBootstrapServers(), HUB.draftsTopic()).get("06010007:VBI:2025");
-        JsonNode json = DraftJson.MAPPER.readTree(draft);
+        JsonNode json = HubJson.MAPPER.readTree(draft);
         assertThat(json.at("/indicators/registrations").asInt()).isEqualTo(20);
     }
 }

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.InboxFolders;
 import nl.verbeterhub.support.TestKafka;

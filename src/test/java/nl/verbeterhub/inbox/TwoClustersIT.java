@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
 import nl.verbeterhub.support.Deliveries;
 import nl.verbeterhub.support.HubTestProperties;

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.verbeterhub.VerbeterhubApplication;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.health.KafkaHealthIndicator;
 import nl.verbeterhub.support.Deliveries;
 import nl.verbeterhub.support.HubTestProperties;

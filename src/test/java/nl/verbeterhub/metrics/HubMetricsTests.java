@@ -26,7 +26,7 @@ import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.extract.SourceReport;
 import nl.verbeterhub.extract.TypeCounts;
 import nl.verbeterhub.extract.UnusableFileException;
-import nl.verbeterhub.health.ConnectorStatus;
+import nl.verbeterhub.status.ConnectorStatus;
 import nl.verbeterhub.inbox.InboxHandler;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;

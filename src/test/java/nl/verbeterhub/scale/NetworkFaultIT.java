@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.KafkaBrokerProcess;
 import nl.verbeterhub.support.TcpProxy;

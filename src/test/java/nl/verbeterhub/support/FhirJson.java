@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
-import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.json.HubJson;
 
 /**
  * FHIR R4 resources for tests, built as JSON the way domain.md §6 maps them: presets for each row of the
@@ -170,7 +170,7 @@ public final class FhirJson {
 
     public String json() {
         try {
-            return DraftJson.MAPPER.writeValueAsString(node);
+            return HubJson.MAPPER.writeValueAsString(node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -212,7 +212,7 @@ public final class FhirJson {
         }
         try {
             Files.createDirectories(file.getParent());
-            return Files.writeString(file, DraftJson.MAPPER.writeValueAsString(b), StandardCharsets.UTF_8);
+            return Files.writeString(file, HubJson.MAPPER.writeValueAsString(b), StandardCharsets.UTF_8);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

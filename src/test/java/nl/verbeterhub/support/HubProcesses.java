@@ -22,7 +22,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
 import nl.verbeterhub.kafka.HospitalPartitioner;
 
@@ -144,7 +144,7 @@ public final class HubProcesses implements AutoCloseable {
         Map<String, JsonNode> drafts = new HashMap<>();
         try {
             for (var e : TopicReader.latest(broker.bootstrapServers(), DRAFTS).entrySet()) {
-                if (e.getValue() != null) drafts.put(e.getKey(), DraftJson.MAPPER.readTree(e.getValue()));
+                if (e.getValue() != null) drafts.put(e.getKey(), HubJson.MAPPER.readTree(e.getValue()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package nl.verbeterhub.support;
 
+import nl.verbeterhub.json.HubJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class TopicReader {
         List<com.fasterxml.jackson.databind.JsonNode> values = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : readAll(bootstrapServers, topic)) {
             if (key.equals(r.key())) {
-                values.add(r.value() == null ? null : nl.verbeterhub.draft.DraftJson.MAPPER.readTree(r.value()));
+                values.add(r.value() == null ? null : HubJson.MAPPER.readTree(r.value()));
             }
         }
         return values;

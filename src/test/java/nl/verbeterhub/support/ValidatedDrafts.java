@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import nl.verbeterhub.cli.ValidateCommand;
 import nl.verbeterhub.config.StandaloneConfig;
-import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.json.HubJson;
 
 /** What {@code validate} gives for an export: the drafts a single uninterrupted run must end with. */
 public final class ValidatedDrafts {
@@ -30,7 +30,7 @@ public final class ValidatedDrafts {
                 .run(List.of("--agb", agb, "--name", name, export.toString()));
         assertThat(exit).as("validate's exit").isZero();
         Map<String, JsonNode> byKey = new HashMap<>();
-        for (JsonNode d : DraftJson.MAPPER.readTree(out.toByteArray())) {
+        for (JsonNode d : HubJson.MAPPER.readTree(out.toByteArray())) {
             byKey.put(agb + ":" + d.at("/theme/code").asText() + ":" + d.at("/period/year").asInt(), d);
         }
         return byKey;

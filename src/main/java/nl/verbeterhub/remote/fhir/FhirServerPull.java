@@ -15,7 +15,7 @@ import nl.verbeterhub.extract.ExtractCommit;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.extract.Sha256;
 import nl.verbeterhub.failure.NotReadyException;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.inbox.InboxHandler;
 import nl.verbeterhub.remote.PullStatus;
 import nl.verbeterhub.remote.auth.Authorizer;

@@ -2,7 +2,7 @@ package nl.verbeterhub.theme.nuchter;
 
 import java.util.SortedMap;
 import java.util.TreeMap;
-import nl.verbeterhub.extract.ExtractLog;
+import nl.verbeterhub.theme.DeliveredTypes;
 import nl.verbeterhub.record.Checks;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.RecordStore;
@@ -20,7 +20,7 @@ public final class FastingCalculator implements ThemeCalculator {
     }
 
     @Override
-    public SortedMap<Integer, FastingYear> compute(RecordStore store, ExtractLog extracts, String agb) {
+    public SortedMap<Integer, FastingYear> compute(RecordStore store, String agb, DeliveredTypes delivered) {
         SortedMap<Integer, FastingYear> years = new TreeMap<>();
         LocalDays days = new LocalDays();
         store.forEachRecord(agb, RecordType.NUCHTER, record -> {

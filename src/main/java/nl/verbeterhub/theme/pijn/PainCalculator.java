@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import nl.verbeterhub.extract.ExtractLog;
+import nl.verbeterhub.theme.DeliveredTypes;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.state.StoredRecord;
@@ -37,7 +37,7 @@ public final class PainCalculator implements ThemeCalculator {
     }
 
     @Override
-    public SortedMap<Integer, PainYear> compute(RecordStore store, ExtractLog extracts, String agb) {
+    public SortedMap<Integer, PainYear> compute(RecordStore store, String agb, DeliveredTypes delivered) {
         Pass pass = new Pass();
         store.forEachRecord(agb, RecordType.PIJN, pass::visit);
         pass.endPatient();

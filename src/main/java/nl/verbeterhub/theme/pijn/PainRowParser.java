@@ -18,12 +18,12 @@ import nl.verbeterhub.time.LocalDateTimes;
 public final class PainRowParser implements RowParser {
 
     private static final RecordType TYPE = RecordType.PIJN;
-    private static final int ID = 0;
-    private static final int PATIENT = 1;
-    private static final int MEASURED_AT = 3;
-    private static final int SCALE = 4;
-    private static final int VALUE = 5;
-    private static final int VULNERABLE = 6;
+    private static final int ID = RecordType.PIJN.column("measurement_id");
+    private static final int PATIENT = RecordType.PIJN.column("patient_id");
+    private static final int MEASURED_AT = RecordType.PIJN.column("measured_at");
+    private static final int SCALE = RecordType.PIJN.column("scale");
+    private static final int VALUE = RecordType.PIJN.column("value");
+    private static final int VULNERABLE = RecordType.PIJN.column("vulnerable");
 
     private final PainScales scales;
 

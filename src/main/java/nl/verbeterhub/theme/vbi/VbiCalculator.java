@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import nl.verbeterhub.extract.ExtractLog;
+import nl.verbeterhub.theme.DeliveredTypes;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.MinuteHistogram;
@@ -23,7 +23,7 @@ public final class VbiCalculator implements ThemeCalculator {
     }
 
     @Override
-    public SortedMap<Integer, VbiYear> compute(RecordStore store, ExtractLog extracts, String agb) {
+    public SortedMap<Integer, VbiYear> compute(RecordStore store, String agb, DeliveredTypes delivered) {
         SortedMap<Integer, VbiYear> years = new TreeMap<>();
         PatientBoundary boundary = new PatientBoundary();
         Set<Integer> patientYears = new HashSet<>();
@@ -55,7 +55,7 @@ public final class VbiCalculator implements ThemeCalculator {
             }
         });
         countPatient(years, patientYears, patientHeavyYears);
-        addAdmissions(store, extracts, agb, years);
+        addAdmissions(store, delivered, agb, years);
         return years;
     }
 
@@ -68,8 +68,8 @@ public final class VbiCalculator implements ThemeCalculator {
     }
 
     /** Admissions per year; null for every year when the hospital never delivered admissions. */
-    private static void addAdmissions(RecordStore store, ExtractLog extracts, String agb, SortedMap<Integer, VbiYear> years) {
-        if (years.isEmpty() || !extracts.delivered(agb, RecordType.ADMISSION)) {
+    private static void addAdmissions(RecordStore store, DeliveredTypes delivered, String agb, SortedMap<Integer, VbiYear> years) {
+        if (years.isEmpty() || !delivered.delivered(RecordType.ADMISSION)) {
             return;
         }
         years.values().forEach(y -> y.admissions = 0L);

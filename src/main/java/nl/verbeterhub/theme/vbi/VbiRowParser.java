@@ -17,13 +17,13 @@ import nl.verbeterhub.time.LocalDateTimes;
 public final class VbiRowParser implements RowParser {
 
     private static final RecordType TYPE = RecordType.VBI;
-    private static final int ID = 0;
-    private static final int PATIENT = 1;
-    private static final int INTERVENTION = 3;
-    private static final int SCORE = 4;
-    private static final int START = 5;
-    private static final int END = 6;
-    private static final int ALTERNATIVES = 7;
+    private static final int ID = RecordType.VBI.column("registration_id");
+    private static final int PATIENT = RecordType.VBI.column("patient_id");
+    private static final int INTERVENTION = RecordType.VBI.column("intervention_type");
+    private static final int SCORE = RecordType.VBI.column("score");
+    private static final int START = RecordType.VBI.column("start");
+    private static final int END = RecordType.VBI.column("end");
+    private static final int ALTERNATIVES = RecordType.VBI.column("alternatives_considered");
 
     @Override
     public RowResult parse(Row row) {

@@ -18,10 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.verbeterhub.connector.Connectors;
-import nl.verbeterhub.draft.DraftJson;
-import nl.verbeterhub.health.ConnectorStatus;
+import nl.verbeterhub.json.HubJson;
+import nl.verbeterhub.status.ConnectorStatus;
 import nl.verbeterhub.health.HubHealthIndicator;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.ops.ConnectorControl;
 import nl.verbeterhub.ops.ConnectorOverview;
 import nl.verbeterhub.ops.ConnectorState;
@@ -153,7 +153,7 @@ class FhirServerIT {
 
         List<JsonNode> rejections = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : TopicReader.readAll(TestKafka.bootstrapServers(), HUB.rejectionsTopic())) {
-            rejections.add(DraftJson.MAPPER.readTree(r.value()));
+            rejections.add(HubJson.MAPPER.readTree(r.value()));
         }
         assertThat(rejections).hasSize(1);
         assertThat(Schemas.check(Schemas.REJECTION, rejections.get(0))).isEmpty();

@@ -12,8 +12,8 @@ import nl.verbeterhub.extract.ExtractCommit;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.extract.SourceReport;
 import nl.verbeterhub.failure.FailureClassifier;
-import nl.verbeterhub.health.ConnectorStatus;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.status.ConnectorStatus;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.remote.PullStatus;
 import org.junit.jupiter.api.Test;
 

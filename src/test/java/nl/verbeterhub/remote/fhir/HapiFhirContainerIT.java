@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import nl.verbeterhub.draft.DraftJson;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.json.HubJson;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.TestKafka;
 import nl.verbeterhub.support.TopicReader;
@@ -89,7 +89,7 @@ class HapiFhirContainerIT {
     private static Map<String, JsonNode> drafts() throws IOException {
         Map<String, JsonNode> drafts = new HashMap<>();
         for (var e : TopicReader.latest(TestKafka.bootstrapServers(), HUB.draftsTopic()).entrySet()) {
-            if (e.getValue() != null) drafts.put(e.getKey(), DraftJson.MAPPER.readTree(e.getValue()));
+            if (e.getValue() != null) drafts.put(e.getKey(), HubJson.MAPPER.readTree(e.getValue()));
         }
         return drafts;
     }

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
 import nl.verbeterhub.support.TopicReader;
 import nl.verbeterhub.support.fhirserver.FhirTestServer;
@@ -110,7 +110,7 @@ class ServerRunCrashIT {
 
     private static JsonNode pain(int kafkaPort) throws IOException {
         for (var e : TopicReader.latest("localhost:" + kafkaPort, "verbeterdoelen.drafts.v1").entrySet()) {
-            if (e.getKey().startsWith(AGB + ":PIJN:") && e.getValue() != null) return DraftJson.MAPPER.readTree(e.getValue());
+            if (e.getKey().startsWith(AGB + ":PIJN:") && e.getValue() != null) return HubJson.MAPPER.readTree(e.getValue());
         }
         return null;
     }

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import nl.verbeterhub.cli.ValidateCommand;
 import nl.verbeterhub.config.HubProperties;
-import nl.verbeterhub.draft.DraftJson;
+import nl.verbeterhub.json.HubJson;
 
 /** Files on both sides of the SFTP connection for {@link SftpInboxIT}, and what {@code validate} makes of a file. */
 final class SftpFixture {
@@ -104,7 +104,7 @@ final class SftpFixture {
                 new PrintStream(new ByteArrayOutputStream())).run(args);
         assertThat(exit).isZero();
         Map<String, JsonNode> byKey = new HashMap<>();
-        for (JsonNode d : DraftJson.MAPPER.readTree(out.toByteArray())) {
+        for (JsonNode d : HubJson.MAPPER.readTree(out.toByteArray())) {
             byKey.put(d.at("/hospital/agb").asText() + ":" + d.at("/theme/code").asText() + ":" + d.at("/period/year").asInt(), d);
         }
         return byKey;

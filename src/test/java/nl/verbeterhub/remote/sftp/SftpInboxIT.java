@@ -28,9 +28,9 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.connector.Connectors;
-import nl.verbeterhub.draft.DraftJson;
-import nl.verbeterhub.health.ConnectorStatus;
-import nl.verbeterhub.health.HubReadiness;
+import nl.verbeterhub.json.HubJson;
+import nl.verbeterhub.status.ConnectorStatus;
+import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.ops.ConnectorOverview;
 import nl.verbeterhub.ops.ConnectorState;
 import nl.verbeterhub.support.HubTestProperties;
@@ -127,7 +127,7 @@ class SftpInboxIT {
             Map<String, byte[]> drafts = TopicReader.latest(TestKafka.bootstrapServers(), HUB.draftsTopic());
             for (var e : expected.entrySet()) {
                 assertThat(drafts).containsKey(e.getKey());
-                JsonNode published = DraftJson.MAPPER.readTree(drafts.get(e.getKey()));
+                JsonNode published = HubJson.MAPPER.readTree(drafts.get(e.getKey()));
                 for (String part : List.of("hospital", "theme", "period", "indicators", "dataQuality")) {
                     assertThat(published.get(part)).as(e.getKey() + " " + part).isEqualTo(e.getValue().get(part));
                 }

@@ -17,7 +17,7 @@ import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.ConnectorLoader;
 import nl.verbeterhub.failure.FailureClassifier;
 import nl.verbeterhub.failure.RemoteSourceException;
-import nl.verbeterhub.health.ConnectorStatus;
+import nl.verbeterhub.status.ConnectorStatus;
 import nl.verbeterhub.remote.PullStatus;
 import nl.verbeterhub.remote.RemotePulls;
 import org.apache.camel.Consumer;

@@ -1,0 +1,78 @@
+package nl.verbeterhub.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.verbeterhub.csv.HeaderMapping;
+import nl.verbeterhub.extract.UnusableFileException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The record types' tables as data: columns found by name, one-of groups recognised from the table, and
+ * header recognition that needs each type's required set and one column of each of its groups.
+ */
+class RecordTypeTests {
+
+    @Test
+    void everyTableStartsWithItsIdAndThePatientWhichSourcesRelyOn() {
+        for (RecordType type : RecordType.records()) {
+            assertThat(type.columns().get(0).name()).as(type.name()).endsWith("_id");
+            assertThat(type.column("patient_id")).as(type.name()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aColumnIsFoundByNameAndAnUnknownNameFailsLoudly() {
+        assertThat(RecordType.NUCHTER.column("urgency")).isEqualTo(7);
+        assertThat(RecordType.PIJN.column("scale")).isEqualTo(4);
+        assertThatThrownBy(() -> RecordType.PIJN.column("no_such_column"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PIJN has no column no_such_column");
+    }
+
+    @Test
+    void oneOfGroupsComeFromTheTable() {
+        assertThat(RecordType.NUCHTER.oneOfGroups()).containsExactly(Map.entry("age", List.of("age_years", "birth_date")));
+        assertThat(RecordType.VBI.oneOfGroups()).isEmpty();
+    }
+
+    @Test
+    void eachTypesRequiredSetWithOneColumnOfEachGroupIsRecognisedAsThatTypeAlone() throws Exception {
+        for (RecordType type : RecordType.records()) {
+            for (List<String> header : minimalHeaders(type)) {
+                assertThat(HeaderMapping.resolve(header, Map.of(), Optional.empty()).type()).as(header.toString()).isEqualTo(type);
+            }
+        }
+    }
+
+    @Test
+    void aHeaderWithoutAnyColumnOfAGroupIsNotRecognised() {
+        List<String> header = List.of("procedure_id", "patient_id", "induction_at");
+        assertThatThrownBy(() -> HeaderMapping.resolve(header, Map.of(), Optional.empty()))
+                .isInstanceOf(UnusableFileException.class)
+                .satisfies(e -> assertThat(((UnusableFileException) e).reason()).isEqualTo(UnusableFileException.Reason.UNKNOWN_HEADER));
+        assertThatThrownBy(() -> HeaderMapping.resolve(header, Map.of(), Optional.of(RecordType.NUCHTER)))
+                .isInstanceOf(UnusableFileException.class).hasMessageContaining("age_years or birth_date");
+    }
+
+    /** The required columns plus one column of each one-of group, for every choice of that column. */
+    private static List<List<String>> minimalHeaders(RecordType type) {
+        List<String> required = type.columns().stream().filter(Column::required).map(Column::name).toList();
+        List<List<String>> headers = new ArrayList<>(List.of(required));
+        for (List<String> group : type.oneOfGroups().values()) {
+            List<List<String>> next = new ArrayList<>();
+            for (List<String> h : headers) {
+                for (String choice : group) {
+                    List<String> with = new ArrayList<>(h);
+                    with.add(choice);
+                    next.add(with);
+                }
+            }
+            headers = next;
+        }
+        return headers;
+    }
+}
