@@ -35,6 +35,7 @@ import nl.verbeterhub.metrics.HubMetrics;
 import nl.verbeterhub.ops.ExtractActivity;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.state.RecordStore;
+import nl.verbeterhub.theme.ThemeSettings;
 import nl.verbeterhub.theme.Themes;
 import nl.verbeterhub.theme.pijn.PainScales;
 import org.apache.camel.ProducerTemplate;
@@ -58,6 +59,12 @@ class HubConfiguration {
         return properties.pain().toScales();
     }
 
+    /** Every theme's thresholds and the hospitals' own goals; an invalid own-goal file stops start-up, naming file and field. */
+    @Bean
+    ThemeSettings themeSettings(HubProperties properties, PainScales scales) {
+        return properties.themes().toSettings(scales);
+    }
+
     @Bean
     PseudonymSecret pseudonymSecret(HubProperties properties, Environment environment) throws IOException {
         return SecretResolver.resolve(properties, environment);
@@ -79,9 +86,9 @@ class HubConfiguration {
     }
 
     @Bean
-    ExtractIngest extractIngest(RecordStore store, PseudonymSecret secret, HubProperties properties, PainScales scales,
+    ExtractIngest extractIngest(RecordStore store, PseudonymSecret secret, HubProperties properties, ThemeSettings themes,
                                 Clock clock) {
-        return new ExtractIngest(store, secret, properties.pseudonym().cacheSize(), Themes.parsers(scales), clock,
+        return new ExtractIngest(store, secret, properties.pseudonym().cacheSize(), Themes.parsers(themes), clock,
                 properties.kafka().rowsPerTransaction());
     }
 
@@ -128,10 +135,10 @@ class HubConfiguration {
     }
 
     @Bean
-    DraftService draftService(RecordStore store, ExtractLog log, PainScales scales, HubProperties properties,
+    DraftService draftService(RecordStore store, ExtractLog log, ThemeSettings themes, HubProperties properties,
                               Connectors connectors, ProducerTemplate template, PublishedDrafts published, Clock clock,
                               HubMetrics metrics, Ownership ownership) {
-        DraftBuilder builder = new DraftBuilder(store, log, Themes.calculators(scales),
+        DraftBuilder builder = new DraftBuilder(store, log, Themes.calculators(themes),
                 properties.draft().minimumGroupSize(), connectors::hospitalName);
         return new DraftService(builder, new DraftPublisher(template, properties.deploymentUri()), published, store, log,
                 clock, metrics, ownership);

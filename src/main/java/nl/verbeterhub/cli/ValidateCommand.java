@@ -40,7 +40,9 @@ import nl.verbeterhub.fhir.FhirReading;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.ThemeSettings;
 import nl.verbeterhub.theme.Themes;
+import nl.verbeterhub.theme.eigen.OwnGoalDefinitionException;
 import nl.verbeterhub.theme.pijn.PainScales;
 import org.springframework.util.FileSystemUtils;
 
@@ -93,12 +95,19 @@ public final class ValidateCommand {
 
     private int validate(Arguments a, Optional<ConnectorConfig> connector, Path tmp) throws IOException {
         PainScales scales = properties.pain().toScales();
+        ThemeSettings themes;
+        try {
+            themes = properties.themes().toSettings(scales);
+        } catch (OwnGoalDefinitionException e) {
+            err.println("validate: " + e.getMessage());
+            return UNUSABLE;
+        }
         ExtractLog log = new ExtractLog();
         boolean unusable = false;
         try (RecordStore store = RecordStore.open(tmp.resolve("state"), 8L << 20)) {
             PseudonymSecret secret = System.getenv(PseudonymSecret.ENV) == null
                     ? PseudonymSecret.throwAway() : PseudonymSecret.of(System.getenv(PseudonymSecret.ENV));
-            ExtractIngest ingest = new ExtractIngest(store, secret, properties.pseudonym().cacheSize(), Themes.parsers(scales), clock);
+            ExtractIngest ingest = new ExtractIngest(store, secret, properties.pseudonym().cacheSize(), Themes.parsers(themes), clock);
             FhirReading fhir = new FhirReading(new FhirMapping(scales, properties.fhir().toVbiScores()), secret,
                     properties.fhir().maxResourceBytes(), tmp.resolve("fhir"));
             List<Path> fhirFiles = a.files().stream().filter(ValidateCommand::isFhir).toList();
@@ -116,7 +125,7 @@ public final class ValidateCommand {
                     unusable |= !read(label, () -> fhir(fhirFiles, name, a.agb(), fhir, settings), ingest, store, log);
                 }
             }
-            DraftBuilder builder = new DraftBuilder(store, log, Themes.calculators(scales),
+            DraftBuilder builder = new DraftBuilder(store, log, Themes.calculators(themes),
                     properties.draft().minimumGroupSize(), hospitalNames(a));
             ArrayNode drafts = HubJson.MAPPER.createArrayNode();
             for (Theme theme : Theme.values()) {

@@ -160,7 +160,9 @@ public final class ConnectorLoader {
         Optional<RecordType> recordType = Optional.empty();
         if (f.recordType() != null && !f.recordType().equalsIgnoreCase("auto")) {
             recordType = RecordType.ofCode(f.recordType());
-            require(file, recordType.isPresent(), "recordType must be VBI, NUCHTER, PIJN, ADMISSION or auto");
+            require(file, recordType.isPresent(), "recordType must be "
+                    + RecordType.records().stream().map(RecordType::name).collect(java.util.stream.Collectors.joining(", "))
+                    + " or auto");
         }
         Charset charset;
         try {

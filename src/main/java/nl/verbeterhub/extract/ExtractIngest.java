@@ -159,7 +159,7 @@ public final class ExtractIngest {
 
         private void switchTo(RecordType recordType) {
             type = recordType;
-            parser = parsers.get(recordType);
+            parser = parsers.get(recordType).forHospital(source.agb());
             typeCounts = counts.computeIfAbsent(recordType, t -> new TypeCounts());
         }
 

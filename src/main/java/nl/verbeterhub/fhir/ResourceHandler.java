@@ -145,7 +145,7 @@ final class ResourceHandler {
             case VBI -> vbi(r, id);
             case ADMISSION -> admission(r, id);
             case NUCHTER -> anaesthesia(r, id, fullUrl);
-            case PATIENT_LINK -> throw new IllegalArgumentException("a patient link is no record of a resource");
+            default -> throw new IllegalArgumentException(type + " is not read from FHIR here");
         };
     }
 

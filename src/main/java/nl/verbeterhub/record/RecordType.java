@@ -43,6 +43,59 @@ public enum RecordType {
             Column.required("patient_id"),
             Column.required("admitted_at"),
             Column.optional("discharged_at"))),
+    /** KWETSBAAR: a clinical admission of an elderly patient (themes.md §1.1); its own id column keeps its header apart from ADMISSION's. */
+    KWETSBAAR((byte) 6, "admitted_at", List.of(
+            Column.required("elderly_admission_id"),
+            Column.required("patient_id"),
+            Column.oneOf("age", "age_years"),
+            Column.oneOf("age", "birth_date"),
+            Column.required("admitted_at"),
+            Column.optional("discharged_at"),
+            Column.optional("discharge_destination"),
+            Column.optional("delirium_screened_at"),
+            Column.optional("falls_screened_at"),
+            Column.optional("malnutrition_screened_at"),
+            Column.optional("physical_screened_at"),
+            Column.optional("letter_sent_at"),
+            Column.optional("medication_overview_sent_at"))),
+    /** ANTISTOLLING: a procedure of a patient on an anticoagulant or platelet inhibitor (themes.md §2.1). */
+    ANTISTOLLING((byte) 7, "procedure_at", List.of(
+            Column.required("procedure_id"),
+            Column.required("patient_id"),
+            Column.required("procedure_at"),
+            Column.required("anticoagulant"),
+            Column.optional("urgency"),
+            Column.optional("bleeding_risk"),
+            Column.optional("plan"),
+            Column.optional("plan_recorded_at"),
+            Column.optional("inr_at"),
+            Column.optional("postponed"))),
+    /** ANTISTOLLING: a rostered period of anticoagulation expertise (themes.md §2.1); no patient. */
+    ANTISTOLLING_SHIFT((byte) 8, "start", List.of(
+            Column.required("shift_id"),
+            Column.required("start"),
+            Column.required("end"))),
+    /** DIAGNOSTIEK: one lab order or report (themes.md §3.1). */
+    DIAGNOSTIEK((byte) 9, "result_at", List.of(
+            Column.required("result_id"),
+            Column.required("patient_id"),
+            Column.required("result_at"),
+            Column.optional("discipline"),
+            Column.optional("priority"),
+            Column.optional("critical"),
+            Column.optional("acknowledged_at"),
+            Column.optional("critical_notified_at"))),
+    /** EIGEN: one month's number of an own-goal indicator (themes.md §4.2); no patient. */
+    EIGEN_MONTH((byte) 10, "month", List.of(
+            Column.required("indicator_id"),
+            Column.required("month"),
+            Column.required("numerator"),
+            Column.optional("denominator"))),
+    /** EIGEN: a milestone's status as reported on a day (themes.md §4.2); no patient. */
+    EIGEN_MILESTONE((byte) 11, "reported_on", List.of(
+            Column.required("milestone_id"),
+            Column.required("status"),
+            Column.required("reported_on"))),
     /**
      * Not a record: which patient a FHIR connector's {@code Patient/{id}} is, by the pseudonym of its
      * identifier in the connector's patient identifier system, for the records of later extracts that refer
@@ -95,9 +148,15 @@ public enum RecordType {
         return anchorColumn;
     }
 
+    /** Whether records of this type belong to a patient: shifts and own-goal numbers do not. */
+    public boolean hasPatient() {
+        return columns.stream().anyMatch(c -> c.name().equals("patient_id"));
+    }
+
     /** The types of records a source delivers (every type but the patient link). */
     public static List<RecordType> records() {
-        return List.of(VBI, NUCHTER, PIJN, ADMISSION);
+        return List.of(VBI, NUCHTER, PIJN, ADMISSION, KWETSBAAR, ANTISTOLLING, ANTISTOLLING_SHIFT, DIAGNOSTIEK, EIGEN_MONTH,
+                EIGEN_MILESTONE);
     }
 
     public static RecordType ofId(byte id) {

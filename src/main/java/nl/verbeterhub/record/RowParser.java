@@ -4,4 +4,12 @@ package nl.verbeterhub.record;
 public interface RowParser {
 
     RowResult parse(Row row);
+
+    /**
+     * The parser for one hospital's rows. Most types read every hospital alike; an own-goal record
+     * (themes.md §4) is checked against that hospital's own definition.
+     */
+    default RowParser forHospital(String agb) {
+        return this;
+    }
 }

@@ -3,6 +3,12 @@ package nl.verbeterhub.record;
 /** What a record parser made of a row: an accepted record or one rejection. */
 public sealed interface RowResult permits RowResult.Accepted, RowResult.Rejected {
 
+    /**
+     * The patient id of records that belong to no patient (expertise shifts, own-goal numbers): one fixed
+     * pseudonym per hospital, so that such records sort by their anchor alone.
+     */
+    String NO_PATIENT = "-";
+
     /** The record's own id as delivered (never leaves the hub; pseudonymised before it is kept). */
     String recordId();
 

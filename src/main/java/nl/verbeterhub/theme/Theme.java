@@ -7,28 +7,25 @@ import nl.verbeterhub.record.RecordType;
 public enum Theme {
     VBI("Terugdringen van de inzet van (zware) vrijheidsbeperkende interventies", RecordType.VBI, RecordType.ADMISSION),
     NUCHTER("Nuchterbeleid bij kinderen in de preoperatieve fase", RecordType.NUCHTER),
-    PIJN("Realiseren van een optimaal pijnbeleid in de zorginstelling", RecordType.PIJN);
+    PIJN("Realiseren van een optimaal pijnbeleid in de zorginstelling", RecordType.PIJN),
+    KWETSBAAR("Goede continuïteit van zorg voor kwetsbare ouderen", RecordType.KWETSBAAR),
+    ANTISTOLLING("Realiseren van een optimaal antistollingsbeleid", RecordType.ANTISTOLLING, RecordType.ANTISTOLLING_SHIFT),
+    DIAGNOSTIEK("Diagnostische processen", RecordType.DIAGNOSTIEK),
+    EIGEN("Eigen verbeterdoel", RecordType.EIGEN_MONTH, RecordType.EIGEN_MILESTONE);
 
     private final String title;
-    private final RecordType ownType;
     private final List<RecordType> feedingTypes;
 
-    Theme(String title, RecordType ownType, RecordType... alsoFedBy) {
+    Theme(String title, RecordType... feedingTypes) {
         this.title = title;
-        this.ownType = ownType;
-        this.feedingTypes = alsoFedBy.length == 0 ? List.of(ownType) : List.of(ownType, alsoFedBy[0]);
+        this.feedingTypes = List.of(feedingTypes);
     }
 
     public String title() {
         return title;
     }
 
-    /** The record type whose accepted records make a draft of this theme exist. */
-    public RecordType ownType() {
-        return ownType;
-    }
-
-    /** Every record type an extract may carry that changes this theme's drafts (VBI: also admissions). */
+    /** Every record type an extract may carry that changes this theme's drafts (VBI: also admissions; ANTISTOLLING: also shifts). */
     public List<RecordType> feedingTypes() {
         return feedingTypes;
     }

@@ -28,7 +28,7 @@ class BenchmarkSmokeTests {
     @Test
     void theGeneratorIsDeterministicInBothDialects() throws Exception {
         for (ExportGenerator.Dialect dialect : ExportGenerator.Dialect.values()) {
-            for (RecordType type : RecordType.records()) {
+            for (RecordType type : ExportGenerator.GENERATED) {
                 Path a = ExportGenerator.write(type, dialect, 500, 7, dir.resolve(type + "-" + dialect + "-a.csv"));
                 Path b = ExportGenerator.write(type, dialect, 500, 7, dir.resolve(type + "-" + dialect + "-b.csv"));
                 assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
@@ -49,7 +49,8 @@ class BenchmarkSmokeTests {
     void theFhirExportIsDeterministicAndValidR4CodedAsDomainSection6Maps() throws Exception {
         // Strict: an unknown element or a malformed value fails the parse instead of being logged.
         IParser strict = FhirContext.forR4Cached().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
-        for (RecordType type : RecordType.records()) {
+        // The record types domain.md §6 maps; the four further themes' FHIR rows are not read yet (decision 96).
+        for (RecordType type : List.of(RecordType.VBI, RecordType.NUCHTER, RecordType.PIJN, RecordType.ADMISSION)) {
             List<Path> a = FhirExportGenerator.write(type, 300, 7, dir.resolve(type + "-a"));
             List<Path> b = FhirExportGenerator.write(type, 300, 7, dir.resolve(type + "-b"));
             assertThat(a).hasSameSizeAs(b);
@@ -70,7 +71,7 @@ class BenchmarkSmokeTests {
                 case VBI -> "vbi";
                 case NUCHTER -> "anaesthesia";
                 case ADMISSION -> "admission";
-                case PATIENT_LINK -> throw new IllegalArgumentException("no records");
+                default -> throw new IllegalArgumentException("no FHIR export generated for " + type);
             };
             assertThat(records).containsEntry(expected, 300).doesNotContainKey("other");
         }

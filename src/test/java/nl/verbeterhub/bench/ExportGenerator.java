@@ -3,6 +3,7 @@ package nl.verbeterhub.bench;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +72,16 @@ public final class ExportGenerator {
         return out;
     }
 
+    /** The record types this generator writes exports of (the benchmarks' {@code --type}). */
+    public static final List<RecordType> GENERATED = List.of(RecordType.VBI, RecordType.NUCHTER, RecordType.PIJN,
+            RecordType.ADMISSION, RecordType.KWETSBAAR, RecordType.ANTISTOLLING, RecordType.DIAGNOSTIEK);
+
+    private static final String[] DESTINATIONS = {"thuis", "verpleeghuis", "revalidatie", "overleden", "anders"};
+    private static final String[] ANTICOAGULANTS = {"VKA", "DOAC", "LMWH", "TAR", "DAPT", "B01AA07", "B01AF02"};
+    private static final String[] RISKS = {"laag", "intermediair", "hoog", ""};
+    private static final String[] PLANS = {"doorgaan", "onderbreken", "overbruggen", ""};
+    private static final String[] DISCIPLINES = {"lab", "radiologie", "pathologie", "overig", ""};
+
     private static String[] header(RecordType type) {
         return type.columns().stream().map(c -> c.name()).toArray(String[]::new);
     }
@@ -113,8 +124,33 @@ public final class ExportGenerator {
                         random.nextInt(4) == 0 ? bool(true) : ""};
             }
             case ADMISSION -> new String[] {"O" + i, patient, time(at), bad ? time(at.minusHours(1)) : time(at.plusHours(20 + random.nextInt(200)))};
-            case PATIENT_LINK -> throw new IllegalArgumentException("no CSV export of patient links");
+            case KWETSBAAR -> {
+                LocalDateTime out = at.plusMinutes(600 + random.nextInt(10_000));
+                boolean discharged = random.nextInt(10) != 0;
+                yield new String[] {"K" + i, patient, String.valueOf(bad ? 130 : 60 + random.nextInt(40)), "", time(at),
+                        discharged ? time(out) : "", discharged ? DESTINATIONS[random.nextInt(DESTINATIONS.length)] : "",
+                        maybe(at.plusMinutes(random.nextInt(2000))), maybe(at.plusMinutes(random.nextInt(2000))),
+                        maybe(at.minusMinutes(random.nextInt(2000))), maybe(at.plusMinutes(random.nextInt(2000))),
+                        discharged ? maybe(out.plusMinutes(random.nextInt(3000))) : "",
+                        discharged ? maybe(out.minusMinutes(60).plusMinutes(random.nextInt(3000))) : ""};
+            }
+            case ANTISTOLLING -> {
+                String anticoagulant = bad ? "X01" : ANTICOAGULANTS[random.nextInt(ANTICOAGULANTS.length)];
+                yield new String[] {"A" + i, patient, time(at), anticoagulant, random.nextInt(6) == 0 ? "spoed" : "electief",
+                        RISKS[random.nextInt(RISKS.length)], PLANS[random.nextInt(PLANS.length)],
+                        maybe(at.minusMinutes(random.nextInt(4000))), maybe(at.minusMinutes(random.nextInt(3000))),
+                        random.nextInt(3) == 0 ? "" : bool(random.nextInt(20) == 0)};
+            }
+            case DIAGNOSTIEK -> new String[] {"D" + i, patient, time(at), DISCIPLINES[random.nextInt(DISCIPLINES.length)],
+                    random.nextInt(5) == 0 ? "spoed" : "regulier", bad ? "misschien" : bool(random.nextInt(30) == 0),
+                    maybe(at.plusMinutes(random.nextInt(20_000))), random.nextInt(30) == 0 ? time(at.plusMinutes(random.nextInt(120))) : ""};
+            default -> throw new IllegalArgumentException("no generated export of " + type);
         };
+    }
+
+    /** A date-time in four of five rows, else empty. */
+    private String maybe(LocalDateTime t) {
+        return random.nextInt(5) == 0 ? "" : time(t);
     }
 
     private String time(LocalDateTime t) {

@@ -101,4 +101,17 @@ class PackagedJarIT {
     void unusableInputExitsTwo() throws Exception {
         assertThat(jar("validate", "--agb", "06019999", dir.resolve("nothing.csv").toString()).exit()).isEqualTo(2);
     }
+
+    @Test
+    void anInvalidOwnGoalFileStopsTheStartNamingFileAndField() throws Exception {
+        Path goals = Files.createDirectories(dir.resolve("goals"));
+        Files.writeString(goals.resolve("06019999.yaml"), "goal: {id: g, title: \"Doel\"}\n"
+                + "indicators:\n  - {id: a, title: \"A\", scoring: proportion, target: 1.5}\n");
+        Files.createDirectories(dir.resolve("connectors"));
+        Run run = jar(dir, Map.of("VERBETERHUB_PSEUDONYM_SECRET", "packaged-jar-secret-0123456789"),
+                "--server.port=0", "--hub.kafka.bootstrap-servers=localhost:1", "--hub.kafka.max-block=PT1S");
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.out() + run.err()).contains("An own-goal definition is invalid")
+                .contains("06019999.yaml").contains("indicators[0].target");
+    }
 }

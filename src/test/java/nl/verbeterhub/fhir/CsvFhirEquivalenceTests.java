@@ -71,7 +71,7 @@ class CsvFhirEquivalenceTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Theme.class)
+    @EnumSource(value = Theme.class, names = {"VBI", "NUCHTER", "PIJN"}) // the themes FHIR is mapped for (decision 96)
     void bothSidesGiveTheSameDraftsPerYear(Theme theme) {
         Map<Integer, ObjectNode> fromCsv = byYear(csv.drafts(theme));
         Map<Integer, ObjectNode> fromFhir = byYear(fhir.drafts(theme));
@@ -137,7 +137,7 @@ class CsvFhirEquivalenceTests {
             assertThat(fasting.at("/solidFastingMinutes/median").isNumber()).isTrue();
             assertShare(fasting, "clearFluidOver1hShare", "clearFluidOver2hShare", "solidOver8hShare");
         }
-        for (Theme theme : Theme.values()) {
+        for (Theme theme : List.of(Theme.VBI, Theme.NUCHTER, Theme.PIJN)) {
             JsonNode quality = csv.draft(theme, 2025).get("dataQuality");
             assertThat(quality.get("recordsRejected").asLong()).as(theme + " rejected").isPositive();
             assertThat(quality.get("recordsRead").asLong()).as(theme + " read")

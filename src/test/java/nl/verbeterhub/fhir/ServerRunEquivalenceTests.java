@@ -94,7 +94,7 @@ class ServerRunEquivalenceTests {
     }
 
     @ParameterizedTest
-    @EnumSource(Theme.class)
+    @EnumSource(value = Theme.class, names = {"VBI", "NUCHTER", "PIJN"}) // the themes FHIR is mapped for (decision 96)
     void theServerRunGivesTheDraftsOfTheCsvTwins(Theme theme) {
         Map<Integer, ObjectNode> fromCsv = byYear(csv.drafts(theme));
         Map<Integer, ObjectNode> fromServer = byYear(server.drafts(theme));

@@ -90,7 +90,7 @@ class InboxRoutesIT {
 
     @Test
     void samplesBecomeOneDraftPerThemeAndYearWithTheFiguresOfValidate() throws Exception {
-        Map<String, JsonNode> validated = validate(Path.of("samples").toFile().listFiles((d, n) -> n.endsWith(".csv")));
+        Map<String, JsonNode> validated = validate(Path.of("samples").toFile().listFiles((d, n) -> n.endsWith("-2026-11-20.csv")));
         Map<String, byte[]> drafts = TopicReader.latest(TestKafka.bootstrapServers(), HUB.draftsTopic());
         assertThat(drafts.keySet()).containsExactlyInAnyOrderElementsOf(validated.keySet());
         for (var e : drafts.entrySet()) {

@@ -21,8 +21,10 @@ class RecordTypeTests {
     void everyTableStartsWithItsIdAndThePatientWhichSourcesRelyOn() {
         for (RecordType type : RecordType.records()) {
             assertThat(type.columns().get(0).name()).as(type.name()).endsWith("_id");
-            assertThat(type.column("patient_id")).as(type.name()).isEqualTo(1);
+            if (type.hasPatient()) assertThat(type.column("patient_id")).as(type.name()).isEqualTo(1);
         }
+        assertThat(RecordType.records()).filteredOn(t -> !t.hasPatient())
+                .containsExactly(RecordType.ANTISTOLLING_SHIFT, RecordType.EIGEN_MONTH, RecordType.EIGEN_MILESTONE);
     }
 
     @Test
@@ -36,11 +38,14 @@ class RecordTypeTests {
     @Test
     void oneOfGroupsComeFromTheTable() {
         assertThat(RecordType.NUCHTER.oneOfGroups()).containsExactly(Map.entry("age", List.of("age_years", "birth_date")));
+        assertThat(RecordType.KWETSBAAR.oneOfGroups()).containsExactly(Map.entry("age", List.of("age_years", "birth_date")));
         assertThat(RecordType.VBI.oneOfGroups()).isEmpty();
     }
 
     @Test
     void eachTypesRequiredSetWithOneColumnOfEachGroupIsRecognisedAsThatTypeAlone() throws Exception {
+        // themes.md §0.5: all ten CSV record types; no required set contains another's, so none matches two.
+        assertThat(RecordType.records()).hasSize(10);
         for (RecordType type : RecordType.records()) {
             for (List<String> header : minimalHeaders(type)) {
                 assertThat(HeaderMapping.resolve(header, Map.of(), Optional.empty()).type()).as(header.toString()).isEqualTo(type);

@@ -37,7 +37,9 @@ import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.pseudonym.Pseudonymizer;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.ThemeSettings;
 import nl.verbeterhub.theme.Themes;
+import nl.verbeterhub.theme.eigen.OwnGoals;
 import nl.verbeterhub.theme.pijn.PainScales;
 
 /**
@@ -56,6 +58,7 @@ public final class Fixture implements AutoCloseable {
     private final ExtractIngest ingest;
     private final FhirReading fhir;
     private final int k;
+    private final ThemeSettings themes;
     private final List<Rejection> rejections = new ArrayList<>();
     private int files;
 
@@ -64,13 +67,19 @@ public final class Fixture implements AutoCloseable {
     }
 
     public Fixture(Path dir, int k) throws IOException {
+        this(dir, k, OwnGoals.none());
+    }
+
+    /** With these own-goal definitions (EIGEN), as the hub reads them at start-up. */
+    public Fixture(Path dir, int k, OwnGoals ownGoals) throws IOException {
         this.dir = dir;
         this.k = k;
+        this.themes = ThemeSettings.defaults().withPain(PainScales.defaults()).withOwnGoals(ownGoals);
         this.store = RecordStore.open(dir.resolve("state"), 8L << 20);
         this.fhir = new FhirReading(new FhirMapping(PainScales.defaults(), VbiScores.defaults()), SECRET,
                 1 << 20, dir.resolve("tmp"));
         this.ingest = new ExtractIngest(store, SECRET, 1000,
-                Themes.parsers(PainScales.defaults()), Clock.fixed(NOW, ZoneOffset.UTC));
+                Themes.parsers(themes), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     public ExtractCommit deliver(String connector, String csv) throws IOException, UnusableFileException {
@@ -139,7 +148,7 @@ public final class Fixture implements AutoCloseable {
     }
 
     public List<Draft> drafts(Theme theme) {
-        return new DraftBuilder(store, log, Themes.calculators(PainScales.defaults()), k, agb -> "Voorbeeldziekenhuis")
+        return new DraftBuilder(store, log, Themes.calculators(themes), k, agb -> "Voorbeeldziekenhuis")
                 .build(AGB, theme, NOW);
     }
 

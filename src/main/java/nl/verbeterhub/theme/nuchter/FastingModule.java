@@ -1,0 +1,27 @@
+package nl.verbeterhub.theme.nuchter;
+
+import java.util.Map;
+import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.record.RowParser;
+import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.ThemeCalculator;
+import nl.verbeterhub.theme.ThemeModule;
+
+/** NUCHTER: fasting times of children before anaesthesia. */
+public final class FastingModule implements ThemeModule {
+
+    @Override
+    public Theme theme() {
+        return Theme.NUCHTER;
+    }
+
+    @Override
+    public Map<RecordType, RowParser> parsers() {
+        return Map.of(RecordType.NUCHTER, new FastingRowParser());
+    }
+
+    @Override
+    public ThemeCalculator calculator() {
+        return new FastingCalculator();
+    }
+}

@@ -1,0 +1,28 @@
+package nl.verbeterhub.theme.vbi;
+
+import java.util.Map;
+import nl.verbeterhub.admission.AdmissionRowParser;
+import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.record.RowParser;
+import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.ThemeCalculator;
+import nl.verbeterhub.theme.ThemeModule;
+
+/** VBI: registrations, and clinical admissions for its denominator. */
+public final class VbiModule implements ThemeModule {
+
+    @Override
+    public Theme theme() {
+        return Theme.VBI;
+    }
+
+    @Override
+    public Map<RecordType, RowParser> parsers() {
+        return Map.of(RecordType.VBI, new VbiRowParser(), RecordType.ADMISSION, new AdmissionRowParser());
+    }
+
+    @Override
+    public ThemeCalculator calculator() {
+        return new VbiCalculator();
+    }
+}

@@ -1,0 +1,330 @@
+package nl.verbeterhub.theme.eigen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import nl.verbeterhub.support.Fixture;
+import nl.verbeterhub.support.Schemas;
+import nl.verbeterhub.theme.Theme;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** EIGEN through the real ingest and draft code (themes.md §4), the worked example of §4.6 first. */
+class EigenIndicatorsTests {
+
+    static final String DEFINITION = """
+            goal: {id: ontslagmedicatie, title: "Medicatieoverdracht bij ontslag"}
+            indicators:
+              - {id: mo-24u, title: "Medicatieoverzicht binnen 24 uur verstuurd", scoring: proportion, direction: higher, target: 0.90}
+              - {id: valincidenten, title: "Valincidenten bij 70-plussers", scoring: count, direction: lower, target: 5}
+            milestones:
+              - {id: m1, title: "Werkinstructie vastgesteld"}
+              - {id: m2, title: "Scholing afdelingssecretaresses"}
+              - {id: m3, title: "Steekproef 50 ontslagen beoordeeld"}
+            """;
+
+    static final String MONTHS = """
+            indicator_id;month;numerator;denominator
+            mo-24u;2026-01;80;100
+            MO-24U;2026-02;45;50
+            valincidenten;2026-01;3;
+            mo-24u;2026-01;85;100
+            """;
+
+    static final String MILESTONES = """
+            milestone_id;status;reported_on
+            m1;gereed;15-1-2026
+            m2;bezig;2026-02-10
+            """;
+
+    static final String EXPECTED = """
+            {
+              "goal": {"id": "ontslagmedicatie", "title": "Medicatieoverdracht bij ontslag"},
+              "measures": [
+                {"id": "mo-24u", "title": "Medicatieoverzicht binnen 24 uur verstuurd", "scoring": "proportion",
+                 "direction": "higher", "target": 0.90, "monthsReported": 2, "numerator": 130, "denominator": 150,
+                 "value": 0.8667, "targetMet": false,
+                 "byMonth": [0.85, 0.9, null, null, null, null, null, null, null, null, null, null]},
+                {"id": "valincidenten", "title": "Valincidenten bij 70-plussers", "scoring": "count",
+                 "direction": "lower", "target": 5, "monthsReported": 1, "numerator": 3, "denominator": null,
+                 "value": 3, "targetMet": true,
+                 "byMonth": [3, null, null, null, null, null, null, null, null, null, null, null]}
+              ],
+              "milestones": {"total": 3, "planned": 0, "inProgress": 1, "done": 1, "dropped": 0, "unreported": 1}
+            }
+            """;
+
+    /** Numbers compare by value (themes.md §0.3): 0.90 equals 0.9. */
+    static final Comparator<JsonNode> BY_VALUE = (a, b) -> a.isNumber() && b.isNumber()
+            ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
+
+    @TempDir
+    Path dir;
+
+    static OwnGoals goals(Path dir, String definition) throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("goals"));
+        Files.writeString(folder.resolve(Fixture.AGB + ".yaml"), definition);
+        return OwnGoals.load(folder);
+    }
+
+    @Test
+    void workedExample() throws Exception {
+        try (Fixture f = new Fixture(dir, 1, goals(dir, DEFINITION))) {
+            f.deliver("eigen-maanden", MONTHS);
+            f.deliver("eigen-mijlpalen", MILESTONES);
+            assertThat(f.rejections()).isEmpty();
+            ObjectNode indicators = f.indicators(Theme.EIGEN, 2026);
+            JsonNode expected = new ObjectMapper().readTree(EXPECTED);
+            assertThat(expected.equals(BY_VALUE, indicators)).as(indicators.toPrettyString()).isTrue();
+            assertThat(names(indicators)).containsExactly("goal", "measures", "milestones");
+            assertThat(names(indicators.at("/measures/0"))).containsExactly("id", "title", "scoring", "direction", "target",
+                    "monthsReported", "numerator", "denominator", "value", "targetMet", "byMonth");
+            ObjectNode draft = f.draft(Theme.EIGEN, 2026);
+            assertThat(draft.at("/period/dataUntil").asText()).isEqualTo("2026-02-10T00:00:00+01:00");
+            assertThat(draft.at("/pdca/check").asText()).isEqualTo(
+                    "In 2026 zijn voor 'Medicatieoverdracht bij ontslag' 2 van 2 indicatoren aangeleverd; mijlpalen gereed: 1 van 3.");
+            assertThat(draft.at("/dataQuality/suppressed")).isEmpty();
+            assertThat(f.drafts(Theme.EIGEN)).hasSize(1);
+            assertThat(Schemas.check(Schemas.DRAFT, draft)).isEmpty();
+        }
+    }
+
+    @Test
+    void monthRejectionsInTheOrderOfTheContract() throws Exception {
+        try (Fixture f = new Fixture(dir, 1, goals(dir, DEFINITION))) {
+            f.deliver("eigen-maanden", """
+                    indicator_id;month;numerator;denominator
+                    mo-24u;2026-01;1;2;extra
+                    ;2026-01;1;2
+                    mo-24u;;1;2
+                    mo-24u;2026-01;;
+                    MO-24U;2026-01;1;
+                    onbekend;2026-x;x;
+                    valincidenten;2025-1;x;
+                    valincidenten;2025-13;1;
+                    valincidenten;2026-03;4.5;-1
+                    mo-24u;2026-03;4;4,5
+                    valincidenten;2026-03;-1;x
+                    valincidenten;2026-03;-1;
+                    mo-24u;2026-03;51;50
+                    mo-24u;2026-03;-1;-1
+                    valincidenten;2026-03;2;-1
+                    mo-24u;2026-03;99999999999;99999999999
+                    valincidenten;2026-04;4,0;7
+                    Mo-24u;2026-04;50;50.0
+                    """);
+            assertThat(f.rejections()).extracting(r -> r.position().index() + " " + r.reason() + " " + r.field())
+                    .containsExactly(
+                            "2 MALFORMED_ROW null",
+                            "3 MISSING_FIELD indicator_id",
+                            "4 MISSING_FIELD month",
+                            "5 MISSING_FIELD numerator",
+                            "6 MISSING_FIELD denominator",
+                            "7 UNPARSABLE indicator_id",
+                            "8 UNPARSABLE month",
+                            "9 UNPARSABLE month",
+                            "10 UNPARSABLE numerator",
+                            "11 UNPARSABLE denominator",
+                            "12 UNPARSABLE denominator",
+                            "13 OUT_OF_RANGE numerator",
+                            "14 OUT_OF_RANGE numerator",
+                            "15 OUT_OF_RANGE numerator",
+                            "16 OUT_OF_RANGE denominator",
+                            "17 OUT_OF_RANGE numerator");
+            // The two accepted rows: a count's denominator is checked but ignored.
+            ObjectNode i = f.indicators(Theme.EIGEN, 2026);
+            assertThat(i.at("/measures/0/byMonth/3").decimalValue()).isEqualByComparingTo("1");
+            assertThat(i.at("/measures/1/numerator").asLong()).isEqualTo(4);
+            assertThat(i.at("/measures/1/denominator").isNull()).isTrue();
+            assertThat(i.at("/measures/1/byMonth/3").asLong()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void milestoneRejectionsInTheOrderOfTheContract() throws Exception {
+        try (Fixture f = new Fixture(dir, 1, goals(dir, DEFINITION))) {
+            f.deliver("eigen-mijlpalen", """
+                    milestone_id;status;reported_on
+                    m1;gereed;15-1-2026;x
+                    ;gereed;15-1-2026
+                    m1;;15-1-2026
+                    m1;gereed;
+                    m9;klaar;x
+                    M1;klaar;x
+                    m1;DONE;2026-02-10 10:00
+                    m1;gereed;31-02-2026
+                    m1;gereed;2026-2-10
+                    m1;gereed;15-1-26
+                    M2;In_Progress;10-2-2026
+                    m3;Vervallen;2026-02-11
+                    """);
+            assertThat(f.rejections()).extracting(r -> r.position().index() + " " + r.reason() + " " + r.field())
+                    .containsExactly(
+                            "2 MALFORMED_ROW null",
+                            "3 MISSING_FIELD milestone_id",
+                            "4 MISSING_FIELD status",
+                            "5 MISSING_FIELD reported_on",
+                            "6 UNPARSABLE milestone_id",
+                            "7 UNPARSABLE status",
+                            "8 UNPARSABLE reported_on",
+                            "9 UNPARSABLE reported_on",
+                            "10 UNPARSABLE reported_on",
+                            "11 UNPARSABLE reported_on");
+            assertThat(f.indicators(Theme.EIGEN, 2026).get("milestones").toString()).isEqualTo(
+                    "{\"total\":3,\"planned\":0,\"inProgress\":1,\"done\":0,\"dropped\":1,\"unreported\":1}");
+            assertThat(f.draft(Theme.EIGEN, 2026).at("/period/dataUntil").asText()).isEqualTo("2026-02-11T00:00:00+01:00");
+        }
+    }
+
+    @Test
+    void aMonthDeliveredAgainReplacesTheEarlierOne() throws Exception {
+        try (Fixture f = new Fixture(dir, 1, goals(dir, DEFINITION))) {
+            f.deliver("eigen-maanden", "indicator_id;month;numerator;denominator\nmo-24u;2026-01;80;100\n");
+            f.deliver("eigen-maanden", "indicator_id,month,numerator,denominator\nMO-24U,2026-01,90,100\n");
+            ObjectNode i = f.indicators(Theme.EIGEN, 2026);
+            assertThat(i.at("/measures/0/monthsReported").asLong()).isEqualTo(1);
+            assertThat(i.at("/measures/0/numerator").asLong()).isEqualTo(90);
+            assertThat(i.at("/measures/0/denominator").asLong()).isEqualTo(100);
+            assertThat(i.at("/measures/0/value").decimalValue()).isEqualByComparingTo("0.9");
+            assertThat(i.at("/measures/0/targetMet").asBoolean()).isTrue();
+            assertThat(i.at("/measures/1").get("numerator").isNull()).isTrue();
+            assertThat(i.at("/measures/1").get("targetMet").isNull()).isTrue();
+            assertThat(f.draft(Theme.EIGEN, 2026).at("/pdca/check").asText()).isEqualTo(
+                    "In 2026 zijn voor 'Medicatieoverdracht bij ontslag' 1 van 2 indicatoren aangeleverd; mijlpalen gereed: 0 van 3.");
+        }
+    }
+
+    @Test
+    void eachYearKeepsTheMilestoneStatusLastDeliveredForIt() throws Exception {
+        try (Fixture f = new Fixture(dir, 1, goals(dir, DEFINITION))) {
+            f.deliver("eigen-mijlpalen", "milestone_id;status;reported_on\nm1;planned;2025-06-01\nm1;gereed;2026-03-01\n");
+            // Delivered later, dated earlier: still the status of 2026; 2025 keeps its own.
+            f.deliver("eigen-mijlpalen", "milestone_id;status;reported_on\nM1;bezig;2026-02-01\n");
+            assertThat(f.indicators(Theme.EIGEN, 2025).get("milestones").toString()).isEqualTo(
+                    "{\"total\":3,\"planned\":1,\"inProgress\":0,\"done\":0,\"dropped\":0,\"unreported\":2}");
+            assertThat(f.indicators(Theme.EIGEN, 2026).get("milestones").toString()).isEqualTo(
+                    "{\"total\":3,\"planned\":0,\"inProgress\":1,\"done\":0,\"dropped\":0,\"unreported\":2}");
+            assertThat(f.draft(Theme.EIGEN, 2026).at("/period/dataUntil").asText()).isEqualTo("2026-02-01T00:00:00+01:00");
+            assertThat(f.draft(Theme.EIGEN, 2025).at("/period/dataUntil").asText()).isEqualTo("2025-06-01T00:00:00+02:00");
+            assertThat(f.indicators(Theme.EIGEN, 2025).at("/measures/0/monthsReported").asLong()).isZero();
+        }
+    }
+
+    @Test
+    void smallGroupsSuppressCountsAndSharesOverFewerThanK() throws Exception {
+        try (Fixture f = new Fixture(dir, 5, goals(dir, DEFINITION))) {
+            f.deliver("eigen-maanden", """
+                    indicator_id;month;numerator;denominator
+                    mo-24u;2026-01;3;4
+                    mo-24u;2026-02;0;0
+                    mo-24u;2026-03;9;10
+                    valincidenten;2026-01;0;
+                    valincidenten;2026-02;3;
+                    """);
+            ObjectNode draft = f.draft(Theme.EIGEN, 2026);
+            JsonNode proportion = draft.at("/indicators/measures/0");
+            assertThat(proportion.get("numerator").asLong()).isEqualTo(12);
+            assertThat(proportion.get("denominator").asLong()).isEqualTo(14);
+            assertThat(proportion.get("value").decimalValue()).isEqualByComparingTo("0.8571");
+            assertThat(proportion.get("targetMet").asBoolean()).isFalse();
+            assertThat(proportion.get("byMonth").toString()).isEqualTo("[null,null,0.9,null,null,null,null,null,null,null,null,null]");
+            JsonNode count = draft.at("/indicators/measures/1");
+            assertThat(count.get("numerator").isNull()).isTrue();
+            assertThat(count.get("value").isNull()).isTrue();
+            assertThat(count.get("targetMet").isNull()).isTrue();
+            assertThat(count.get("byMonth").toString()).isEqualTo("[0,null,null,null,null,null,null,null,null,null,null,null]");
+            assertThat(draft.at("/dataQuality/suppressed")).extracting(JsonNode::asText).containsExactly(
+                    "/indicators/measures/0/byMonth/0",
+                    "/indicators/measures/1/numerator", "/indicators/measures/1/value",
+                    "/indicators/measures/1/byMonth/1");
+            assertThat(draft.at("/pdca/check").asText()).isEqualTo(
+                    "In 2026 zijn voor 'Medicatieoverdracht bij ontslag' 2 van 2 indicatoren aangeleverd; mijlpalen gereed: 0 van 3.");
+            assertThat(Schemas.check(Schemas.DRAFT, draft)).isEmpty();
+        }
+    }
+
+    @Test
+    void aProportionWithoutDenominatorsHasNoValueAndAGoalWithoutTargetsNoTargetMet() throws Exception {
+        String definition = """
+                goal: {id: g, title: "Doel"}
+                indicators:
+                  - {id: a, title: "Aandeel", scoring: proportion}
+                  - {id: b, title: "Aantal", scoring: count, target: 0}
+                """;
+        try (Fixture f = new Fixture(dir, 1, goals(dir, definition))) {
+            f.deliver("eigen-maanden", "indicator_id;month;numerator;denominator\na;2026-05;0;0\nb;2026-12;1;\n");
+            ObjectNode i = f.indicators(Theme.EIGEN, 2026);
+            assertThat(i.at("/measures/0").toString()).isEqualTo("{\"id\":\"a\",\"title\":\"Aandeel\",\"scoring\":\"proportion\","
+                    + "\"direction\":\"higher\",\"target\":null,\"monthsReported\":1,\"numerator\":0,\"denominator\":0,"
+                    + "\"value\":null,\"targetMet\":null,\"byMonth\":[null,null,null,null,null,null,null,null,null,null,null,null]}");
+            assertThat(i.at("/measures/1/targetMet").asBoolean()).isTrue(); // direction higher by default: 1 ≥ 0
+            assertThat(i.at("/measures/1/byMonth/11").asLong()).isEqualTo(1);
+            assertThat(i.get("milestones").toString()).isEqualTo(
+                    "{\"total\":0,\"planned\":0,\"inProgress\":0,\"done\":0,\"dropped\":0,\"unreported\":0}");
+            assertThat(f.draft(Theme.EIGEN, 2026).at("/period/dataUntil").asText()).isEqualTo("2026-12-01T00:00:00+01:00");
+        }
+    }
+
+    @Test
+    void withoutADefinitionEveryIdIsUnknown() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            f.deliver("eigen-maanden", "indicator_id;month;numerator;denominator\nmo-24u;2026-01;80;100\n");
+            f.deliver("eigen-mijlpalen", "milestone_id;status;reported_on\nm1;gereed;15-1-2026\n");
+            assertThat(f.rejections()).extracting(r -> r.position().index() + " " + r.reason() + " " + r.field())
+                    .containsExactly("2 UNPARSABLE indicator_id", "2 UNPARSABLE milestone_id");
+            assertThat(f.drafts(Theme.EIGEN)).isEmpty();
+        }
+    }
+
+    @Test
+    void theCurrentDefinitionDecidesWhatIsMeasured() throws Exception {
+        try (Fixture f = new Fixture(dir, 1, goals(dir, DEFINITION))) {
+            f.deliver("eigen-maanden", MONTHS);
+            f.deliver("eigen-mijlpalen", MILESTONES);
+        }
+        // Restarted with valincidenten and m2 gone, and mo-24u spelt anew: records stay, measures follow the file.
+        String changed = """
+                goal: {id: ontslagmedicatie, title: "Medicatieoverdracht bij ontslag"}
+                indicators:
+                  - {id: MO-24u, title: "Medicatieoverzicht binnen 24 uur verstuurd", scoring: proportion, target: 0.9}
+                milestones:
+                  - {id: m1, title: "Werkinstructie vastgesteld"}
+                """;
+        try (Fixture f = new Fixture(dir, 1, goals(dir, changed))) {
+            ObjectNode i = f.indicators(Theme.EIGEN, 2026);
+            assertThat(i.get("measures")).hasSize(1);
+            assertThat(i.at("/measures/0/id").asText()).isEqualTo("MO-24u");
+            assertThat(i.at("/measures/0/numerator").asLong()).isEqualTo(130);
+            assertThat(i.get("milestones").toString()).isEqualTo(
+                    "{\"total\":1,\"planned\":0,\"inProgress\":0,\"done\":1,\"dropped\":0,\"unreported\":0}");
+            assertThat(f.draft(Theme.EIGEN, 2026).at("/period/dataUntil").asText()).isEqualTo("2026-02-10T00:00:00+01:00");
+            assertThat(f.draft(Theme.EIGEN, 2026).at("/pdca/check").asText()).isEqualTo(
+                    "In 2026 zijn voor 'Medicatieoverdracht bij ontslag' 1 van 1 indicatoren aangeleverd; mijlpalen gereed: 1 van 1.");
+            // Delivered in the new spelling, January is a second record; the one in the current spelling counts.
+            f.deliver("eigen-maanden", "indicator_id;month;numerator;denominator\nmo-24u;2026-01;70;100\n");
+            assertThat(f.indicators(Theme.EIGEN, 2026).at("/measures/0/numerator").asLong()).isEqualTo(115);
+        }
+        try (Fixture f = new Fixture(dir, 1, OwnGoals.none())) {
+            ObjectNode i = f.indicators(Theme.EIGEN, 2026);
+            assertThat(i.toString()).isEqualTo("{\"goal\":null,\"measures\":[],\"milestones\":"
+                    + "{\"total\":0,\"planned\":0,\"inProgress\":0,\"done\":0,\"dropped\":0,\"unreported\":0}}");
+            assertThat(f.draft(Theme.EIGEN, 2026).at("/pdca/check").asText()).isEqualTo(
+                    "In 2026 zijn voor 'onbekend' 0 van 0 indicatoren aangeleverd; mijlpalen gereed: 0 van 0.");
+            assertThat(Schemas.check(Schemas.DRAFT, f.draft(Theme.EIGEN, 2026))).isEmpty();
+        }
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
