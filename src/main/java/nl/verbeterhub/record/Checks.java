@@ -1,6 +1,7 @@
 package nl.verbeterhub.record;
 
 import nl.verbeterhub.time.Amsterdam;
+import nl.verbeterhub.time.LocalDateTimes;
 
 /**
  * The shared steps of domain.md §2 "Rejections": malformed row, then required fields in table order.
@@ -37,6 +38,20 @@ public final class Checks {
     public static RowResult.Rejected problem(Row row, RecordType type, int column, String recordId) {
         ReasonCode problem = row.problem(column);
         return problem == null ? null : new RowResult.Rejected(recordId, problem, type.columns().get(column).name());
+    }
+
+    /**
+     * A date-time column of a type whose durations need the time (themes.md §0.3): its instant,
+     * {@link #ABSENT} when empty, {@link LocalDateTimes#UNPARSABLE} when unparsable or a date without a time.
+     */
+    public static long timedInstant(Row row, int column) {
+        long at = row.instant(column);
+        return at != ABSENT && row.dateOnly(column) ? LocalDateTimes.UNPARSABLE : at;
+    }
+
+    /** An {@code UNPARSABLE} rejection naming the column. */
+    public static RowResult.Rejected unparsable(RecordType type, String recordId, int column) {
+        return new RowResult.Rejected(recordId, ReasonCode.UNPARSABLE, type.columns().get(column).name());
     }
 
     /**

@@ -71,4 +71,14 @@ public final class Values {
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
+
+    /** An urgency as NUCHTER and ANTISTOLLING read it: elective when empty; null outside the set. */
+    public static Boolean parseUrgency(String value) {
+        if (value == null) return Boolean.FALSE;
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "elective", "electief" -> Boolean.FALSE;
+            case "urgent", "spoed", "acuut" -> Boolean.TRUE;
+            default -> null;
+        };
+    }
 }

@@ -1,8 +1,6 @@
 package nl.verbeterhub.theme.antistolling;
 
-import java.util.Locale;
 import nl.verbeterhub.record.Checks;
-import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.record.Row;
 import nl.verbeterhub.record.RowParser;
@@ -43,13 +41,13 @@ final class ProcedureRowParser implements RowParser {
         if ((rejected = Checks.problem(row, TYPE, PATIENT, id)) != null) return rejected;
 
         if ((rejected = Checks.problem(row, TYPE, PROCEDURE_AT, id)) != null) return rejected;
-        long procedureAt = dateTime(row, PROCEDURE_AT);
+        long procedureAt = Checks.timedInstant(row, PROCEDURE_AT);
         if (procedureAt == LocalDateTimes.UNPARSABLE) return unparsable(id, PROCEDURE_AT);
         if ((rejected = Checks.problem(row, TYPE, ANTICOAGULANT, id)) != null) return rejected;
         AnticoagulantClass anticoagulant = classes.classOf(row.get(ANTICOAGULANT));
         if (anticoagulant == null) return unparsable(id, ANTICOAGULANT);
         if ((rejected = Checks.problem(row, TYPE, URGENCY, id)) != null) return rejected;
-        Boolean urgent = parseUrgency(row.get(URGENCY));
+        Boolean urgent = Values.parseUrgency(row.get(URGENCY));
         if (urgent == null) return unparsable(id, URGENCY);
         if ((rejected = Checks.problem(row, TYPE, BLEEDING_RISK, id)) != null) return rejected;
         BleedingRisk risk = null;
@@ -60,10 +58,10 @@ final class ProcedureRowParser implements RowParser {
         Plan plan = null;
         if (row.get(PLAN) != null && (plan = Plan.parse(row.get(PLAN))) == null) return unparsable(id, PLAN);
         if ((rejected = Checks.problem(row, TYPE, PLAN_RECORDED_AT, id)) != null) return rejected;
-        long planRecordedAt = dateTime(row, PLAN_RECORDED_AT);
+        long planRecordedAt = Checks.timedInstant(row, PLAN_RECORDED_AT);
         if (planRecordedAt == LocalDateTimes.UNPARSABLE) return unparsable(id, PLAN_RECORDED_AT);
         if ((rejected = Checks.problem(row, TYPE, INR_AT, id)) != null) return rejected;
-        long inrAt = dateTime(row, INR_AT);
+        long inrAt = Checks.timedInstant(row, INR_AT);
         if (inrAt == LocalDateTimes.UNPARSABLE) return unparsable(id, INR_AT);
         if ((rejected = Checks.problem(row, TYPE, POSTPONED, id)) != null) return rejected;
         Boolean postponed = null;
@@ -75,22 +73,8 @@ final class ProcedureRowParser implements RowParser {
         return new RowResult.Accepted(id, row.get(PATIENT), procedureAt, payload);
     }
 
-    /** Every date-time of the new record types needs a time (themes.md §0.3): a date only is unparsable. */
-    static long dateTime(Row row, int column) {
-        return row.dateOnly(column) ? LocalDateTimes.UNPARSABLE : row.instant(column);
-    }
-
-    /** As in NUCHTER: elective when empty; null when the value is outside the set. */
-    static Boolean parseUrgency(String value) {
-        if (value == null) return Boolean.FALSE;
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "elective", "electief" -> Boolean.FALSE;
-            case "urgent", "spoed", "acuut" -> Boolean.TRUE;
-            default -> null;
-        };
-    }
 
     private static RowResult.Rejected unparsable(String id, int column) {
-        return new RowResult.Rejected(id, ReasonCode.UNPARSABLE, TYPE.columns().get(column).name());
+        return Checks.unparsable(TYPE, id, column);
     }
 }

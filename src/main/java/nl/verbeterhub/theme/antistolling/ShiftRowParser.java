@@ -34,10 +34,10 @@ final class ShiftRowParser implements RowParser {
         if (rejected != null) return rejected;
 
         if ((rejected = Checks.problem(row, TYPE, START, id)) != null) return rejected;
-        long start = ProcedureRowParser.dateTime(row, START);
+        long start = Checks.timedInstant(row, START);
         if (start == LocalDateTimes.UNPARSABLE) return reject(id, ReasonCode.UNPARSABLE, "start");
         if ((rejected = Checks.problem(row, TYPE, END, id)) != null) return rejected;
-        long end = ProcedureRowParser.dateTime(row, END);
+        long end = Checks.timedInstant(row, END);
         if (end == LocalDateTimes.UNPARSABLE) return reject(id, ReasonCode.UNPARSABLE, "end");
 
         if (end < start) return reject(id, ReasonCode.END_BEFORE_START, "end");

@@ -2,7 +2,6 @@ package nl.verbeterhub.theme.diagnostiek;
 
 import java.util.Locale;
 import nl.verbeterhub.record.Checks;
-import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.record.Row;
 import nl.verbeterhub.record.RowParser;
@@ -36,7 +35,7 @@ final class ResultRowParser implements RowParser {
 
         if ((rejected = Checks.problem(row, TYPE, PATIENT, id)) != null) return rejected;
         if ((rejected = Checks.problem(row, TYPE, RESULT_AT, id)) != null) return rejected;
-        long resultAt = dateTime(row, RESULT_AT);
+        long resultAt = Checks.timedInstant(row, RESULT_AT);
         if (resultAt == LocalDateTimes.UNPARSABLE) return unparsable(id, RESULT_AT);
         if ((rejected = Checks.problem(row, TYPE, DISCIPLINE, id)) != null) return rejected;
         Discipline discipline = Discipline.parse(row.get(DISCIPLINE));
@@ -52,10 +51,10 @@ final class ResultRowParser implements RowParser {
             critical = flag;
         }
         if ((rejected = Checks.problem(row, TYPE, ACKNOWLEDGED_AT, id)) != null) return rejected;
-        long acknowledgedAt = dateTime(row, ACKNOWLEDGED_AT);
+        long acknowledgedAt = Checks.timedInstant(row, ACKNOWLEDGED_AT);
         if (acknowledgedAt == LocalDateTimes.UNPARSABLE) return unparsable(id, ACKNOWLEDGED_AT);
         if ((rejected = Checks.problem(row, TYPE, CRITICAL_NOTIFIED_AT, id)) != null) return rejected;
-        long notifiedAt = dateTime(row, CRITICAL_NOTIFIED_AT);
+        long notifiedAt = Checks.timedInstant(row, CRITICAL_NOTIFIED_AT);
         if (notifiedAt == LocalDateTimes.UNPARSABLE) return unparsable(id, CRITICAL_NOTIFIED_AT);
 
         byte[] payload = new ResultRecord(discipline, urgent, critical, acknowledgedAt, notifiedAt).encode();
@@ -72,14 +71,8 @@ final class ResultRowParser implements RowParser {
         };
     }
 
-    /** The column's instant, {@link Checks#ABSENT} when empty, unparsable when it is a date without a time. */
-    private static long dateTime(Row row, int column) {
-        long at = row.instant(column);
-        if (at != Checks.ABSENT && at != LocalDateTimes.UNPARSABLE && row.dateOnly(column)) return LocalDateTimes.UNPARSABLE;
-        return at;
-    }
 
     private static RowResult.Rejected unparsable(String id, int column) {
-        return new RowResult.Rejected(id, ReasonCode.UNPARSABLE, TYPE.columns().get(column).name());
+        return Checks.unparsable(TYPE, id, column);
     }
 }

@@ -105,10 +105,8 @@ final class ElderlyAdmissionRowParser implements RowParser {
     private static RowResult.Rejected dateTime(Row row, int column, String id, long[] at) {
         RowResult.Rejected rejected = Checks.problem(row, TYPE, column, id);
         if (rejected != null) return rejected;
-        long value = row.instant(column);
-        if (value == LocalDateTimes.UNPARSABLE || (value != Checks.ABSENT && row.dateOnly(column))) {
-            return reject(id, ReasonCode.UNPARSABLE, column);
-        }
+        long value = Checks.timedInstant(row, column);
+        if (value == LocalDateTimes.UNPARSABLE) return reject(id, ReasonCode.UNPARSABLE, column);
         at[column] = value;
         return null;
     }

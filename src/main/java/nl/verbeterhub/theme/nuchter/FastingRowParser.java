@@ -2,7 +2,6 @@ package nl.verbeterhub.theme.nuchter;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.Locale;
 import nl.verbeterhub.record.Checks;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
@@ -74,7 +73,7 @@ public final class FastingRowParser implements RowParser {
         long breastMilk = row.width() > BREAST_MILK ? row.instant(BREAST_MILK) : Checks.ABSENT;
         if (breastMilk == LocalDateTimes.UNPARSABLE) return reject(id, ReasonCode.UNPARSABLE, BREAST_MILK_COLUMN);
         if ((rejected = Checks.problem(row, TYPE, URGENCY, id)) != null) return rejected;
-        Boolean urgent = parseUrgency(row.get(URGENCY));
+        Boolean urgent = Values.parseUrgency(row.get(URGENCY));
         if (urgent == null) return reject(id, ReasonCode.UNPARSABLE, "urgency");
 
         long age;
@@ -110,16 +109,6 @@ public final class FastingRowParser implements RowParser {
         if (intake > induction) return reject(id, ReasonCode.INTAKE_AFTER_INDUCTION, field);
         if (induction - intake > MAX_FASTING_SECONDS) return reject(id, ReasonCode.IMPLAUSIBLE_DURATION, field);
         return null;
-    }
-
-    /** Elective when empty; null when the value is outside the allowed set. */
-    static Boolean parseUrgency(String value) {
-        if (value == null) return Boolean.FALSE;
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "elective", "electief" -> Boolean.FALSE;
-            case "urgent", "spoed", "acuut" -> Boolean.TRUE;
-            default -> null;
-        };
     }
 
     private static RowResult.Rejected reject(String id, ReasonCode reason, String field) {
