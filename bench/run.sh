@@ -8,7 +8,8 @@
 #   bench/run.sh                                  # 1M PIJN rows, every case
 #   bench/run.sh --rows 5000000 --cases server    # the 5M memory check, -Xmx256m
 #   bench/run.sh --dialect DUTCH --cases floor,validate,server
-#   bench/run.sh --type VBI --cases floor,validate,server   # PIJN (default), VBI or NUCHTER
+#   bench/run.sh --type VBI --cases floor,validate,server   # PIJN (default), VBI, NUCHTER;
+#   bench/run.sh --type KWETSBAAR --cases server           # or ANTISTOLLING, DIAGNOSTIEK (issue 15: the server path)
 #   bench/run.sh --repeat 5 --cases fhir-floor,hapi,fhir-validate,fhir-server   # FHIR against HAPI
 #   bench/run.sh --cases hapi,fhir-pull            # a fhir-server run pulling the pain export from a HAPI server
 #   bench/run.sh --jmh                            # JMH for the hot inner parts

@@ -17,7 +17,7 @@ import nl.verbeterhub.record.RecordType;
  * records/s and peak heap. See docs/benchmarks.md for the command and the last results.
  *
  * <pre>
- * bench/run.sh [--rows 1000000] [--type PIJN|VBI|NUCHTER] [--dialect ISO|DUTCH] [--heap 256m]
+ * bench/run.sh [--rows 1000000] [--type PIJN|VBI|NUCHTER|KWETSBAAR|ANTISTOLLING|DIAGNOSTIEK] [--dialect ISO|DUTCH] [--heap 256m]
  *              [--cases floor,textbook,validate,server,latency,fhir-floor,hapi,fhir-validate,fhir-server,fhir-pull]
  *              [--textbook-rows N] [--latency-runs 20] [--latency-rows 10000] [--gc ParallelGC|G1GC|SerialGC]
  *              [--warmup-rows 300000] [--warmups 4]
