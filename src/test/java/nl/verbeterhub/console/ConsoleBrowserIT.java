@@ -130,9 +130,10 @@ class ConsoleBrowserIT {
         // log in as the operator: every example connector, and the other hospital's
         open("/");
         logIn("operator", PASSWORD);
-        waitFor(d -> rows().size() == 6);
+        waitFor(d -> rows().size() == 10);
         assertThat(rows()).contains("voorbeeld-vbi-csv", "voorbeeld-nuchter-csv", "voorbeeld-pijn-csv",
-                "voorbeeld-opnames-csv", "voorbeeld-fhir", "anna-vbi");
+                "voorbeeld-opnames-csv", "voorbeeld-fhir", "voorbeeld-kwetsbaar-csv", "voorbeeld-antistolling-csv",
+                "voorbeeld-diagnostiek-csv", "voorbeeld-eigen-csv", "anna-vbi");
 
         // the pijn connector's page is open when an extract with rejected rows is uploaded through the API
         open("/connectors/voorbeeld-pijn-csv");
@@ -188,7 +189,7 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("logout")).click();
         waitFor(d -> !d.findElements(By.id("logged-out")).isEmpty());
         logIn(HOSPITAL_USER, HOSPITAL_PASSWORD);
-        waitFor(d -> rows().size() == 5);
+        waitFor(d -> rows().size() == 9);
         assertThat(rows()).doesNotContain("anna-vbi");
         assertThat(text("header nav")).contains("Voorbeeldziekenhuis").doesNotContain("Sint Annaziekenhuis");
         assertThat(browser.findElements(By.cssSelector(".role"))).isEmpty();
