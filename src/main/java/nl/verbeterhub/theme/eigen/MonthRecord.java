@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
  *
  * @param denominator {@link #ABSENT} when none was delivered (a count may leave it empty)
  */
-record MonthRecord(String indicatorId, int numerator, int denominator) {
+record MonthRecord(String indicatorId, long numerator, long denominator) {
 
-    static final int ABSENT = -1;
+    static final long ABSENT = -1;
 
     boolean hasDenominator() {
         return denominator != ABSENT;
@@ -20,13 +20,13 @@ record MonthRecord(String indicatorId, int numerator, int denominator) {
 
     byte[] encode() {
         byte[] id = indicatorId.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(1 + id.length + 8).put((byte) id.length).put(id)
-                .putInt(numerator).putInt(denominator).array();
+        return ByteBuffer.allocate(1 + id.length + 16).put((byte) id.length).put(id)
+                .putLong(numerator).putLong(denominator).array();
     }
 
     static MonthRecord decode(ByteBuffer b) {
         byte[] id = new byte[b.get()];
         b.get(id);
-        return new MonthRecord(new String(id, StandardCharsets.UTF_8), b.getInt(), b.getInt());
+        return new MonthRecord(new String(id, StandardCharsets.UTF_8), b.getLong(), b.getLong());
     }
 }

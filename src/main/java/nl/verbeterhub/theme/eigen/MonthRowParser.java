@@ -21,6 +21,11 @@ import nl.verbeterhub.time.Amsterdam;
 final class MonthRowParser implements RowParser {
 
     private static final RecordType TYPE = RecordType.EIGEN_MONTH;
+    /**
+     * The largest number kept: twelve of them still sum within a long. The contract sets no upper bound; a
+     * hospital's monthly count never comes near 7.7 × 10^17, and a number beyond it is {@code OUT_OF_RANGE}.
+     */
+    static final long MAX_KEPT = Long.MAX_VALUE / 12;
     private static final int INDICATOR = TYPE.column("indicator_id");
     private static final int MONTH = TYPE.column("month");
     private static final int NUMERATOR = TYPE.column("numerator");
@@ -64,27 +69,26 @@ final class MonthRowParser implements RowParser {
         YearMonth yearMonth = parseMonth(month);
         if (yearMonth == null) return reject(id, ReasonCode.UNPARSABLE, "month");
         if ((rejected = Checks.problem(row, TYPE, NUMERATOR, id)) != null) return rejected;
-        Long numerator = Values.parseWhole(row.get(NUMERATOR));
+        Long numerator = whole(row.get(NUMERATOR));
         if (numerator == null) return reject(id, ReasonCode.UNPARSABLE, "numerator");
         if ((rejected = Checks.problem(row, TYPE, DENOMINATOR, id)) != null) return rejected;
         Long denominator = null;
         if (row.get(DENOMINATOR) != null) {
-            denominator = Values.parseWhole(row.get(DENOMINATOR));
+            denominator = whole(row.get(DENOMINATOR));
             if (denominator == null) return reject(id, ReasonCode.UNPARSABLE, "denominator");
         }
 
-        // parseWhole caps values beyond the int range: out of range, as a payload keeps ints.
-        if (numerator < 0 || numerator > Integer.MAX_VALUE || (proportion && numerator > denominator)) {
+        if (numerator < 0 || numerator > MAX_KEPT || (proportion && numerator > denominator)) {
             return reject(id, ReasonCode.OUT_OF_RANGE, "numerator");
         }
-        if (denominator != null && (denominator < 0 || denominator > Integer.MAX_VALUE)) {
+        if (denominator != null && (denominator < 0 || denominator > MAX_KEPT)) {
             return reject(id, ReasonCode.OUT_OF_RANGE, "denominator");
         }
 
         long anchor = Amsterdam.toEpochSecond(yearMonth.atDay(1).atStartOfDay());
         // A count's denominator is checked but not kept: it means nothing for a count (§4.2).
-        int kept = proportion ? denominator.intValue() : MonthRecord.ABSENT;
-        byte[] payload = new MonthRecord(indicator.id(), numerator.intValue(), kept).encode();
+        long kept = proportion ? denominator : MonthRecord.ABSENT;
+        byte[] payload = new MonthRecord(indicator.id(), numerator, kept).encode();
         return new RowResult.Accepted(id, RowResult.NO_PATIENT, anchor, payload);
     }
 
@@ -98,5 +102,15 @@ final class MonthRowParser implements RowParser {
 
     private static RowResult.Rejected reject(String id, ReasonCode reason, String field) {
         return new RowResult.Rejected(id, reason, field);
+    }
+
+    /** A whole number ({@code 4}, {@code 4.0}, {@code 4,0}) in the long range; beyond {@link #MAX_KEPT} it is out of range. */
+    private static Long whole(String value) {
+        java.math.BigDecimal d = Values.parseDecimal(value);
+        if (d == null) return null;
+        d = d.stripTrailingZeros();
+        if (d.scale() > 0) return null;
+        if (d.abs().compareTo(java.math.BigDecimal.valueOf(MAX_KEPT)) > 0) return d.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        return d.longValueExact();
     }
 }

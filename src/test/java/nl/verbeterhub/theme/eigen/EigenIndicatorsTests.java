@@ -235,6 +235,20 @@ class EigenIndicatorsTests {
         }
     }
 
+    /** §4.2: whole numbers ≥ 0 with no upper bound; a count's denominator is checked and otherwise ignored. */
+    @Test
+    void numbersBeyondTheIntRangeAreKept() throws Exception {
+        try (Fixture f = new Fixture(dir, 1, goals(dir, DEFINITION))) {
+            f.deliver("eigen", "indicator_id;month;numerator;denominator\n"
+                    + "mo-24u;2026-01;3000000000;4000000000\nvalincidenten;2026-01;3000000000;\nvalincidenten;2026-12;3;3000000000\n");
+            assertThat(f.rejections()).isEmpty();
+            ObjectNode i = f.indicators(Theme.EIGEN, 2026);
+            assertThat(i.at("/measures/0/value").decimalValue()).isEqualByComparingTo("0.75");
+            assertThat(i.at("/measures/1/numerator").asLong()).isEqualTo(3_000_000_003L);
+            assertThat(i.at("/measures/1/byMonth/11").asLong()).isEqualTo(3);
+        }
+    }
+
     private static List<String> names(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
