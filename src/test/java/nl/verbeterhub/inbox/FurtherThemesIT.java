@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.verbeterhub.cli.ValidateCommand;
 import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.status.HubReadiness;
@@ -24,6 +18,7 @@ import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.Schemas;
 import nl.verbeterhub.support.TestKafka;
 import nl.verbeterhub.support.TopicReader;
+import nl.verbeterhub.support.ValidatedDrafts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -109,14 +104,14 @@ class FurtherThemesIT {
     @Test
     void eachWorkedExampleGivesExactlyItsValuesOnTheTopicAndInValidate() throws Exception {
         readiness.awaitReady(Duration.ofSeconds(60));
-        List<String> files = new ArrayList<>();
+        List<Path> files = new ArrayList<>();
         for (var e : SAMPLES.entrySet()) {
             for (String file : e.getValue()) {
                 HubTestProperties.drop(HUB.inbox(e.getKey()), file, Files.readAllBytes(Path.of("samples", file)));
-                files.add(Path.of("samples", file).toString());
+                files.add(Path.of("samples", file));
             }
         }
-        Map<String, JsonNode> validated = validate(files);
+        Map<String, JsonNode> validated = ValidatedDrafts.of(properties, AGB, "Testziekenhuis " + AGB, files);
         assertThat(validated.keySet()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -149,19 +144,5 @@ class FurtherThemesIT {
         Comparator<JsonNode> byValue = (a, b) -> a.isNumber() && b.isNumber()
                 ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
         assertThat(actual.equals(byValue, expected)).as(what + ": " + actual + " should be " + expected).isTrue();
-    }
-
-    private Map<String, JsonNode> validate(List<String> files) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--agb", AGB, "--name", "Testziekenhuis " + AGB));
-        args.addAll(files);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new ValidateCommand(properties, Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream())).run(args);
-        assertThat(exit).isZero();
-        Map<String, JsonNode> byKey = new HashMap<>();
-        for (JsonNode d : HubJson.MAPPER.readTree(out.toByteArray())) {
-            byKey.put(d.at("/hospital/agb").asText() + ":" + d.at("/theme/code").asText() + ":" + d.at("/period/year").asInt(), d);
-        }
-        return byKey;
     }
 }

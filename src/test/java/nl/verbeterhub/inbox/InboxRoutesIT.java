@@ -11,7 +11,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import nl.verbeterhub.cli.ValidateCommand;
+import java.util.stream.Stream;
 import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.status.HubReadiness;
@@ -29,6 +28,7 @@ import nl.verbeterhub.support.InboxFolders;
 import nl.verbeterhub.support.Schemas;
 import nl.verbeterhub.support.TestKafka;
 import nl.verbeterhub.support.TopicReader;
+import nl.verbeterhub.support.ValidatedDrafts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.kafka.KafkaComponent;
@@ -90,7 +90,8 @@ class InboxRoutesIT {
 
     @Test
     void samplesBecomeOneDraftPerThemeAndYearWithTheFiguresOfValidate() throws Exception {
-        Map<String, JsonNode> validated = validate(Path.of("samples").toFile().listFiles((d, n) -> n.endsWith("-2026-11-20.csv")));
+        Map<String, JsonNode> validated = ValidatedDrafts.of(properties, AGB, "Testziekenhuis " + AGB,
+                Stream.of(Path.of("samples").toFile().listFiles((d, n) -> n.endsWith("-2026-11-20.csv"))).map(java.io.File::toPath).toList());
         Map<String, byte[]> drafts = TopicReader.latest(TestKafka.bootstrapServers(), HUB.draftsTopic());
         assertThat(drafts.keySet()).containsExactlyInAnyOrderElementsOf(validated.keySet());
         for (var e : drafts.entrySet()) {
@@ -203,20 +204,5 @@ class InboxRoutesIT {
                 assertThat(c.get("cleanup.policy").value()).as(e.getKey()).isEqualTo(e.getValue());
             }
         }
-    }
-
-    /** The drafts {@code validate} prints for these files, by key. */
-    private Map<String, JsonNode> validate(java.io.File[] files) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--agb", AGB, "--name", "Testziekenhuis " + AGB));
-        for (java.io.File f : files) args.add(f.getPath());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new ValidateCommand(properties, Clock.systemUTC(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream())).run(args);
-        assertThat(exit).isZero();
-        Map<String, JsonNode> byKey = new HashMap<>();
-        for (JsonNode d : HubJson.MAPPER.readTree(out.toByteArray())) {
-            byKey.put(d.at("/hospital/agb").asText() + ":" + d.at("/theme/code").asText() + ":" + d.at("/period/year").asInt(), d);
-        }
-        return byKey;
     }
 }

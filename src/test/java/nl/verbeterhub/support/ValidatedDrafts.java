@@ -9,10 +9,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.verbeterhub.cli.ValidateCommand;
+import nl.verbeterhub.config.HubProperties;
 import nl.verbeterhub.config.StandaloneConfig;
 import nl.verbeterhub.json.HubJson;
 
@@ -24,10 +26,18 @@ public final class ValidatedDrafts {
 
     /** The drafts by key ({@code agb:theme:year}). */
     public static Map<String, JsonNode> of(String agb, String name, Path export) throws IOException {
+        return of(StandaloneConfig.load(), agb, name, List.of(export));
+    }
+
+    /** The drafts of several files, each an extract of its own, read with these settings, by key. */
+    public static Map<String, JsonNode> of(HubProperties properties, String agb, String name, List<Path> files)
+            throws IOException {
+        List<String> args = new ArrayList<>(List.of("--agb", agb, "--name", name));
+        files.forEach(f -> args.add(f.toString()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new ValidateCommand(StandaloneConfig.load(), Clock.systemUTC(),
+        int exit = new ValidateCommand(properties, Clock.systemUTC(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()))
-                .run(List.of("--agb", agb, "--name", name, export.toString()));
+                .run(args);
         assertThat(exit).as("validate's exit").isZero();
         Map<String, JsonNode> byKey = new HashMap<>();
         for (JsonNode d : HubJson.MAPPER.readTree(out.toByteArray())) {
