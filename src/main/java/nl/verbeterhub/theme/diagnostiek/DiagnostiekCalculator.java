@@ -7,6 +7,7 @@ import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.state.StoredRecord;
 import nl.verbeterhub.theme.DeliveredTypes;
+import nl.verbeterhub.theme.ObservedUntil;
 import nl.verbeterhub.theme.PatientBoundary;
 import nl.verbeterhub.theme.Theme;
 import nl.verbeterhub.theme.ThemeCalculator;
@@ -33,10 +34,9 @@ final class DiagnostiekCalculator implements ThemeCalculator {
 
     @Override
     public SortedMap<Integer, DiagnostiekYear> compute(RecordStore store, String agb, DeliveredTypes delivered) {
-        long[] latest = {Long.MIN_VALUE};
-        store.forEachRecord(agb, RecordType.DIAGNOSTIEK, r -> latest[0] = Math.max(latest[0], r.anchor()));
-        Pass pass = new Pass(latest[0]);
-        if (latest[0] != Long.MIN_VALUE) store.forEachRecord(agb, RecordType.DIAGNOSTIEK, pass::visit);
+        long observedUntil = ObservedUntil.of(store, agb, RecordType.DIAGNOSTIEK);
+        Pass pass = new Pass(observedUntil);
+        if (observedUntil != ObservedUntil.NONE) store.forEachRecord(agb, RecordType.DIAGNOSTIEK, pass::visit);
         return pass.years;
     }
 

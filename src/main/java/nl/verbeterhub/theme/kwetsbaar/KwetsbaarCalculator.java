@@ -10,6 +10,7 @@ import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.state.StoredRecord;
 import nl.verbeterhub.theme.DeliveredTypes;
+import nl.verbeterhub.theme.ObservedUntil;
 import nl.verbeterhub.theme.PatientBoundary;
 import nl.verbeterhub.theme.Theme;
 import nl.verbeterhub.theme.ThemeCalculator;
@@ -52,10 +53,9 @@ final class KwetsbaarCalculator implements ThemeCalculator {
 
     @Override
     public SortedMap<Integer, KwetsbaarYear> compute(RecordStore store, String agb, DeliveredTypes delivered) {
-        long[] observedUntil = {Long.MIN_VALUE};
-        store.forEachRecord(agb, RecordType.KWETSBAAR, r -> observedUntil[0] = Math.max(observedUntil[0], r.anchor()));
-        Pass pass = new Pass(observedUntil[0]);
-        if (observedUntil[0] != Long.MIN_VALUE) {
+        long observedUntil = ObservedUntil.of(store, agb, RecordType.KWETSBAAR);
+        Pass pass = new Pass(observedUntil);
+        if (observedUntil != ObservedUntil.NONE) {
             store.forEachRecord(agb, RecordType.KWETSBAAR, pass::visit);
             pass.endPatient();
         }
