@@ -43,8 +43,7 @@ public final class ExtractLogFollower implements AutoCloseable {
 
     /** Reads the whole topic up to its end, then follows it in the background. */
     public void restoreAndFollow(Duration timeout) throws TimeoutException {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<TopicPartition> partitions = TopicPartitions.of(consumer, topic, Duration.ofSeconds(30));
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
