@@ -93,8 +93,8 @@ class HubConfiguration {
     }
 
     @Bean
-    FhirReading fhirReading(HubProperties properties, PainScales scales, PseudonymSecret secret) {
-        return new FhirReading(new FhirMapping(scales, properties.fhir().toVbiScores()), secret,
+    FhirReading fhirReading(HubProperties properties, PainScales scales, ThemeSettings themes, PseudonymSecret secret) {
+        return new FhirReading(new FhirMapping(scales, properties.fhir().toVbiScores(), themes), secret,
                 properties.fhir().maxResourceBytes(),
                 properties.dataDir().resolve("tmp"));
     }

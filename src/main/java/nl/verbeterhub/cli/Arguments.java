@@ -6,14 +6,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import nl.verbeterhub.connector.SourceSettings;
+import nl.verbeterhub.theme.Theme;
 
 /**
  * The arguments of {@code validate}: options first or mixed in, then one or more files or folders.
  *
  * @param charset {@code --charset}: the CSV files' character set over the connector's, or null
+ * @param themes {@code --themes}: the further themes read from FHIR, over the connector's list, or null
  */
-record Arguments(String agb, String name, Integer year, String connector, Charset charset, List<Path> files) {
+record Arguments(String agb, String name, Integer year, String connector, Charset charset, Set<Theme> themes,
+                 List<Path> files) {
 
     static Arguments parse(List<String> args) {
         String agb = null;
@@ -21,6 +28,7 @@ record Arguments(String agb, String name, Integer year, String connector, Charse
         Integer year = null;
         String connector = null;
         Charset charset = null;
+        Set<Theme> themes = null;
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -29,6 +37,7 @@ record Arguments(String agb, String name, Integer year, String connector, Charse
                 case "--name" -> name = value(args, ++i, arg);
                 case "--connector" -> connector = value(args, ++i, arg);
                 case "--charset" -> charset = charset(value(args, ++i, arg));
+                case "--themes" -> themes = themes(value(args, ++i, arg));
                 case "--year" -> {
                     String y = value(args, ++i, arg);
                     if (!y.matches("\\d{4}")) throw new IllegalArgumentException("--year takes a year like 2025");
@@ -42,7 +51,20 @@ record Arguments(String agb, String name, Integer year, String connector, Charse
         }
         if (agb == null || !agb.matches("\\d{8}")) throw new IllegalArgumentException("--agb takes an 8-digit AGB code");
         if (files.isEmpty()) throw new IllegalArgumentException("no files given");
-        return new Arguments(agb, name, year, connector, charset, files);
+        return new Arguments(agb, name, year, connector, charset, themes, files);
+    }
+
+    /** {@code KWETSBAAR,DIAGNOSTIEK}: the themes a FHIR connector may list, case-insensitively; empty for none. */
+    private static Set<Theme> themes(String list) {
+        Set<Theme> themes = EnumSet.noneOf(Theme.class);
+        for (String name : list.split(",", -1)) {
+            if (name.isBlank() && list.isBlank()) continue;
+            Theme theme = Arrays.stream(Theme.values()).filter(t -> t.name().equalsIgnoreCase(name.strip())).findFirst()
+                    .filter(SourceSettings.Fhir.LISTABLE::contains).orElseThrow(() -> new IllegalArgumentException(
+                            "--themes takes KWETSBAAR, ANTISTOLLING, DIAGNOSTIEK or EIGEN, comma-separated; not '" + name + "'"));
+            themes.add(theme);
+        }
+        return themes;
     }
 
     /** As a connector's {@code charset}: known, and ASCII-compatible (the line limit and NUL check read bytes). */

@@ -9,7 +9,7 @@ import java.io.PrintStream;
 final class Help {
 
     static final String VALIDATE_USAGE = "usage: validate --agb 06019999 [--name \"Ziekenhuis\"] [--year 2025]"
-            + " [--connector ID] [--charset NAME] FILE|FOLDER...";
+            + " [--connector ID] [--charset NAME] [--themes LIST] FILE|FOLDER...";
     static final String DRAFTS_USAGE = "usage: drafts [--bootstrap-servers host:port] [--agb 06019999]";
     static final String REJECTIONS_USAGE = "usage: rejections [--bootstrap-servers host:port] [--agb 06019999]";
     static final String USAGE = """
@@ -37,6 +37,8 @@ final class Help {
                 --connector ID     read with that connector's settings (charset, columns, identifier systems)
                 --charset NAME     the CSV files' character set, over the connector's (default UTF-8);
                                    windows-1252 for Excel's "CSV (puntkomma gescheiden)"
+                --themes LIST      further themes read from FHIR too, over the connector's list: any of
+                                   KWETSBAAR,ANTISTOLLING,DIAGNOSTIEK,EIGEN (default: the connector's, else none)
                 FILE|FOLDER...     each CSV file is an extract of its own; every FHIR file (.ndjson, a Bundle
                                    .json) or bulk export folder given is together one extract
             """;

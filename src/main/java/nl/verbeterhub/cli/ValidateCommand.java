@@ -47,7 +47,7 @@ import nl.verbeterhub.theme.pijn.PainScales;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * {@code validate --agb 06019999 [--name N] [--year 2025] [--connector ID] [--charset NAME] FILE...}: reads
+ * {@code validate --agb 06019999 [--name N] [--year 2025] [--connector ID] [--charset NAME] [--themes LIST] FILE...}: reads
  * extracts with exactly the code of the routes (parse, check, pseudonymise, aggregate) into a temporary
  * store, prints the drafts as a JSON array on stdout and a readable summary on stderr. Each CSV file is an
  * extract of its own ({@code --charset} over the connector's character set); every FHIR file or folder
@@ -108,7 +108,7 @@ public final class ValidateCommand {
             PseudonymSecret secret = System.getenv(PseudonymSecret.ENV) == null
                     ? PseudonymSecret.throwAway() : PseudonymSecret.of(System.getenv(PseudonymSecret.ENV));
             ExtractIngest ingest = new ExtractIngest(store, secret, properties.pseudonym().cacheSize(), Themes.parsers(themes), clock);
-            FhirReading fhir = new FhirReading(new FhirMapping(scales, properties.fhir().toVbiScores()), secret,
+            FhirReading fhir = new FhirReading(new FhirMapping(scales, properties.fhir().toVbiScores(), themes), secret,
                     properties.fhir().maxResourceBytes(), tmp.resolve("fhir"));
             List<Path> fhirFiles = a.files().stream().filter(ValidateCommand::isFhir).toList();
             Set<String> connectors = new HashSet<>();
@@ -117,8 +117,10 @@ public final class ValidateCommand {
                     String name = uniqueName(file.getFileName().toString(), connectors);
                     unusable |= !read(file.toString(), () -> csv(file, name, a, connector), ingest, store, log);
                 } else if (file == fhirFiles.get(0)) {
-                    SourceSettings.Fhir settings = connector.filter(ConnectorConfig::readsFhir)
+                    SourceSettings.Fhir connectorSettings = connector.filter(ConnectorConfig::readsFhir)
                             .map(ConnectorConfig::fhir).orElse(SourceSettings.Fhir.DEFAULTS);
+                    SourceSettings.Fhir settings = a.themes() == null ? connectorSettings
+                            : connectorSettings.withThemes(a.themes());
                     String name = uniqueName("fhir", connectors);
                     String label = "FHIR " + fhirFiles.stream().map(f -> String.valueOf(f.getFileName()))
                             .collect(Collectors.joining(" + "));

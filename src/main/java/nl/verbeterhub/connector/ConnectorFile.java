@@ -25,6 +25,7 @@ record ConnectorFile(
         // fhir-inbox
         String patientIdentifierSystem,
         String recordIdentifierSystem,
+        List<String> themes,
         // fhir-server, fhir-bulk-export
         String baseUrl,
         String pollInterval,

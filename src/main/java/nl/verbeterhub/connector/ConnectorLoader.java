@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +30,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.verbeterhub.record.Column;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.Theme;
 import org.springframework.boot.convert.DurationStyle;
 
 /** Reads and checks every connector file, failing early with the file and setting named. */
 public final class ConnectorLoader {
+
+    private static final String LISTABLE_NAMES = "KWETSBAAR, ANTISTOLLING, DIAGNOSTIEK and EIGEN";
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern AGB = Pattern.compile("\\d{8}");
@@ -188,8 +193,8 @@ public final class ConnectorLoader {
         String format = f.format() == null ? "csv" : f.format();
         require(file, format.equals("csv") || format.equals("fhir"), "format must be csv or fhir");
         if (format.equals("csv")) {
-            require(file, f.patientIdentifierSystem() == null && f.recordIdentifierSystem() == null,
-                    "patientIdentifierSystem and recordIdentifierSystem apply to format fhir only");
+            require(file, f.patientIdentifierSystem() == null && f.recordIdentifierSystem() == null && f.themes() == null,
+                    "patientIdentifierSystem, recordIdentifierSystem and themes apply to format fhir only");
             return csvSettings(file, f);
         }
         require(file, f.recordType() == null && f.charset() == null && f.columns() == null,
@@ -199,7 +204,22 @@ public final class ConnectorLoader {
 
     private static SourceSettings.Fhir fhirSettings(Path file, ConnectorFile f) {
         return new SourceSettings.Fhir(system(file, "patientIdentifierSystem", f.patientIdentifierSystem()),
-                system(file, "recordIdentifierSystem", f.recordIdentifierSystem()));
+                system(file, "recordIdentifierSystem", f.recordIdentifierSystem()), themes(file, f.themes()));
+    }
+
+    /** {@code themes}: further themes this FHIR connector reads too, by name, case-insensitively (themes.md §0.6). */
+    private static Set<Theme> themes(Path file, List<String> listed) {
+        if (listed == null) return Set.of();
+        Set<Theme> themes = EnumSet.noneOf(Theme.class);
+        for (String name : listed) {
+            Theme theme = name == null ? null : Arrays.stream(Theme.values())
+                    .filter(t -> t.name().equalsIgnoreCase(name.strip())).findFirst().orElse(null);
+            require(file, theme != null && SourceSettings.Fhir.LISTABLE.contains(theme),
+                    "themes lists '" + name + "'; a FHIR connector may list " + LISTABLE_NAMES
+                            + " (VBI, NUCHTER and PIJN are always read)");
+            require(file, themes.add(theme), "themes lists " + theme + " twice");
+        }
+        return themes;
     }
 
     /** An identifier system is a URI: {@code http://fhir.nl/fhir/NamingSystem/bsn}, {@code urn:oid:…}. */

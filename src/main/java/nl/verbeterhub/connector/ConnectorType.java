@@ -15,16 +15,16 @@ public enum ConnectorType {
     /** CSV files dropped in a folder. */
     CSV_INBOX("csv-inbox", Set.of("recordType", "charset", "columns")),
     /** FHIR R4 bulk exports (a sub-folder of NDJSON files), Bundles and lone NDJSON files dropped in a folder. */
-    FHIR_INBOX("fhir-inbox", Set.of("patientIdentifierSystem", "recordIdentifierSystem")),
+    FHIR_INBOX("fhir-inbox", Set.of("patientIdentifierSystem", "recordIdentifierSystem", "themes")),
     /** A FHIR R4 server searched on a schedule, each run an extract. */
-    FHIR_SERVER("fhir-server", Set.of("patientIdentifierSystem", "recordIdentifierSystem", "baseUrl", "pollInterval",
-            "auth", "pageSize")),
+    FHIR_SERVER("fhir-server", Set.of("patientIdentifierSystem", "recordIdentifierSystem", "themes", "baseUrl",
+            "pollInterval", "auth", "pageSize")),
     /** A FHIR server's bulk {@code $export}, kicked off on a schedule, each export an extract. */
-    FHIR_BULK_EXPORT("fhir-bulk-export", Set.of("patientIdentifierSystem", "recordIdentifierSystem", "baseUrl",
-            "pollInterval", "auth", "exportLevel", "group")),
+    FHIR_BULK_EXPORT("fhir-bulk-export", Set.of("patientIdentifierSystem", "recordIdentifierSystem", "themes",
+            "baseUrl", "pollInterval", "auth", "exportLevel", "group")),
     /** CSV files, Bundles, NDJSON files or bulk-export folders picked up from an SFTP server. */
     SFTP_INBOX("sftp-inbox", Set.of("format", "recordType", "charset", "columns", "patientIdentifierSystem",
-            "recordIdentifierSystem", "host", "port", "path", "user", "privateKeyEnv", "passwordEnv", "knownHosts",
+            "recordIdentifierSystem", "themes", "host", "port", "path", "user", "privateKeyEnv", "passwordEnv", "knownHosts",
             "pollInterval"));
 
     /** Settings every type takes. */

@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.verbeterhub.csv.CsvExtractReader;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.Theme;
 
 /** The settings only one connector type takes, typed. */
 public sealed interface SourceSettings {
@@ -35,11 +37,29 @@ public sealed interface SourceSettings {
      * @param patientIdentifierSystem when set, a record's patient is the Patient's identifier in this system
      *     (domain.md §6, "Identity"); else the subject reference
      * @param recordIdentifierSystem when set, a record's id is its identifier in this system, else its first
+     * @param themes the further themes read as well (themes.md §0.6): none unless the connector lists them, so
+     *     that an extract gives the drafts it gave before
      */
-    record Fhir(Optional<String> patientIdentifierSystem, Optional<String> recordIdentifierSystem)
+    record Fhir(Optional<String> patientIdentifierSystem, Optional<String> recordIdentifierSystem, Set<Theme> themes)
             implements SourceSettings {
 
+        /** The themes a FHIR connector may list: VBI, NUCHTER and PIJN are always read. */
+        public static final Set<Theme> LISTABLE = Set.of(Theme.KWETSBAAR, Theme.ANTISTOLLING, Theme.DIAGNOSTIEK, Theme.EIGEN);
+        /** Declared after {@link #LISTABLE}, which its construction checks. */
         public static final Fhir DEFAULTS = new Fhir(Optional.empty(), Optional.empty());
+
+        public Fhir {
+            themes = Set.copyOf(themes);
+            if (!LISTABLE.containsAll(themes)) throw new IllegalArgumentException("not a listable theme: " + themes);
+        }
+
+        public Fhir(Optional<String> patientIdentifierSystem, Optional<String> recordIdentifierSystem) {
+            this(patientIdentifierSystem, recordIdentifierSystem, Set.of());
+        }
+
+        public Fhir withThemes(Set<Theme> listed) {
+            return new Fhir(patientIdentifierSystem, recordIdentifierSystem, listed);
+        }
 
         @Override
         public SourceSettings local() {

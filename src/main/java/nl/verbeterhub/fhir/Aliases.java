@@ -12,6 +12,9 @@ final class Aliases {
     static final byte PATIENT = 'P';
     static final byte ENCOUNTER = 'E';
     static final byte PROCEDURE = 'R';
+    static final byte DIAGNOSTIC_REPORT = 'D';
+    static final byte SERVICE_REQUEST = 'Q';
+    static final byte OBSERVATION = 'B';
     static final byte OTHER = 'O';
     private static final int KEY_BYTES = 16;
 
@@ -23,6 +26,9 @@ final class Aliases {
             case "Patient" -> PATIENT;
             case "Encounter" -> ENCOUNTER;
             case "Procedure" -> PROCEDURE;
+            case "DiagnosticReport" -> DIAGNOSTIC_REPORT;
+            case "ServiceRequest" -> SERVICE_REQUEST;
+            case "Observation" -> OBSERVATION;
             default -> OTHER;
         };
     }

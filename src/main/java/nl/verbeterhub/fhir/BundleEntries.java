@@ -19,21 +19,20 @@ import org.hl7.fhir.r4.model.Resource;
  */
 final class BundleEntries {
 
-    private static final String PROCEDURE = "Procedure";
-    /** The resource types §6 maps; the others are counted by their {@code resourceType} alone, never parsed. */
-    private static final Set<String> READ = Set.of("Patient", "Encounter", "Observation", PROCEDURE);
-
     private final FhirReading reading;
     private final FhirReport report;
-    /** Shared with the source: files in which a pass before the last saw a Procedure or a DELETE of one. */
-    private final Set<FhirExtract.File> withProcedures;
+    /** Shared with the source: files in which a pass before the last saw what the joined pass reads, or a DELETE of it. */
+    private final Set<FhirExtract.File> withJoined;
+    /** Which resource types are parsed; the others are counted by their {@code resourceType} alone, never parsed. */
+    private final FhirScope scope;
     private final Map<String, BundleFile> bundles = new LinkedHashMap<>();
     private final FhirResource resource = new FhirResource();
 
-    BundleEntries(FhirReading reading, FhirReport report, Set<FhirExtract.File> withProcedures) {
+    BundleEntries(FhirReading reading, FhirReport report, Set<FhirExtract.File> withJoined, FhirScope scope) {
         this.reading = reading;
         this.report = report;
-        this.withProcedures = withProcedures;
+        this.withJoined = withJoined;
+        this.scope = scope;
     }
 
     /** Verifies a Bundle's structure (valid JSON, a readable type) before anything of the extract is read. */
@@ -78,9 +77,9 @@ final class BundleEntries {
             String position = f.name() + " entry " + index;
             if ("DELETE".equals(entry.method())) {
                 String type = BundleRequests.type(entry.url());
-                // A DELETE of a Procedure is handled in the procedures pass, even in a Bundle without Procedures.
-                if (PROCEDURE.equals(type)) withProcedures.add(f);
-                if (Pass.ofDelete(type) == pass && !handler.delete(entry.url())) report.unparsable(position);
+                // A DELETE of a joined type is handled in the joined pass, even in a Bundle without such resources.
+                if (type != null && scope.joined(type)) withJoined.add(f);
+                if (Pass.ofDelete(type, scope) == pass && !handler.delete(entry.url())) report.unparsable(position);
                 return;
             }
             // GET, HEAD and PATCH carry no resource the hub could read.
@@ -91,13 +90,12 @@ final class BundleEntries {
                 if (first) report.unparsable(position);
                 return;
             }
-            if (!pass.wants(type, patientsFirst)) {
-                if (PROCEDURE.equals(type)) withProcedures.add(f);
-                return;
-            }
-            if (!READ.contains(type)) {
+            if (pass != Pass.JOINED && scope.inJoinedPass(type)) withJoined.add(f);
+            if (!pass.wants(type, patientsFirst, scope)) return;
+            boolean counts = pass.counts(type, patientsFirst, scope);
+            if (!scope.parsed(type)) {
                 // Valid input that maps to nothing (domain.md §6, "Counting"): counted, never parsed.
-                report.resource(type);
+                if (counts) report.resource(type);
                 return;
             }
             Resource parsed;
@@ -105,11 +103,11 @@ final class BundleEntries {
                 parsed = (Resource) hapi.parseResource(reading.json().writeValueAsString(entry.resource()));
             } catch (RuntimeException | IOException e) {
                 // HAPI's message quotes what it read: only the position is kept.
-                report.unparsable(position);
+                if (counts) report.unparsable(position);
                 return;
             }
             HapiResourceReader.read(parsed, resource);
-            handler.handle(resource, entry.fullUrl(), index, position);
+            handler.handle(resource, entry.fullUrl(), index, position, pass);
         });
     }
 }

@@ -37,6 +37,27 @@ final class Codes {
     static final String LAST_INTAKE = "67517-3";
     static final String INTAKE_KIND = "http://verbeterhub.nl/fhir/CodeSystem/intake-kind";
 
+    /** The four further themes (themes.md §0.6, §1.3, §2.3, §3.3, §4.4). */
+    static final String HUB = "http://verbeterhub.nl/fhir/";
+    static final String VMS_DOMAIN = HUB + "CodeSystem/vms-domain";
+    static final String TRANSFER_DOCUMENT = HUB + "CodeSystem/transfer-document";
+    static final String ANTICOAGULANT_CLASS = HUB + "CodeSystem/anticoagulant-class";
+    static final String RESULT_FOLLOWUP = HUB + "CodeSystem/result-followup";
+    static final String PERIPROCEDURAL_EXTENSION = HUB + "StructureDefinition/periprocedural-anticoagulation";
+    static final String ATC = "http://www.whocc.no/atc";
+    static final String DISCHARGE_LETTER_LOINC = "18842-5";
+    static final String V2_0074 = "http://terminology.hl7.org/CodeSystem/v2-0074";
+    static final String INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
+    static final String MEASURE_POPULATION = "http://terminology.hl7.org/CodeSystem/measure-population";
+    static final Set<String> DIAGNOSTIC_REPORT_STATUSES = Set.of("registered", "partial", "preliminary", "final",
+            "amended", "corrected", "appended", "cancelled", "entered-in-error", "unknown");
+    static final Set<String> DIAGNOSTIC_REPORT_COUNTED = Set.of("partial", "preliminary", "final", "amended",
+            "corrected", "appended");
+    static final Set<String> DOCUMENT_REFERENCE_STATUSES = Set.of("current", "superseded", "entered-in-error");
+    static final Set<String> TASK_STATUSES = Set.of("draft", "requested", "received", "accepted", "rejected", "ready",
+            "cancelled", "in-progress", "on-hold", "failed", "completed", "entered-in-error");
+    static final Set<String> MEASURE_REPORT_STATUSES = Set.of("complete", "pending", "error");
+
     static final String BSN = "http://fhir.nl/fhir/NamingSystem/bsn";
 
     /** The status value sets of R4. */

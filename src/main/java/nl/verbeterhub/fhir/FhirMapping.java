@@ -1,7 +1,13 @@
 package nl.verbeterhub.fhir;
 
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.ThemeSettings;
 import nl.verbeterhub.theme.nuchter.FastingRowParser;
 import nl.verbeterhub.theme.pijn.PainScale;
 import nl.verbeterhub.theme.pijn.PainScales;
@@ -44,10 +50,27 @@ public final class FhirMapping {
 
     private final PainScales scales;
     private final VbiScores vbiScores;
+    /** LOINC codes of an INR Observation ({@code hub.themes.antistolling.fhir.inr-codes}). */
+    final Set<String> inrCodes;
+    /** HL7 v2 0074 code, upper case → discipline ({@code hub.themes.diagnostiek.fhir.discipline-codes}). */
+    final Map<String, String> disciplines;
+    /** Critical interpretation codes, upper case ({@code hub.themes.diagnostiek.fhir.critical-interpretation-codes}). */
+    final Set<String> criticalCodes;
 
     public FhirMapping(PainScales scales, VbiScores vbiScores) {
+        this(scales, vbiScores, ThemeSettings.defaults());
+    }
+
+    public FhirMapping(PainScales scales, VbiScores vbiScores, ThemeSettings themes) {
         this.scales = scales;
         this.vbiScores = vbiScores;
+        this.inrCodes = Set.copyOf(themes.antistolling().fhirInrCodes());
+        Map<String, String> disciplines = new HashMap<>();
+        themes.diagnostiek().fhirDisciplineCodes().forEach((code, discipline) ->
+                disciplines.put(code.toUpperCase(Locale.ROOT), discipline));
+        this.disciplines = Map.copyOf(disciplines);
+        this.criticalCodes = themes.diagnostiek().fhirCriticalInterpretationCodes().stream()
+                .map(code -> code.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
     /** The record the resource bears, or null when it matches no row of the table. */
@@ -80,7 +103,7 @@ public final class FhirMapping {
         return false;
     }
 
-    private static boolean isAdmission(FhirResource r) {
+    static boolean isAdmission(FhirResource r) {
         for (String code : Codes.ADMISSION_CLASSES) {
             if (r.encounterClass.has(Codes.ACT_CODE, code)) return true;
         }
@@ -96,22 +119,30 @@ public final class FhirMapping {
         return null;
     }
 
-    /** What the resource's status makes of it. */
+    /** What the resource's status makes of it (domain.md §6, "Status"; themes.md §0.6). */
     static Status status(FhirResource r) {
         if (r.status == null) return Status.MISSING;
         var valueSet = switch (r.resourceType) {
             case "Observation" -> Codes.OBSERVATION_STATUSES;
             case "Procedure" -> Codes.PROCEDURE_STATUSES;
+            case "DiagnosticReport" -> Codes.DIAGNOSTIC_REPORT_STATUSES;
+            case "DocumentReference" -> Codes.DOCUMENT_REFERENCE_STATUSES;
+            case "Task" -> Codes.TASK_STATUSES;
+            case "MeasureReport" -> Codes.MEASURE_REPORT_STATUSES;
             default -> Codes.ENCOUNTER_STATUSES;
         };
         if (!valueSet.contains(r.status)) return Status.INVALID;
         if (r.status.equals(Codes.ENTERED_IN_ERROR)) return Status.REMOVED;
-        var counted = switch (r.resourceType) {
-            case "Observation" -> Codes.OBSERVATION_COUNTED;
-            case "Procedure" -> Codes.PROCEDURE_COUNTED;
-            default -> Codes.ENCOUNTER_COUNTED;
+        boolean counted = switch (r.resourceType) {
+            case "Observation" -> Codes.OBSERVATION_COUNTED.contains(r.status);
+            case "Procedure" -> Codes.PROCEDURE_COUNTED.contains(r.status);
+            case "DiagnosticReport" -> Codes.DIAGNOSTIC_REPORT_COUNTED.contains(r.status);
+            case "DocumentReference" -> r.status.equals("current");
+            case "Task" -> r.status.equals("completed");
+            case "MeasureReport" -> r.status.equals("complete");
+            default -> Codes.ENCOUNTER_COUNTED.contains(r.status);
         };
-        return counted.contains(r.status) ? Status.COUNTED : Status.NOT_COUNTED;
+        return counted ? Status.COUNTED : Status.NOT_COUNTED;
     }
 
     /**

@@ -29,8 +29,6 @@ import org.hl7.fhir.r4.model.Resource;
  */
 public final class FhirRecordSource implements RecordSource {
 
-    private static final Set<RecordType> TYPES = EnumSet.of(RecordType.VBI, RecordType.NUCHTER, RecordType.PIJN,
-            RecordType.ADMISSION);
     private static final String PROCEDURE = "Procedure";
     private static final int SOURCE_PSEUDONYM_CACHE = 4_096;
 
@@ -42,8 +40,9 @@ public final class FhirRecordSource implements RecordSource {
     private final JsonResourceReader json;
     private final FhirResource resource = new FhirResource();
     private final FhirReport report = new FhirReport();
-    /** Files in which a pass before the last saw a Procedure (in a bulk export: the Procedure files). */
-    private final Set<FhirExtract.File> withProcedures = new HashSet<>();
+    /** Files in which a pass before the last saw a resource the joined pass reads (in a bulk export: those files). */
+    private final Set<FhirExtract.File> withJoined = new HashSet<>();
+    private final FhirScope scope;
     private final BundleEntries bundles;
     /** NDJSON lines through HAPI's full parse instead of the streaming reader: the reference the tests compare with. */
     private boolean hapiForNdjson;
@@ -56,7 +55,8 @@ public final class FhirRecordSource implements RecordSource {
         this.settings = settings;
         this.earlier = earlier;
         this.json = new JsonResourceReader(reading.resourceTypes());
-        this.bundles = new BundleEntries(reading, report, withProcedures);
+        this.scope = new FhirScope(settings.themes());
+        this.bundles = new BundleEntries(reading, report, withJoined, scope);
     }
 
     /**
@@ -72,7 +72,7 @@ public final class FhirRecordSource implements RecordSource {
                 bundles.add(f);
             }
         }
-        return TYPES;
+        return scope.types();
     }
 
     private void verifyNdjson(FhirExtract.File f) throws UnusableFileException, IOException {
@@ -98,13 +98,13 @@ public final class FhirRecordSource implements RecordSource {
             bundles.aliases(join, pseudonyms, agb, patientsFirst);
             Subjects subjects = new Subjects(join, pseudonyms, agb, settings.patientIdentifierSystem(), earlier);
             ResourceHandler handler = new ResourceHandler(reading.mapping(), join, subjects, consumer, report, pseudonyms,
-                    agb, settings.patientIdentifierSystem(), settings.recordIdentifierSystem());
-            List<Pass> passes = patientsFirst ? List.of(Pass.PATIENTS, Pass.RECORDS, Pass.PROCEDURES)
-                    : List.of(Pass.RECORDS, Pass.PROCEDURES);
+                    agb, settings.patientIdentifierSystem(), settings.recordIdentifierSystem(), scope);
+            List<Pass> passes = patientsFirst ? List.of(Pass.PATIENTS, Pass.RECORDS, Pass.JOINED)
+                    : List.of(Pass.RECORDS, Pass.JOINED);
             for (Pass pass : passes) {
                 boolean first = pass == passes.get(0);
                 for (FhirExtract.File f : extract.files()) {
-                    if (pass == Pass.PROCEDURES && !withProcedures.contains(f)) continue;
+                    if (pass == Pass.JOINED && !withJoined.contains(f)) continue;
                     if (f.ndjson()) ndjson(f, pass, first, patientsFirst, handler, consumer);
                     else bundles.read(f, pass, first, patientsFirst, handler, consumer);
                 }
@@ -115,10 +115,10 @@ public final class FhirRecordSource implements RecordSource {
     private void ndjson(FhirExtract.File f, Pass pass, boolean first, boolean patientsFirst, ResourceHandler handler,
                         RecordConsumer consumer) throws IOException {
         consumer.at(f.name(), extract.run() ? Position.Kind.RUN : Position.Kind.LINE);
-        Predicate<String> wanted = t -> pass.wants(t, patientsFirst);
+        Predicate<String> wanted = t -> pass.wants(t, patientsFirst, scope);
         IParser hapi = hapiForNdjson ? reading.hapiParser() : null;
         try (NdjsonLines lines = new NdjsonLines(f.path(), reading.maxResourceBytes())) {
-            while (lines.next()) line(f, lines, pass, first, wanted, hapi, handler);
+            while (lines.next()) line(f, lines, pass, first, patientsFirst, wanted, hapi, handler);
         }
     }
 
@@ -126,8 +126,8 @@ public final class FhirRecordSource implements RecordSource {
      * One NDJSON line in one pass: a method of its own, so that the JIT compiles the per-line work once
      * and keeps it from file to file (as the CSV source's batches do, docs/benchmarks.md).
      */
-    private void line(FhirExtract.File f, NdjsonLines lines, Pass pass, boolean first, Predicate<String> wanted,
-                      IParser hapi, ResourceHandler handler) {
+    private void line(FhirExtract.File f, NdjsonLines lines, Pass pass, boolean first, boolean patientsFirst,
+                      Predicate<String> wanted, IParser hapi, ResourceHandler handler) {
         // A run counts its resources from 0; a file its lines from 1.
         long index = extract.run() ? lines.line() - 1 : lines.line();
         String position = extract.run() ? f.name() + ":index-" + index : f.name() + ":" + index;
@@ -137,14 +137,17 @@ public final class FhirRecordSource implements RecordSource {
         }
         var outcome = hapi == null ? json.read(lines.bytes(), lines.offset(), lines.length(), wanted, resource)
                 : hapiRead(hapi, lines, wanted);
+        if (pass != Pass.JOINED && resource.resourceType != null && scope.inJoinedPass(resource.resourceType)) {
+            withJoined.add(f);
+        }
         switch (outcome) {
-            case RESOURCE -> handler.handle(resource, null, index, position);
+            case RESOURCE -> handler.handle(resource, null, index, position, pass);
             case SKIPPED -> {
-                if (PROCEDURE.equals(resource.resourceType)) withProcedures.add(f);
+                // read by another pass
             }
             case UNPARSABLE -> {
-                // Counted once: by the first pass unless the failure came after a type another pass handles.
-                boolean mine = resource.resourceType == null ? first : wanted.test(resource.resourceType);
+                // Counted once: by the first pass unless the failure came after a type another pass counts.
+                boolean mine = resource.resourceType == null ? first : pass.counts(resource.resourceType, patientsFirst, scope);
                 if (mine) report.unparsable(position);
             }
         }
@@ -186,8 +189,14 @@ public final class FhirRecordSource implements RecordSource {
         if (report.held(PROCEDURE)) {
             held.add(RecordType.VBI);
             held.add(RecordType.NUCHTER);
+            held.add(RecordType.ANTISTOLLING);
         }
-        if (report.held("Encounter")) held.add(RecordType.ADMISSION);
+        if (report.held("Encounter")) {
+            held.add(RecordType.ADMISSION);
+            held.add(RecordType.KWETSBAAR);
+        }
+        if (report.held("DiagnosticReport")) held.add(RecordType.DIAGNOSTIEK);
+        if (report.held("MeasureReport")) held.add(RecordType.EIGEN_MONTH);
         held.retainAll(opened);
         return held;
     }

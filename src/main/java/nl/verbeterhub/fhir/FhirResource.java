@@ -46,6 +46,41 @@ final class FhirResource {
     String vbiScore;
     String birthDate;
 
+    // Elements of the four further themes (themes.md §1.3, §2.3, §3.3, §4.4).
+    /** DiagnosticReport.issued (and Observation.issued). */
+    String issued;
+    final List<String> basedOn = new ArrayList<>(1);
+    /** DiagnosticReport.result. */
+    final List<String> results = new ArrayList<>(4);
+    final Codings interpretation = new Codings();
+    /** ServiceRequest.priority and Task.priority: a code, where Encounter's is a CodeableConcept. */
+    String priorityCode;
+    /** Task.focus. */
+    String focusReference;
+    String executionPeriodEnd;
+    /** Encounter.hospitalization.dischargeDisposition. */
+    final Codings dischargeDisposition = new Codings();
+    /** DocumentReference.context.encounter. */
+    final List<String> contextEncounters = new ArrayList<>(1);
+    /** DocumentReference.type (and Encounter.type): a CodeableConcept. */
+    final Codings type = new Codings();
+    /** MeasureReport.type: a code. */
+    String typeCode;
+    String date;
+    /** MeasureReport.measure. */
+    String measure;
+    /** The first group's populations: each coding of a population's code, with that population's count. */
+    final Codings populations = new Codings();
+    final List<String> populationCounts = new ArrayList<>(2);
+    /** The hub's periprocedural-anticoagulation extension is present; its sub-extensions, first of each. */
+    boolean anticoagulation;
+    String anticoagulantSystem;
+    String anticoagulantCode;
+    String bleedingRisk;
+    String plan;
+    String planRecorded;
+    String postponed;
+
     void clear() {
         resourceType = null;
         id = null;
@@ -75,6 +110,28 @@ final class FhirResource {
         vbiScoreExtension = false;
         vbiScore = null;
         birthDate = null;
+        issued = null;
+        basedOn.clear();
+        results.clear();
+        interpretation.clear();
+        priorityCode = null;
+        focusReference = null;
+        executionPeriodEnd = null;
+        dischargeDisposition.clear();
+        contextEncounters.clear();
+        type.clear();
+        typeCode = null;
+        date = null;
+        measure = null;
+        populations.clear();
+        populationCounts.clear();
+        anticoagulation = false;
+        anticoagulantSystem = null;
+        anticoagulantCode = null;
+        bleedingRisk = null;
+        plan = null;
+        planRecorded = null;
+        postponed = null;
     }
 
     /** Every element read, for the tests that compare the two readers. Holds identifiers: tests only. */
@@ -88,6 +145,14 @@ final class FhirResource {
                 "performed=" + performedDateTime + "|" + performedPeriodStart + "|" + performedPeriodEnd,
                 "period=" + periodStart + "|" + periodEnd,
                 "value=" + valueInteger + "|" + valueQuantity + "|" + valueDateTime,
-                "vbiScore=" + vbiScoreExtension + "|" + vbiScore, "birthDate=" + birthDate);
+                "vbiScore=" + vbiScoreExtension + "|" + vbiScore, "birthDate=" + birthDate,
+                "issued=" + issued, "basedOn=" + basedOn, "results=" + results,
+                "interpretation=" + interpretation.describe(), "priorityCode=" + priorityCode,
+                "focus=" + focusReference, "executionPeriodEnd=" + executionPeriodEnd,
+                "dischargeDisposition=" + dischargeDisposition.describe(), "contextEncounters=" + contextEncounters,
+                "type=" + type.describe() + "|" + typeCode, "date=" + date, "measure=" + measure,
+                "populations=" + populations.describe() + populationCounts,
+                "anticoagulation=" + anticoagulation + "|" + anticoagulantSystem + "|" + anticoagulantCode + "|"
+                        + bleedingRisk + "|" + plan + "|" + planRecorded + "|" + postponed);
     }
 }

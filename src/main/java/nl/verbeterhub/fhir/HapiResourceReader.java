@@ -1,16 +1,20 @@
 package nl.verbeterhub.fhir;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
@@ -19,6 +23,8 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Type;
 
 /**
@@ -38,10 +44,16 @@ final class HapiResourceReader {
         for (CanonicalType profile : resource.getMeta().getProfile()) {
             if (profile.getValueAsString() != null) r.profiles.add(profile.getValueAsString());
         }
+        if (resource instanceof DomainResource domain) extensions(domain, r);
         if (resource instanceof Observation o) observation(o, r);
         else if (resource instanceof Procedure p) procedure(p, r);
         else if (resource instanceof Encounter e) encounter(e, r);
         else if (resource instanceof Patient p) patient(p, r);
+        else if (resource instanceof DiagnosticReport d) FurtherResources.diagnosticReport(d, r);
+        else if (resource instanceof ServiceRequest s) FurtherResources.serviceRequest(s, r);
+        else if (resource instanceof Task t) FurtherResources.task(t, r);
+        else if (resource instanceof DocumentReference d) FurtherResources.documentReference(d, r);
+        else if (resource instanceof MeasureReport m) FurtherResources.measureReport(m, r);
     }
 
     private static void observation(Observation o, FhirResource r) {
@@ -62,6 +74,9 @@ final class HapiResourceReader {
         if (value instanceof IntegerType integer) r.valueInteger = Numbers.plain(integer.getValueAsString());
         else if (value instanceof Quantity quantity) r.valueQuantity = Numbers.plain(quantity.getValueElement().getValueAsString());
         else if (value instanceof DateTimeType time) r.valueDateTime = time.getValueAsString();
+        r.issued = o.getIssuedElement().getValueAsString();
+        references(o.getBasedOn(), r.basedOn);
+        o.getInterpretation().forEach(concept -> concept(concept, r.interpretation));
     }
 
     private static void procedure(Procedure p, FhirResource r) {
@@ -80,7 +95,7 @@ final class HapiResourceReader {
             // performedString or performedAge is no time (the streaming reader skips it too).
             r.performedDateTime = time.getValueAsString();
         }
-        vbiScore(p, r);
+        references(p.getBasedOn(), r.basedOn);
     }
 
     private static void encounter(Encounter e, FhirResource r) {
@@ -91,6 +106,9 @@ final class HapiResourceReader {
         subject(e.getSubject(), r);
         r.periodStart = e.getPeriod().getStartElement().getValueAsString();
         r.periodEnd = e.getPeriod().getEndElement().getValueAsString();
+        e.getType().forEach(type -> concept(type, r.type));
+        references(e.getBasedOn(), r.basedOn);
+        if (e.hasHospitalization()) concept(e.getHospitalization().getDischargeDisposition(), r.dischargeDisposition);
     }
 
     private static void patient(Patient p, FhirResource r) {
@@ -98,17 +116,17 @@ final class HapiResourceReader {
         r.birthDate = p.getBirthDateElement().getValueAsString();
     }
 
-    private static void identifiers(List<Identifier> identifiers, FhirResource r) {
+    static void identifiers(List<Identifier> identifiers, FhirResource r) {
         for (Identifier identifier : identifiers) r.identifiers.add(identifier.getSystem(), identifier.getValue());
     }
 
-    private static void references(List<Reference> references, List<String> into) {
+    static void references(List<Reference> references, List<String> into) {
         for (Reference reference : references) {
             if (reference.getReference() != null) into.add(reference.getReference());
         }
     }
 
-    private static void concept(CodeableConcept concept, Codings into) {
+    static void concept(CodeableConcept concept, Codings into) {
         for (Coding coding : concept.getCoding()) {
             // A coding with neither system nor code (a display only) names nothing, as in the streaming reader.
             if (coding.getSystem() != null || coding.getCode() != null) into.add(coding.getSystem(), coding.getCode());
@@ -116,7 +134,7 @@ final class HapiResourceReader {
         into.text |= concept.hasText();
     }
 
-    private static void subject(Reference subject, FhirResource r) {
+    static void subject(Reference subject, FhirResource r) {
         r.subjectReference = subject.getReference();
         if (subject.hasIdentifier()) {
             r.subjectIdentifierSystem = subject.getIdentifier().getSystem();
@@ -124,14 +142,23 @@ final class HapiResourceReader {
         }
     }
 
-    /** The first extension with the hub's score URL (HAPI's getExtensionByUrl refuses several). */
-    private static void vbiScore(DomainResource resource, FhirResource r) {
+    /** The hub's extensions, as the streaming reader reads them ({@link Extensions}). */
+    private static void extensions(DomainResource resource, FhirResource r) {
         for (Extension extension : resource.getExtension()) {
-            if (Codes.VBI_SCORE_EXTENSION.equals(extension.getUrl())) {
-                r.vbiScoreExtension = true;
-                if (extension.getValue() instanceof IntegerType score) r.vbiScore = Numbers.plain(score.getValueAsString());
-                return;
+            String integer = extension.getValue() instanceof IntegerType score ? Numbers.plain(score.getValueAsString()) : null;
+            List<Extensions.Value> subs = new ArrayList<>(extension.getExtension().size());
+            for (Extension sub : extension.getExtension()) {
+                Type value = sub.getValue();
+                if (value instanceof Coding coding) {
+                    subs.add(new Extensions.Value(sub.getUrl(), coding.getSystem(), coding.getCode()));
+                } else if (value instanceof IntegerType number) {
+                    subs.add(new Extensions.Value(sub.getUrl(), null, Numbers.plain(number.getValueAsString())));
+                } else {
+                    String text = value instanceof PrimitiveType<?> primitive ? primitive.getValueAsString() : null;
+                    subs.add(new Extensions.Value(sub.getUrl(), null, text));
+                }
             }
+            Extensions.apply(r, extension.getUrl(), integer, subs);
         }
     }
 }

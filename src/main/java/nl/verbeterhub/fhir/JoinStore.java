@@ -10,7 +10,9 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.util.FileSystemUtils;
@@ -39,11 +41,28 @@ final class JoinStore implements AutoCloseable {
     /** Kind, key, a Patient's pseudonym. */
     static final int ALIAS_BYTES = 1 + JoinTable.KEY_BYTES + 32;
 
+    // The joins of the further themes, each table made on first use (themes.md §1.3, §2.3, §3.3).
+    /** Per admission Encounter: the earliest screening per VMS domain, letter and overview ({@link TimeSlots}). */
+    static final byte ADMISSION_FACTS = 'A';
+    /** Per DiagnosticReport: the earliest acknowledgement and critical notification ({@link TimeSlots}). */
+    static final byte REPORT_FOLLOWUPS = 'T';
+    /** Per ServiceRequest: urgent or not. */
+    static final byte SERVICE_REQUESTS = 'S';
+    /** Per Observation with a critical interpretation: present. */
+    static final byte CRITICAL = 'C';
+    /** Per patient: how many INR Observations; per patient and number: one INR's time. */
+    static final byte INR_COUNT = 'N';
+    static final byte INR_TIMES = 'M';
+    private static final Map<Byte, Integer> FURTHER = Map.of(ADMISSION_FACTS, 6 * TimeSlots.BYTES,
+            REPORT_FOLLOWUPS, 2 * TimeSlots.BYTES, SERVICE_REQUESTS, 1, CRITICAL, 1, INR_COUNT, 4, INR_TIMES, 8);
+
     private final Path dir;
     private final JoinTable patients;
     private final JoinTable encounters;
     private final JoinTable intakes;
     private final JoinTable aliases;
+    private final Tables tables;
+    private final Map<Byte, JoinTable> further = new HashMap<>();
     /** Keys are SHA-256(salt ‖ reference): one hash block instead of HMAC's four, as unguessable without the salt. */
     private final MessageDigest sha256;
     private final byte[] salt = new byte[16];
@@ -59,6 +78,7 @@ final class JoinStore implements AutoCloseable {
 
     private JoinStore(Path dir, Tables tables) {
         this.dir = dir;
+        this.tables = tables;
         List<JoinTable> opened = new ArrayList<>(4);
         try {
             patients = opened(opened, tables.open(dir, "patients", PATIENT_BYTES));
@@ -121,7 +141,11 @@ final class JoinStore implements AutoCloseable {
             case ENCOUNTER -> encounters;
             case INTAKES -> intakes;
             case ALIAS -> aliases;
-            default -> throw new IllegalArgumentException("no join table for kind " + key[0]);
+            default -> further.computeIfAbsent(key[0], kind -> {
+                Integer bytes = FURTHER.get(kind);
+                if (bytes == null) throw new IllegalArgumentException("no join table for kind " + kind);
+                return tables.open(dir, "kind-" + (char) kind.byteValue(), bytes);
+            });
         };
     }
 
@@ -164,7 +188,9 @@ final class JoinStore implements AutoCloseable {
     /** Closes every table even when one fails, and always removes the folder; the first failure is thrown. */
     @Override
     public void close() {
-        Throwable failure = closeAll(List.of(patients, encounters, intakes, aliases), dir, null);
+        List<JoinTable> all = new ArrayList<>(List.of(patients, encounters, intakes, aliases));
+        all.addAll(further.values());
+        Throwable failure = closeAll(all, dir, null);
         if (failure instanceof RuntimeException e) throw e;
         if (failure != null) throw (Error) failure;
     }

@@ -74,18 +74,23 @@ final class Joins {
 
     /** Urgent when the procedure's Encounter has priority EM or UR; elective without one; unresolved when it is not in the extract. */
     void urgency(FhirRow row, String encounterReference) {
+        urgency(row, encounterReference, URGENCY);
+    }
+
+    /** The same into another table's urgency column (ANTISTOLLING: "urgency as NUCHTER"). */
+    void urgency(FhirRow row, String encounterReference, int column) {
         if (encounterReference == null) return;
         byte[] key = key(encounterReference, "Encounter", Aliases.ENCOUNTER, JoinStore.ENCOUNTER);
         byte[] urgency = key == null ? null : join.get(key);
         if (urgency == null) {
-            row.problem(URGENCY, ReasonCode.UNRESOLVED_REFERENCE);
+            row.problem(column, ReasonCode.UNRESOLVED_REFERENCE);
         } else {
-            row.set(URGENCY, urgency[0] == URGENT ? "urgent" : "elective");
+            row.set(column, urgency[0] == URGENT ? "urgent" : "elective");
         }
     }
 
     /** The join key of what a reference names, if it is of the type expected; else null. */
-    private byte[] key(String reference, String type, byte aliasKind, byte space) {
+    byte[] key(String reference, String type, byte aliasKind, byte space) {
         String canonical = References.canonical(reference);
         if (canonical == null) return null;
         if (References.isUrn(canonical)) {

@@ -180,34 +180,139 @@ final class JsonElements {
         return period;
     }
 
-    /** Only the hub's VBI score extension is read: its url, then its valueInteger. */
+    /** A CodeableConcept inside an object (Encounter.hospitalization.dischargeDisposition). */
+    static void objectField(JsonParser p, JsonToken t, String field, Codings into) throws IOException {
+        if (t != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken v = p.nextToken();
+            if (name.equals(field)) codings(p, v, into);
+            else p.skipChildren();
+        }
+    }
+
+    /** DocumentReference.context: the references of its {@code encounter} list. */
+    static void contextEncounters(JsonParser p, JsonToken t, List<String> into) throws IOException {
+        if (t != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken v = p.nextToken();
+            if (name.equals("encounter")) references(p, v, into);
+            else p.skipChildren();
+        }
+    }
+
+    /** MeasureReport.group: the populations of the first group only (a month is one indicator). */
+    static void firstGroup(JsonParser p, JsonToken t, FhirResource r) throws IOException {
+        if (t != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return;
+        }
+        boolean first = true;
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            if (!first || e != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            first = false;
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                JsonToken v = p.nextToken();
+                if (name.equals("population") && v == JsonToken.START_ARRAY) {
+                    for (JsonToken q = p.nextToken(); q != JsonToken.END_ARRAY; q = p.nextToken()) population(p, q, r);
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+    }
+
+    /** One population: each coding of its code, with its count. */
+    private static void population(JsonParser p, JsonToken t, FhirResource r) throws IOException {
+        if (t != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        Codings code = new Codings();
+        String count = null;
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken v = p.nextToken();
+            if (name.equals("code")) codings(p, v, code);
+            else if (name.equals("count")) count = scalar(p, v);
+            else p.skipChildren();
+        }
+        Extensions.population(r, code, count);
+    }
+
+    /** The hub's extensions: the VBI score (its valueInteger), the periprocedural anticoagulation (its sub-extensions). */
     static void extensions(JsonParser p, JsonToken t, FhirResource r) throws IOException {
         if (t != JsonToken.START_ARRAY) {
             p.skipChildren();
             return;
         }
         for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-            String[] pair = urlAndInteger(p, e);
-            if (pair != null && Codes.VBI_SCORE_EXTENSION.equals(pair[0]) && !r.vbiScoreExtension) {
-                r.vbiScoreExtension = true;
-                r.vbiScore = pair[1];
+            if (e != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
             }
+            String url = null;
+            String integer = null;
+            java.util.List<Extensions.Value> subs = java.util.List.of();
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                JsonToken v = p.nextToken();
+                switch (name) {
+                    case "url" -> url = scalar(p, v);
+                    case "valueInteger" -> integer = scalar(p, v);
+                    case "extension" -> subs = subExtensions(p, v);
+                    default -> p.skipChildren();
+                }
+            }
+            Extensions.apply(r, url, integer, subs);
         }
     }
 
-    static String[] urlAndInteger(JsonParser p, JsonToken t) throws IOException {
-        if (t != JsonToken.START_OBJECT) {
+    /** Sub-extensions as (url, value): a Coding's system and code, or a primitive value's text. */
+    private static java.util.List<Extensions.Value> subExtensions(JsonParser p, JsonToken t) throws IOException {
+        java.util.List<Extensions.Value> subs = new java.util.ArrayList<>(6);
+        if (t != JsonToken.START_ARRAY) {
             p.skipChildren();
-            return null;
+            return subs;
         }
-        String[] pair = new String[2];
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken v = p.nextToken();
-            if (name.equals("url")) pair[0] = scalar(p, v);
-            else if (name.equals("valueInteger")) pair[1] = scalar(p, v);
-            else p.skipChildren();
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+            if (e != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            String url = null;
+            String system = null;
+            String value = null;
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                JsonToken v = p.nextToken();
+                if (name.equals("url")) {
+                    url = scalar(p, v);
+                } else if (name.equals("valueCoding")) {
+                    String[] pair = systemAnd(p, v, "code");
+                    if (pair != null) {
+                        system = nonEmpty(pair[0]);
+                        value = nonEmpty(pair[1]);
+                    }
+                } else if (name.startsWith("value")) {
+                    value = scalar(p, v);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            subs.add(new Extensions.Value(url, system, value));
         }
-        return pair;
+        return subs;
     }
 }

@@ -1,6 +1,9 @@
 package nl.verbeterhub.fhir;
 
 import static nl.verbeterhub.fhir.JsonElements.codings;
+import static nl.verbeterhub.fhir.JsonElements.contextEncounters;
+import static nl.verbeterhub.fhir.JsonElements.firstGroup;
+import static nl.verbeterhub.fhir.JsonElements.objectField;
 import static nl.verbeterhub.fhir.JsonElements.extensions;
 import static nl.verbeterhub.fhir.JsonElements.field;
 import static nl.verbeterhub.fhir.JsonElements.identifiers;
@@ -77,7 +80,11 @@ final class JsonResourceReader {
             case "code" -> codings(p, t, r.code);
             case "method" -> codings(p, t, r.method);
             case "category" -> codings(p, t, r.category);
-            case "priority" -> codings(p, t, r.priority);
+            case "priority" -> {
+                // A code on ServiceRequest and Task, a CodeableConcept on Encounter.
+                if (t == JsonToken.VALUE_STRING) r.priorityCode = scalar(p, t);
+                else codings(p, t, r.priority);
+            }
             case "class" -> codings(p, t, r.encounterClass);
             case "subject" -> subject(p, t, r);
             case "encounter" -> r.encounterReference = field(p, t, "reference");
@@ -100,6 +107,22 @@ final class JsonResourceReader {
             case "valueDateTime" -> r.valueDateTime = scalar(p, t);
             case "extension" -> extensions(p, t, r);
             case "birthDate" -> r.birthDate = scalar(p, t);
+            case "issued" -> r.issued = scalar(p, t);
+            case "basedOn" -> references(p, t, r.basedOn);
+            case "result" -> references(p, t, r.results);
+            case "interpretation" -> codings(p, t, r.interpretation);
+            case "focus" -> r.focusReference = field(p, t, "reference");
+            case "executionPeriod" -> r.executionPeriodEnd = period(p, t)[1];
+            case "hospitalization" -> objectField(p, t, "dischargeDisposition", r.dischargeDisposition);
+            case "context" -> contextEncounters(p, t, r.contextEncounters);
+            case "type" -> {
+                // A code on MeasureReport, a CodeableConcept (or a list of them) elsewhere.
+                if (t == JsonToken.VALUE_STRING) r.typeCode = scalar(p, t);
+                else codings(p, t, r.type);
+            }
+            case "date" -> r.date = scalar(p, t);
+            case "measure" -> r.measure = scalar(p, t);
+            case "group" -> firstGroup(p, t, r);
             default -> p.skipChildren();
         }
     }

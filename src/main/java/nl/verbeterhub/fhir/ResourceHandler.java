@@ -1,7 +1,5 @@
 package nl.verbeterhub.fhir;
 
-import java.nio.ByteBuffer;
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Optional;
 import nl.verbeterhub.extract.RecordConsumer;
@@ -9,7 +7,6 @@ import nl.verbeterhub.pseudonym.Pseudonymizer;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.theme.nuchter.FastingRowParser;
-import nl.verbeterhub.time.FhirDateTimes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,13 +44,24 @@ final class ResourceHandler {
     private final String agb;
     private final Optional<String> patientSystem;
     private final Optional<String> recordSystem;
+    private final FhirScope scope;
+    private final RowSubjects rowSubjects;
+    private final KwetsbaarRows kwetsbaar;
+    private final AntistollingRows antistolling;
+    private final DiagnostiekRows diagnostiek;
 
     ResourceHandler(FhirMapping mapping, JoinStore join, Subjects subjects, RecordConsumer consumer, FhirReport report,
-                    Pseudonymizer pseudonyms, String agb, Optional<String> patientSystem, Optional<String> recordSystem) {
+                    Pseudonymizer pseudonyms, String agb, Optional<String> patientSystem, Optional<String> recordSystem,
+                    FhirScope scope) {
         this.mapping = mapping;
         this.join = join;
         this.subjects = subjects;
         this.joins = new Joins(join);
+        this.scope = scope;
+        this.rowSubjects = new RowSubjects(subjects, join);
+        this.kwetsbaar = new KwetsbaarRows(join, joins, rowSubjects);
+        this.antistolling = new AntistollingRows(mapping, join, joins, rowSubjects, pseudonyms, agb);
+        this.diagnostiek = new DiagnostiekRows(mapping, join, joins, rowSubjects);
         this.consumer = consumer;
         this.report = report;
         this.pseudonyms = pseudonyms;
@@ -67,9 +75,10 @@ final class ResourceHandler {
      * rule foresaw) is counted as no parsable resource and logged by position and exception class only,
      * so that one odd resource cannot turn a whole export, parts of which may be committed, into poison.
      */
-    void handle(FhirResource r, String fullUrl, long index, String position) {
+    void handle(FhirResource r, String fullUrl, long index, String position, Pass pass) {
         try {
-            dispatch(r, fullUrl, index);
+            if (pass == Pass.JOINED && scope.rereadWhenJoined(r.resourceType)) elderlyAdmission(r, fullUrl, index);
+            else dispatch(r, fullUrl, index);
         } catch (TemporaryStoreException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -85,18 +94,46 @@ final class ResourceHandler {
             case "Patient" -> patient(r, fullUrl);
             case "Encounter" -> {
                 joins.encounter(r, fullUrl);
-                record(r, fullUrl, index);
+                record(r, fullUrl, index, mapping.recordType(r));
             }
-            case "Observation" -> {
-                FhirMapping.IntakeKind kind = FhirMapping.intakeKind(r);
-                if (kind != null) joins.intake(r, kind);
-                else record(r, fullUrl, index);
+            case "Observation" -> observation(r, fullUrl, index);
+            case "Procedure" -> {
+                record(r, fullUrl, index, mapping.recordType(r));
+                if (scope.antistolling && r.anticoagulation) record(r, fullUrl, index, RecordType.ANTISTOLLING);
             }
-            case "Procedure" -> record(r, fullUrl, index);
+            case "DiagnosticReport" -> record(r, fullUrl, index, scope.diagnostiek ? RecordType.DIAGNOSTIEK : null);
+            case "ServiceRequest" -> {
+                if (scope.diagnostiek) diagnostiek.serviceRequest(r, fullUrl);
+            }
+            case "Task" -> {
+                if (scope.diagnostiek) diagnostiek.task(r);
+            }
+            case "DocumentReference" -> {
+                if (scope.kwetsbaar) kwetsbaar.document(r);
+            }
+            case "MeasureReport" -> record(r, fullUrl, index, scope.eigen && EigenRows.isMonth(r) ? RecordType.EIGEN_MONTH : null);
             default -> {
                 // valid input, no record (domain.md §6, "Counting")
             }
         }
+    }
+
+    /** An intake, a screening or an INR gives a join its facts; a critical one too; else it may be a pain score. */
+    private void observation(FhirResource r, String fullUrl, long index) {
+        FhirMapping.IntakeKind kind = FhirMapping.intakeKind(r);
+        if (kind != null) {
+            joins.intake(r, kind);
+            return;
+        }
+        if (scope.diagnostiek) diagnostiek.observation(r, fullUrl);
+        if (scope.kwetsbaar && kwetsbaar.screening(r)) return;
+        if (scope.antistolling && antistolling.inr(r)) return;
+        record(r, fullUrl, index, mapping.recordType(r));
+    }
+
+    /** An admission Encounter once more, in the joined pass: the elderly admission (themes.md §1.3). */
+    private void elderlyAdmission(FhirResource r, String fullUrl, long index) {
+        if (mapping.recordType(r) == RecordType.ADMISSION) record(r, fullUrl, index, RecordType.KWETSBAAR);
     }
 
     private void patient(FhirResource r, String fullUrl) {
@@ -122,10 +159,9 @@ final class ResourceHandler {
         if (identifier != null && !References.isUrn(self)) consumer.link(self, identifier);
     }
 
-    private void record(FhirResource r, String fullUrl, long index) {
-        RecordType type = mapping.recordType(r);
+    private void record(FhirResource r, String fullUrl, long index, RecordType type) {
         if (type == null) return;
-        String id = FhirMapping.recordId(r, recordSystem, fullUrl);
+        String id = type == RecordType.EIGEN_MONTH ? EigenRows.id(r) : FhirMapping.recordId(r, recordSystem, fullUrl);
         switch (FhirMapping.status(r)) {
             case NOT_COUNTED -> {
                 // not a record (domain.md §6, "Status")
@@ -145,16 +181,16 @@ final class ResourceHandler {
             case VBI -> vbi(r, id);
             case ADMISSION -> admission(r, id);
             case NUCHTER -> anaesthesia(r, id, fullUrl);
+            case KWETSBAAR -> kwetsbaar.row(r, id, fullUrl);
+            case ANTISTOLLING -> antistolling.row(r, id);
+            case DIAGNOSTIEK -> diagnostiek.row(r, id, fullUrl);
+            case EIGEN_MONTH -> EigenRows.row(r);
             default -> throw new IllegalArgumentException(type + " is not read from FHIR here");
         };
     }
 
-    /** The patient column, and its problem when the subject does not resolve. */
     private Subjects.Subject subject(FhirRow row, FhirResource r) {
-        Subjects.Subject subject = subjects.of(r);
-        row.set(PATIENT, subject.text).patientPseudonym(subject.pseudonym);
-        if (subject.unresolved) row.set(PATIENT, "").problem(PATIENT, ReasonCode.UNRESOLVED_REFERENCE);
-        return subject;
+        return rowSubjects.subject(row, r, PATIENT);
     }
 
     private FhirRow pain(FhirResource r, String id) {
@@ -193,27 +229,11 @@ final class ResourceHandler {
     private FhirRow anaesthesia(FhirResource r, String id, String fullUrl) {
         FhirRow row = new FhirRow(FastingRowParser.BREAST_MILK + 1).set(ID, id);
         Subjects.Subject subject = subject(row, r);
-        // An unresolved patient leaves the age unknown, not missing: reported on patient_id (domain.md §6, "Joins").
-        if (subject.unresolved) row.problem(BIRTH_DATE, ReasonCode.UNRESOLVED_REFERENCE);
-        else if (!subject.missing()) birthDate(row, subject);
+        rowSubjects.birthDate(row, subject, PATIENT, BIRTH_DATE);
         row.time(INDUCTION_AT, r.performedPeriodStart != null ? r.performedPeriodStart : r.performedDateTime);
         joins.intakes(row, References.self(r, fullUrl));
         joins.urgency(row, r.encounterReference);
         return row;
-    }
-
-    /** Age comes from the Patient in the same extract; none there is an unresolved reference (domain.md §6, "Joins"). */
-    private void birthDate(FhirRow row, Subjects.Subject subject) {
-        byte[] facts = join.get(subjects.key(subject));
-        if (facts == null) {
-            row.problem(PATIENT, ReasonCode.UNRESOLVED_REFERENCE).problem(BIRTH_DATE, ReasonCode.UNRESOLVED_REFERENCE);
-            return;
-        }
-        ByteBuffer birth = PatientFacts.birthDate(join, facts);
-        int status = birth.get();
-        long epochDay = birth.getLong();
-        if (status == PatientFacts.BIRTH_DATE) row.set(BIRTH_DATE, LocalDate.ofEpochDay(epochDay).toString());
-        else if (status == PatientFacts.UNPARSABLE_BIRTH_DATE) row.problem(BIRTH_DATE, ReasonCode.UNPARSABLE);
     }
 
     /**
@@ -226,8 +246,14 @@ final class ResourceHandler {
         if (id == null) return true;
         switch (String.valueOf(BundleRequests.type(url))) {
             case "Observation" -> consumer.remove(RecordType.PIJN, id);
-            case "Encounter" -> consumer.remove(RecordType.ADMISSION, id);
-            case "Procedure" -> consumer.remove(EnumSet.of(RecordType.VBI, RecordType.NUCHTER), id);
+            case "Encounter" -> consumer.remove(scope.kwetsbaar ? EnumSet.of(RecordType.ADMISSION, RecordType.KWETSBAAR)
+                    : EnumSet.of(RecordType.ADMISSION), id);
+            case "Procedure" -> consumer.remove(scope.antistolling
+                    ? EnumSet.of(RecordType.VBI, RecordType.NUCHTER, RecordType.ANTISTOLLING)
+                    : EnumSet.of(RecordType.VBI, RecordType.NUCHTER), id);
+            case "DiagnosticReport" -> {
+                if (scope.diagnostiek) consumer.remove(RecordType.DIAGNOSTIEK, id);
+            }
             default -> {
                 // no record type
             }

@@ -30,6 +30,10 @@ public final class Amsterdam {
         return LocalDate.ofInstant(Instant.ofEpochSecond(epochSecond), ZONE);
     }
 
+    public static LocalDateTime localDateTime(long epochSecond) {
+        return LocalDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), ZONE);
+    }
+
     public static int year(long epochSecond) {
         return localDate(epochSecond).getYear();
     }

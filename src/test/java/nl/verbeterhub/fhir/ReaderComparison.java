@@ -42,7 +42,8 @@ import org.hl7.fhir.r4.model.Resource;
 final class ReaderComparison {
 
     /** The types the mapping reads whole; of others both readers keep only type, id and profiles. */
-    private static final Set<String> READ_WHOLE = Set.of("Observation", "Procedure", "Encounter", "Patient");
+    private static final Set<String> READ_WHOLE = Set.of("Observation", "Procedure", "Encounter", "Patient",
+            "DiagnosticReport", "ServiceRequest", "Task", "DocumentReference", "MeasureReport");
 
     private final IParser hapi = FhirContext.forR4Cached().newJsonParser().setParserErrorHandler(new SilentErrorHandler());
     private final Path dir;

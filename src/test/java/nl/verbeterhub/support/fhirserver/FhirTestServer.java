@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +26,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real HAPI FHIR {@link RestfulServer} on an embedded Tomcat at a free port, over a {@link MemoryStore},
@@ -34,6 +36,8 @@ import org.hl7.fhir.r4.model.Procedure;
 public final class FhirTestServer implements AutoCloseable {
 
     private final Tomcat tomcat;
+    /** Tomcat's work folder: removed on close, else every test run leaves one in the temporary folder. */
+    private final Path baseDir;
     private final MemoryStore store;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
@@ -56,7 +60,8 @@ public final class FhirTestServer implements AutoCloseable {
         server.setResourceProviders(new MemoryProvider(Patient.class, store), new MemoryProvider(Observation.class, store),
                 new MemoryProvider(Procedure.class, store), new MemoryProvider(Encounter.class, store));
         server.setPagingProvider(new FifoMemoryPagingProvider(1_000).setDefaultPageSize(100).setMaximumPageSize(10_000));
-        this.tomcat = FhirTomcat.start(server, new Faults(), Files.createTempDirectory("fhir-test-server"));
+        this.baseDir = Files.createTempDirectory("fhir-test-server");
+        this.tomcat = FhirTomcat.start(server, new Faults(), baseDir);
     }
 
     public String baseUrl() {
@@ -120,6 +125,7 @@ public final class FhirTestServer implements AutoCloseable {
     public void close() throws LifecycleException {
         tomcat.stop();
         tomcat.destroy();
+        FileSystemUtils.deleteRecursively(baseDir.toFile());
     }
 
     private final class Faults implements Filter {

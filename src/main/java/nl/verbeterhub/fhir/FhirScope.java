@@ -1,0 +1,70 @@
+package nl.verbeterhub.fhir;
+
+import java.util.EnumSet;
+import java.util.Set;
+import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.Theme;
+
+/**
+ * What one FHIR connector reads: domain.md §6's records always, a further theme's only when the connector
+ * lists it (themes.md §0.6). It decides which resource types are parsed at all and which wait for the
+ * joined pass ({@link Pass#JOINED}), whose records need facts read before them.
+ */
+final class FhirScope {
+
+    private static final Set<RecordType> ALWAYS = EnumSet.of(RecordType.VBI, RecordType.NUCHTER, RecordType.PIJN,
+            RecordType.ADMISSION);
+    private static final Set<String> ALWAYS_PARSED = Set.of("Patient", "Encounter", "Observation", "Procedure");
+
+    final boolean kwetsbaar;
+    final boolean antistolling;
+    final boolean diagnostiek;
+    final boolean eigen;
+
+    FhirScope(Set<Theme> themes) {
+        kwetsbaar = themes.contains(Theme.KWETSBAAR);
+        antistolling = themes.contains(Theme.ANTISTOLLING);
+        diagnostiek = themes.contains(Theme.DIAGNOSTIEK);
+        eigen = themes.contains(Theme.EIGEN);
+    }
+
+    /** The record types an extract of this connector may hold (rosters and milestones are CSV only). */
+    Set<RecordType> types() {
+        Set<RecordType> types = EnumSet.copyOf(ALWAYS);
+        if (kwetsbaar) types.add(RecordType.KWETSBAAR);
+        if (antistolling) types.add(RecordType.ANTISTOLLING);
+        if (diagnostiek) types.add(RecordType.DIAGNOSTIEK);
+        if (eigen) types.add(RecordType.EIGEN_MONTH);
+        return types;
+    }
+
+    /** Whether a resource of this type is parsed: else it is counted by its type alone (domain.md §6, "Counting"). */
+    boolean parsed(String resourceType) {
+        if (ALWAYS_PARSED.contains(resourceType)) return true;
+        return switch (resourceType) {
+            case "DiagnosticReport", "ServiceRequest", "Task" -> diagnostiek;
+            case "DocumentReference" -> kwetsbaar;
+            case "MeasureReport" -> eigen;
+            default -> false;
+        };
+    }
+
+    /** Records that join what other resources say: read in the joined pass, after those. */
+    boolean joined(String resourceType) {
+        return resourceType.equals("Procedure") || (diagnostiek && resourceType.equals("DiagnosticReport"));
+    }
+
+    /**
+     * Read in the records pass and once more in the joined pass: an admission Encounter is an ADMISSION
+     * record and gives procedures their urgency first, then becomes an elderly admission with its screenings
+     * and documents (themes.md §1.3).
+     */
+    boolean rereadWhenJoined(String resourceType) {
+        return kwetsbaar && resourceType.equals("Encounter");
+    }
+
+    /** Whether the joined pass reads a resource of this type at all. */
+    boolean inJoinedPass(String resourceType) {
+        return joined(resourceType) || rereadWhenJoined(resourceType);
+    }
+}
