@@ -93,6 +93,35 @@ class ValidateCommandTests {
     }
 
     @Test
+    void themesMakesAFhirExtractReadTheFurtherThemesItNames() throws Exception {
+        // The FHIR sample holds eigen-maanden.csv's months as MeasureReports: with EIGEN listed they count.
+        assertThat(validate("--agb", "06019999", "--themes", "eigen", "samples/fhir-eigen", "samples/eigen-mijlpalen.csv"))
+                .isZero();
+        JsonNode fromFhir = eigen2026(out.toByteArray());
+        out.reset();
+        assertThat(validate("--agb", "06019999", "samples/eigen-maanden.csv", "samples/eigen-mijlpalen.csv")).isZero();
+        JsonNode fromCsv = eigen2026(out.toByteArray());
+        assertThat(fromFhir.get("indicators")).isEqualTo(fromCsv.get("indicators"));
+        assertThat(fromFhir.at("/indicators/measures/0/numerator").asLong()).isEqualTo(130);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("EIGEN_MONTH, 4 records read, 4 accepted");
+
+        // Without --themes (and no connector listing it) an existing FHIR extract gives what it gave: no months.
+        out.reset();
+        assertThat(validate("--agb", "06019999", "samples/fhir-eigen", "samples/eigen-mijlpalen.csv")).isZero();
+        assertThat(eigen2026(out.toByteArray()).at("/indicators/measures/0/monthsReported").asInt()).isZero();
+        assertThat(validate("--agb", "06019999", "--themes", "VBI", "samples/fhir-eigen")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--themes takes KWETSBAAR, ANTISTOLLING, DIAGNOSTIEK or EIGEN, comma-separated; not 'VBI'");
+    }
+
+    private static JsonNode eigen2026(byte[] printed) throws Exception {
+        for (JsonNode d : HubJson.MAPPER.readTree(printed)) {
+            if (d.at("/theme/code").asText().equals("EIGEN") && d.at("/period/year").asInt() == 2026) return d;
+        }
+        throw new AssertionError("no EIGEN draft of 2026 in " + new String(printed, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void anUnusableFhirExtractExitsTwo() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty-export"));
         assertThat(validate("--agb", "06019999", empty.toString())).isEqualTo(2);

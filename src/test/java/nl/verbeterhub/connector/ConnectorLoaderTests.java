@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +113,31 @@ class ConnectorLoaderTests {
                 + "patientIdentifierSystem: BSN nummer\n");
         assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500)))
                 .hasMessageContaining("patientIdentifierSystem must be a URI");
+    }
+
+    @Test
+    void aFhirConnectorReadsTheFurtherThemesItListsAndNoOthers() throws Exception {
+        write("m.yaml", "id: m-fhir\nhospital:\n  agb: \"06010001\"\n  name: M\ninbox: in/m\ntype: fhir-inbox\n"
+                + "themes: [kwetsbaar, DIAGNOSTIEK]\n");
+        assertThat(ConnectorLoader.load(dir, Duration.ofMillis(500)).get(0).fhir().themes())
+                .containsExactlyInAnyOrder(Theme.KWETSBAAR, Theme.DIAGNOSTIEK);
+        Files.delete(dir.resolve("m.yaml"));
+        write("n.yaml", "id: n-fhir\nhospital:\n  agb: \"06010001\"\n  name: N\ninbox: in/n\ntype: fhir-inbox\n");
+        assertThat(ConnectorLoader.load(dir, Duration.ofMillis(500)).get(0).fhir().themes()).as("default: none").isEmpty();
+        Files.delete(dir.resolve("n.yaml"));
+        Path f = write("o.yaml", "id: o\nhospital:\n  agb: \"06010001\"\n  name: O\ninbox: in/o\ntype: fhir-inbox\n"
+                + "themes: [PIJN]\n");
+        assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500))).hasMessageContaining(f.toString())
+                .hasMessageContaining("themes lists 'PIJN'; a FHIR connector may list KWETSBAAR, ANTISTOLLING, DIAGNOSTIEK and EIGEN");
+        Files.delete(f);
+        f = write("p.yaml", "id: p\nhospital:\n  agb: \"06010001\"\n  name: P\ninbox: in/p\ntype: fhir-inbox\n"
+                + "themes: [EIGEN, eigen]\n");
+        assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500))).hasMessageContaining("themes lists EIGEN twice");
+        Files.delete(f);
+        f = write("q.yaml", "id: q\nhospital:\n  agb: \"06010001\"\n  name: Q\ninbox: in/q\ntype: csv-inbox\n"
+                + "themes: [EIGEN]\n");
+        assertThatThrownBy(() -> ConnectorLoader.load(dir, Duration.ofMillis(500)))
+                .hasMessageContaining("unknown setting 'themes' for type csv-inbox");
     }
 
     @Test

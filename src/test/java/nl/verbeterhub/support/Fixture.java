@@ -76,7 +76,7 @@ public final class Fixture implements AutoCloseable {
         this.k = k;
         this.themes = ThemeSettings.defaults().withPain(PainScales.defaults()).withOwnGoals(ownGoals);
         this.store = RecordStore.open(dir.resolve("state"), 8L << 20);
-        this.fhir = new FhirReading(new FhirMapping(PainScales.defaults(), VbiScores.defaults()), SECRET,
+        this.fhir = new FhirReading(new FhirMapping(PainScales.defaults(), VbiScores.defaults(), themes), SECRET,
                 1 << 20, dir.resolve("tmp"));
         this.ingest = new ExtractIngest(store, SECRET, 1000,
                 Themes.parsers(themes), Clock.fixed(NOW, ZoneOffset.UTC));
