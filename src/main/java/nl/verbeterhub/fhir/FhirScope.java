@@ -14,14 +14,14 @@ final class FhirScope {
 
     private static final Set<RecordType> ALWAYS = EnumSet.of(RecordType.VBI, RecordType.NUCHTER, RecordType.PIJN,
             RecordType.ADMISSION);
-    private static final Set<String> ALWAYS_PARSED = Set.of("Patient", "Encounter", "Observation", "Procedure");
-
     final boolean kwetsbaar;
     final boolean antistolling;
     final boolean diagnostiek;
     final boolean eigen;
+    private final Set<String> parsed;
 
     FhirScope(Set<Theme> themes) {
+        parsed = Set.copyOf(FhirResourceTypes.of(themes));
         kwetsbaar = themes.contains(Theme.KWETSBAAR);
         antistolling = themes.contains(Theme.ANTISTOLLING);
         diagnostiek = themes.contains(Theme.DIAGNOSTIEK);
@@ -40,13 +40,7 @@ final class FhirScope {
 
     /** Whether a resource of this type is parsed: else it is counted by its type alone (domain.md §6, "Counting"). */
     boolean parsed(String resourceType) {
-        if (ALWAYS_PARSED.contains(resourceType)) return true;
-        return switch (resourceType) {
-            case "DiagnosticReport", "ServiceRequest", "Task" -> diagnostiek;
-            case "DocumentReference" -> kwetsbaar;
-            case "MeasureReport" -> eigen;
-            default -> false;
-        };
+        return parsed.contains(resourceType);
     }
 
     /** Records that join what other resources say: read in the joined pass, after those. */

@@ -8,13 +8,17 @@ import static nl.verbeterhub.support.FhirJson.patient;
 import static nl.verbeterhub.support.FhirJson.vbi;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import nl.verbeterhub.connector.SourceSettings;
+import nl.verbeterhub.json.HubJson;
+import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Fixture;
 import nl.verbeterhub.theme.Theme;
@@ -124,6 +128,14 @@ class FhirAntistollingTests {
         return export;
     }
 
+    /** Equal JSON, numbers compared by value (themes.md §0.3: {@code 0} is {@code 0.0}). */
+    static void assertSameJson(JsonNode actual, String expected) throws Exception {
+        JsonNode wanted = HubJson.MAPPER.readTree(expected);
+        Comparator<JsonNode> byValue = (a, b) -> a.isNumber() && b.isNumber()
+                ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
+        assertThat(actual.equals(byValue, wanted)).as("%s is %s", actual, expected).isTrue();
+    }
+
     @Test
     void theWorkedExampleAsFhirWithTheRosterAsCsvGivesTheCsvIndicators() throws Exception {
         Path export = workedExample(dir.resolve("export"));
@@ -143,7 +155,7 @@ class FhirAntistollingTests {
                         .isEqualTo(csv.draft(Theme.ANTISTOLLING, year).get("period"));
             }
             ObjectNode draft = fhir.draft(Theme.ANTISTOLLING, 2026);
-            assertThat(draft.get("indicators").toString()).isEqualTo("{\"procedures\":3,\"patients\":3,"
+            assertSameJson(draft.get("indicators"), "{\"procedures\":3,\"patients\":3,"
                     + "\"byAnticoagulant\":{\"VKA\":2,\"DOAC\":1,\"LMWH\":0,\"TAR\":0,\"DAPT\":0},"
                     + "\"planOnTimeShare\":0.6667,\"continuedAtLowRiskShare\":0.0,\"doacBridgedShare\":0.0,"
                     + "\"vkaInrCheckedShare\":0.5,\"postponedShare\":0.5,"
@@ -155,7 +167,7 @@ class FhirAntistollingTests {
             assertThat(draft.at("/dataQuality/recordsRead").asLong()).as("4 Procedures, 2 shifts; INRs are no records")
                     .isEqualTo(6);
             ObjectNode y2025 = fhir.draft(Theme.ANTISTOLLING, 2025);
-            assertThat(y2025.get("indicators").toString()).isEqualTo("{\"procedures\":0,\"patients\":0,"
+            assertSameJson(y2025.get("indicators"), "{\"procedures\":0,\"patients\":0,"
                     + "\"byAnticoagulant\":{\"VKA\":0,\"DOAC\":0,\"LMWH\":0,\"TAR\":0,\"DAPT\":0},"
                     + "\"planOnTimeShare\":null,\"continuedAtLowRiskShare\":null,\"doacBridgedShare\":null,"
                     + "\"vkaInrCheckedShare\":null,\"postponedShare\":null,"
@@ -164,6 +176,195 @@ class FhirAntistollingTests {
             assertThat(y2025.at("/period/dataUntil").asText()).isEqualTo("2025-12-31T17:00:00+01:00");
             assertThat(y2025.at("/pdca/check").asText()).isEqualTo("In 2025 zijn 0 electieve ingrepen bij patiënten met "
                     + "antistolling geregistreerd; beleid tijdig vastgelegd: onbekend; stollingsexpertise bereikbaar: 0,1% van de tijd.");
+        }
+    }
+
+    /** An anaesthesia Procedure (NUCHTER) and a VBI, each with the extension when marked, and an INR. */
+    private static Path nuchterAndVbi(Path export, boolean marked) {
+        FhirJson n1 = anaesthesia("n1", "Patient/c1", "Encounter/e1", "2026-03-02T10:00:00+01:00");
+        FhirJson v1 = vbi("v1", "Patient/a1", "123891000146106", "2026-03-03T10:00:00+01:00", "2026-03-03T11:00:00+01:00");
+        if (marked) {
+            anticoagulation(n1, coding("anticoagulant", CLASS, "TAR"), code("plan", "continue"));
+            anticoagulation(v1, coding("anticoagulant", ATC, "B01AB05"), bool("postponed", true));
+        }
+        FhirJson.ndjson(export.resolve("Procedure.ndjson"), n1, v1);
+        FhirJson.ndjson(export.resolve("Encounter.ndjson"), encounter("e1", "Patient/c1", "R"));
+        FhirJson.ndjson(export.resolve("Patient.ndjson"), patient("c1", "2020-01-01"));
+        FhirJson.ndjson(export.resolve("Observation.ndjson"),
+                FhirJson.intake("i1", "Procedure/n1", "clear-fluid", "2026-03-02T07:00:00+01:00"),
+                inr("inr1", "Patient/c1", "6301-6", "2026-03-02T08:00:00+01:00"));
+        return export;
+    }
+
+    @Test
+    void withoutTheThemeListedThereIsNoDraftAndTheExtensionChangesNoVbiOrNuchterRecord() throws Exception {
+        Path plain = nuchterAndVbi(dir.resolve("plain"), false);
+        Path marked = nuchterAndVbi(dir.resolve("marked"), true);
+        try (Fixture a = new Fixture(Files.createDirectories(dir.resolve("a")));
+             Fixture notListed = new Fixture(Files.createDirectories(dir.resolve("b")));
+             Fixture listed = new Fixture(Files.createDirectories(dir.resolve("c")))) {
+            a.deliverFhir("fhir", plain);
+            notListed.deliverFhir("fhir", marked);
+            listed.deliverFhir("fhir", LISTED, marked);
+            assertThat(notListed.drafts(Theme.ANTISTOLLING)).isEmpty();
+            for (Fixture f : List.of(a, notListed, listed)) {
+                assertThat(f.rejections()).isEmpty();
+                for (Theme theme : List.of(Theme.NUCHTER, Theme.VBI)) {
+                    assertThat(f.indicators(theme, 2026)).as("%s", theme).isEqualTo(a.indicators(theme, 2026));
+                    assertThat(f.draft(theme, 2026).get("dataQuality")).isEqualTo(a.draft(theme, 2026).get("dataQuality"));
+                }
+            }
+            assertThat(a.indicators(Theme.NUCHTER, 2026).get("procedures").asInt()).isEqualTo(1);
+            ObjectNode i = listed.indicators(Theme.ANTISTOLLING, 2026);
+            assertSameJson(i.get("byAnticoagulant"), "{\"VKA\":0,\"DOAC\":0,\"LMWH\":1,\"TAR\":1,\"DAPT\":0}");
+            assertThat(i.get("postponedShare").decimalValue()).isEqualByComparingTo("1");
+        }
+    }
+
+    private static List<String> rejections(Fixture f) {
+        return f.rejections().stream().map(r -> r.position() + " " + r.reason() + " " + r.field() + " " + r.resourceType())
+                .toList();
+    }
+
+    /** Lines 1–15 rejected (15: only its ANTISTOLLING record), 16 no record, 17–19 accepted (17 urgent). */
+    static Path rejectionsExport(Path export) {
+        String at = "2026-03-02T10:00:00+01:00";
+        ObjectNode doac = coding("anticoagulant", CLASS, "DOAC");
+        FhirJson.ndjson(export.resolve("Procedure.ndjson"),
+                procedure("a1", "Patient/p1", null, at, code("plan", "interrupt")),
+                procedure("a2", "Patient/p1", null, at, coding("anticoagulant", SNOMED, "372756006")),
+                procedure("a3", "Patient/p1", null, at, coding("anticoagulant", ATC, "B01AX05")),
+                procedure("a4", "Patient/p1", null, "2026-03-02", doac),
+                procedure("a5", "Patient/p1", "Encounter/elsewhere", at, doac),
+                procedure("a6", "Patient/p1", null, at, doac, code("plan", "pauzeren")),
+                procedure("a7", "Patient/p1", null, at, doac, code("bleedingRisk", "extreem")),
+                procedure("a8", "Patient/p1", null, at, doac, dateTime("planRecorded", "2026-03-01")),
+                procedure("a9", "Patient/p1", null, at, code("anticoagulant", "DOAC")),
+                procedure("a10", "Patient/p1", "Encounter/elsewhere", at, coding("anticoagulant", ATC, "N02BE01")),
+                procedure("a11", "Patient/p1", null, null, doac),
+                procedure("a12", null, null, at, doac),
+                procedure("a13", "Patient/p1", null, at),
+                procedure("a14", "Patient/p1", null, at, doac).remove("status"),
+                anticoagulation(anaesthesia("n1", "Patient/c1", null, at), coding("anticoagulant", ATC, "B01A")),
+                procedure("a16", "Patient/p1", null, at, doac).put("status", "preparation"),
+                procedure("ok17", "Patient/p1", "Encounter/e1", at, coding("anticoagulant", CLASS, "doac")),
+                procedure("ok18", "Patient/p2", null, at, coding("anticoagulant", ATC, "B01AE07"), code("plan", "bridge")),
+                procedure("ok19", "Patient/p3", null, at, coding("anticoagulant", ATC, "B01AC06"), code("plan", "continue"),
+                        code("plan", "pauzeren"), code("bleedingRisk", "LOW")));
+        FhirJson.ndjson(export.resolve("Encounter.ndjson"), encounter("e1", "Patient/p1", "UR"));
+        FhirJson.ndjson(export.resolve("Patient.ndjson"), patient("c1", "2020-01-01"));
+        return export;
+    }
+
+    @Test
+    void whatCannotBeReadRejectsTheRecordNamingItsField() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            f.deliverFhir("fhir", LISTED, rejectionsExport(dir.resolve("export")));
+            assertThat(rejections(f)).containsExactly(
+                    "Procedure.ndjson line 1 MISSING_FIELD anticoagulant Procedure",
+                    "Procedure.ndjson line 2 UNPARSABLE anticoagulant Procedure",
+                    "Procedure.ndjson line 3 UNPARSABLE anticoagulant Procedure",
+                    "Procedure.ndjson line 4 UNPARSABLE procedure_at Procedure",
+                    "Procedure.ndjson line 5 UNRESOLVED_REFERENCE urgency Procedure",
+                    "Procedure.ndjson line 6 UNPARSABLE plan Procedure",
+                    "Procedure.ndjson line 7 UNPARSABLE bleeding_risk Procedure",
+                    "Procedure.ndjson line 8 UNPARSABLE plan_recorded_at Procedure",
+                    "Procedure.ndjson line 9 UNPARSABLE anticoagulant Procedure",
+                    "Procedure.ndjson line 10 UNPARSABLE anticoagulant Procedure",
+                    "Procedure.ndjson line 11 MISSING_FIELD procedure_at Procedure",
+                    "Procedure.ndjson line 12 MISSING_FIELD patient_id Procedure",
+                    "Procedure.ndjson line 13 MISSING_FIELD anticoagulant Procedure",
+                    "Procedure.ndjson line 14 MISSING_FIELD status Procedure",
+                    "Procedure.ndjson line 15 UNPARSABLE anticoagulant Procedure");
+            assertThat(f.indicators(Theme.NUCHTER, 2026).get("procedures").asInt()).as("n1's NUCHTER record").isEqualTo(1);
+            ObjectNode i = f.indicators(Theme.ANTISTOLLING, 2026);
+            assertThat(i.get("procedures").asInt()).as("ok17 is urgent (UR)").isEqualTo(2);
+            assertSameJson(i.get("byAnticoagulant"), "{\"VKA\":0,\"DOAC\":1,\"LMWH\":0,\"TAR\":1,\"DAPT\":0}");
+            assertThat(i.get("doacBridgedShare").decimalValue()).isEqualByComparingTo("1");
+            assertThat(f.draft(Theme.ANTISTOLLING, 2026).at("/dataQuality/recordsRead").asInt()).isEqualTo(18);
+        }
+    }
+
+    @Test
+    void enteredInErrorInALaterExtractRemovesTheRecord() throws Exception {
+        String at = "2026-03-02T10:00:00+01:00";
+        try (Fixture f = new Fixture(dir)) {
+            f.deliverFhir("fhir", LISTED, FhirJson.ndjson(dir.resolve("e1/Procedure.ndjson"),
+                    procedure("p1", "Patient/p1", null, at, coding("anticoagulant", CLASS, "VKA")),
+                    procedure("p2", "Patient/p2", null, at, coding("anticoagulant", CLASS, "DOAC"))));
+            assertThat(f.indicators(Theme.ANTISTOLLING, 2026).get("procedures").asInt()).isEqualTo(2);
+            f.deliverFhir("fhir", LISTED, FhirJson.ndjson(dir.resolve("e2/Procedure.ndjson"),
+                    procedure("p1", "Patient/p1", null, at, coding("anticoagulant", CLASS, "VKA"))
+                            .put("status", "entered-in-error")));
+            assertThat(f.rejections()).isEmpty();
+            ObjectNode i = f.indicators(Theme.ANTISTOLLING, 2026);
+            assertThat(i.get("procedures").asInt()).isEqualTo(1);
+            assertThat(i.at("/byAnticoagulant/VKA").asInt()).isZero();
+        }
+    }
+
+    @Test
+    void bothReadersReadTheExtensionAndTheInrsAlike() throws Exception {
+        ReaderComparison compare = new ReaderComparison(dir);
+        for (Path export : List.of(workedExample(dir.resolve("worked")), rejectionsExport(dir.resolve("rejections")),
+                oddShapes(dir.resolve("odd")))) {
+            assertThat(compare.sameResources(export)).isPositive();
+            compare.sameExtract(export, LISTED);
+        }
+        ReaderComparison.Outcome o = compare.sameExtract(dir.resolve("worked"), LISTED);
+        assertThat(o.rejections()).isEmpty();
+        assertThat(o.accepted(RecordType.ANTISTOLLING, "Procedure/OK-1", "Procedure/OK-2", "Procedure/OK-3",
+                "Procedure/OK-4")).isTrue();
+        ReaderComparison.Outcome odd = compare.sameExtract(dir.resolve("odd"), LISTED);
+        assertThat(odd.rejections()).extracting(r -> r.position().index() + " " + r.reason() + " " + r.field())
+                .containsExactly("2 MISSING_FIELD anticoagulant", "3 UNPARSABLE anticoagulant");
+    }
+
+    /** Shapes a sender may use: sub-extensions in any order, two extensions, values of other types. */
+    static Path oddShapes(Path export) {
+        String at = "2026-04-01T10:00:00+02:00";
+        ObjectNode concept = JsonNodeFactory.instance.objectNode().put("url", "anticoagulant");
+        concept.putObject("valueCodeableConcept").putArray("coding").addObject().put("system", CLASS).put("code", "VKA");
+        ObjectNode noUrl = JsonNodeFactory.instance.objectNode().put("valueCode", "bridge");
+        FhirJson twice = procedure("o4", "Patient/p1", null, at, code("plan", "continue"), coding("anticoagulant", ATC, "B01AA07"));
+        anticoagulation(twice, coding("anticoagulant", CLASS, "DAPT"), code("plan", "bridge"));
+        FhirJson.ndjson(export.resolve("Procedure.ndjson"),
+                procedure("o1", "Patient/p1", null, at, bool("postponed", false), dateTime("planRecorded", at),
+                        code("plan", "continue"), coding("anticoagulant", CLASS, "LMWH"), noUrl,
+                        code("unknown", "x")).extension(FhirJson.VBI_SCORE, 3),
+                procedure("o2", "Patient/p1", null, at, concept),
+                procedure("o3", "Patient/p1", null, at, JsonNodeFactory.instance.objectNode().put("url", "anticoagulant")
+                        .put("valueString", "VKA")),
+                twice,
+                procedure("o5", "Patient/p1", null, at, coding("anticoagulant", CLASS, "VKA"),
+                        JsonNodeFactory.instance.objectNode().put("url", "plan").put("valueString", "interrupt")));
+        FhirJson.ndjson(export.resolve("Observation.ndjson"), inr("i1", "Patient/p1", "6301-6", "2026-04-01T07:00:00.5+02:00"),
+                inr("i2", "Patient/p1", "6301-6", null).remove("effectiveDateTime").period("effectivePeriod", at, null));
+        return export;
+    }
+
+    @Test
+    void aBundleFindsTheInrOfAPatientNamedByUrn() throws Exception {
+        String at = "2026-05-12T09:00:00+02:00";
+        Path bundle = FhirJson.bundle(dir.resolve("bundle.json"), "collection",
+                FhirJson.Entry.of("urn:uuid:pa", patient(null, "1950-01-01")),
+                FhirJson.Entry.of("urn:uuid:pb", patient(null, "1951-01-01")),
+                FhirJson.Entry.of("urn:uuid:x1", procedure("B-1", "urn:uuid:pa", "urn:uuid:enc", at,
+                        coding("anticoagulant", ATC, "B01AA04"), code("plan", "interrupt"))),
+                FhirJson.Entry.of("urn:uuid:x2", procedure("B-2", "urn:uuid:pb", null, at,
+                        coding("anticoagulant", CLASS, "VKA"), code("plan", "bridge"))),
+                FhirJson.Entry.of("urn:uuid:enc", encounter(null, "urn:uuid:pa", "R")),
+                FhirJson.Entry.of("urn:uuid:i1", inr(null, "urn:uuid:pa", "6301-6", "2026-05-11T15:00:00+02:00")),
+                FhirJson.Entry.of("urn:uuid:i2", inr(null, "urn:uuid:pb", "6301-6", "2026-05-09T15:00:00+02:00")),
+                FhirJson.Entry.of("urn:uuid:i3", inr(null, "urn:uuid:pa", "6301-6", "2026-05-12T08:00:00+02:00")
+                        .put("status", "cancelled")));
+        try (Fixture f = new Fixture(dir)) {
+            f.deliverFhir("bundle", LISTED, bundle);
+            assertThat(rejections(f)).isEmpty();
+            ObjectNode i = f.indicators(Theme.ANTISTOLLING, 2026);
+            assertThat(i.get("procedures").asInt()).isEqualTo(2);
+            // B-1's INR the day before is in time; B-2's three days before is not (pa's INR is not pb's).
+            assertThat(i.get("vkaInrCheckedShare").decimalValue()).isEqualByComparingTo("0.5");
         }
     }
 }

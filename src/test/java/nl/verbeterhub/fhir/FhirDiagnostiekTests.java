@@ -2,10 +2,14 @@ package nl.verbeterhub.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.extract.ExtractCommit;
@@ -31,6 +35,72 @@ class FhirDiagnostiekTests {
 
     @TempDir
     Path dir;
+
+    /** Numbers compare by value (themes.md §0.3): 0.6 equals 0.60. */
+    private static final Comparator<JsonNode> BY_VALUE = (a, b) ->
+            a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
+
+    @Test
+    void theWorkedExampleAsABulkExportGivesWhatItsCsvGives() throws Exception {
+        Path export = workedExample(dir.resolve("export"));
+        try (Fixture csv = new Fixture(Files.createDirectories(dir.resolve("csv")));
+             Fixture fhir = new Fixture(Files.createDirectories(dir.resolve("fhir")))) {
+            csv.deliver("csv", Files.readString(Path.of("samples/uitslagen.csv")));
+            ExtractCommit commit = fhir.deliverFhir("fhir", LISTED, export);
+            assertThat(csv.rejections()).isEmpty();
+            assertThat(fhir.rejections()).isEmpty();
+            assertThat(commit.counts().get(RecordType.DIAGNOSTIEK).read()).as("registered, cancelled: no records")
+                    .isEqualTo(6);
+            ObjectNode expected = csv.draft(Theme.DIAGNOSTIEK, 2026);
+            ObjectNode actual = fhir.draft(Theme.DIAGNOSTIEK, 2026);
+            assertThat(actual.get("indicators")).isEqualTo(expected.get("indicators"));
+            for (String part : List.of("/period", "/pdca", "/dataQuality/recordsRead", "/dataQuality/recordsAccepted",
+                    "/dataQuality/recordsRejected")) {
+                assertThat(actual.at(part)).as(part).isEqualTo(expected.at(part));
+            }
+            assertThat(fhir.drafts(Theme.DIAGNOSTIEK)).hasSize(1);
+            // themes.md §3.6, as written there.
+            JsonNode published = new ObjectMapper().readTree("""
+                    {"results": 6, "patients": 4,
+                     "byDiscipline": {"lab": 3, "radiology": 1, "pathology": 1, "other": 0, "unknown": 1},
+                     "acknowledgedOnTimeShare": 0.6,
+                     "ackMinutes": {"median": 90, "p90": 56100},
+                     "lostResults": 2, "lostResultShare": 0.4,
+                     "criticalResults": 2, "criticalNotifiedOnTimeShare": 0.5,
+                     "observedUntil": "2026-04-20T10:00:00+02:00"}""");
+            assertThat(actual.get("indicators").equals(BY_VALUE, published)).as(actual.get("indicators").toString())
+                    .isTrue();
+            assertThat(actual.at("/pdca/check").asText()).isEqualTo("In 2026 zijn 6 uitslagen geregistreerd; op tijd "
+                    + "gezien: 60,0%; kritieke uitslagen binnen 60 minuten gemeld: 50,0%.");
+        }
+    }
+
+    @Test
+    void withoutTheThemeListedReportsAreCountedButGiveNoRecord() throws Exception {
+        Path export = workedExample(dir.resolve("export"));
+        try (Fixture f = new Fixture(dir)) {
+            ExtractCommit commit = f.deliverFhir("fhir", export);
+            assertThat(f.rejections()).isEmpty();
+            for (Theme theme : Theme.values()) assertThat(f.drafts(theme)).as(theme.name()).isEmpty();
+            assertThat(commit.delivered(RecordType.DIAGNOSTIEK)).isFalse();
+            assertThat(commit.report().resourcesRead()).containsEntry("DiagnosticReport", 8L)
+                    .containsEntry("ServiceRequest", 2L).containsEntry("Observation", 4L).containsEntry("Task", 5L);
+            assertThat(commit.report().unparsable()).isZero();
+        }
+    }
+
+    @Test
+    void bothReadersReadTheWorkedExampleAlike() throws Exception {
+        Path export = workedExample(dir.resolve("export"));
+        ReaderComparison readers = new ReaderComparison(Files.createDirectories(dir.resolve("work")));
+        assertThat(readers.sameResources(export)).isEqualTo(ReaderComparison.lines(export));
+        ReaderComparison.Outcome listed = readers.sameExtract(export, LISTED);
+        assertThat(listed.rejections()).isEmpty();
+        assertThat(listed.puts()).isEqualTo(6);
+        assertThat(listed.accepted(RecordType.DIAGNOSTIEK, "R1", "R2", "R3", "R4", "R5", "R6")).isTrue();
+        assertThat(listed.accepted(RecordType.DIAGNOSTIEK, "R7")).isFalse();
+        assertThat(readers.sameExtract(export, SourceSettings.Fhir.DEFAULTS).puts()).isZero();
+    }
 
     // --- builders (R4 JSON; repeating elements as arrays) ---
 

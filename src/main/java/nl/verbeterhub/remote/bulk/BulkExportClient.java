@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import nl.verbeterhub.connector.SourceSettings;
+import nl.verbeterhub.fhir.FhirResourceTypes;
 import nl.verbeterhub.failure.RemoteSourceException;
 import nl.verbeterhub.remote.auth.Authorizer;
 
@@ -32,8 +33,6 @@ import nl.verbeterhub.remote.auth.Authorizer;
  */
 final class BulkExportClient {
 
-    /** The resource types the hub reads (domain.md §6): everything else would be downloaded to be ignored. */
-    static final List<String> TYPES = List.of("Patient", "Encounter", "Observation", "Procedure");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_REDIRECTS = 5;
 
@@ -69,9 +68,13 @@ final class BulkExportClient {
         this.requestTimeout = requestTimeout;
     }
 
-    /** Kicks off an export of the hub's resource types changed since {@code since}; returns the status URL. */
+    /**
+     * Kicks off an export of the resource types the connector reads (everything else would be downloaded to be
+     * ignored), changed since {@code since}; returns the status URL.
+     */
     URI kickOff(SourceSettings.BulkExport settings, Optional<Instant> since, Authorizer auth) throws InterruptedException {
-        StringBuilder query = new StringBuilder("?_type=").append(String.join(",", TYPES));
+        List<String> types = FhirResourceTypes.of(settings.fhir().themes());
+        StringBuilder query = new StringBuilder("?_type=").append(String.join(",", types));
         since.ifPresent(s -> query.append("&_since=").append(URLEncoder.encode(s.toString(), StandardCharsets.UTF_8)));
         URI uri = URI.create(settings.baseUrl() + "/" + settings.kickOffPath() + query);
         HttpResponse<InputStream> r = send(() -> request(uri).GET().header("Accept", "application/fhir+json")

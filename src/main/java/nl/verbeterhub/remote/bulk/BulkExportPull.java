@@ -16,6 +16,7 @@ import java.util.function.Function;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.Connectors;
 import nl.verbeterhub.connector.SourceSettings;
+import nl.verbeterhub.fhir.FhirResourceTypes;
 import nl.verbeterhub.extract.ExtractCommit;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.extract.SourceReport;
@@ -133,7 +134,8 @@ public final class BulkExportPull {
             String name = name(state, now);
             Optional<Path> delivered;
             try {
-                delivered = delivery.deliver(c.inbox(), name, done.manifest(), settings.baseUrl(), auth);
+                delivered = delivery.deliver(c.inbox(), name, done.manifest(), settings.baseUrl(), auth,
+                        FhirResourceTypes.of(settings.fhir().themes()));
             } catch (BulkExportClient.FileExpired expired) {
                 forget(c, settings, expired.getMessage());
                 return;

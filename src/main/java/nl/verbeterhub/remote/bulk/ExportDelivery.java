@@ -48,16 +48,16 @@ final class ExportDelivery {
     /**
      * Delivers the export as {@code inbox/name}; empty when its manifest lists no file of the hub's types
      * (nothing changed since {@code _since}: no extract, and the next {@code _since} stays the same).
-     * {@code base} is the connector's {@code baseUrl}: only its origin is sent the token.
+     * {@code base} is the connector's {@code baseUrl}: only its origin is sent the token; {@code types} those it reads.
      */
-    Optional<Path> deliver(Path inbox, String name, JsonNode manifest, URI base, Authorizer auth) throws IOException,
-            InterruptedException {
+    Optional<Path> deliver(Path inbox, String name, JsonNode manifest, URI base, Authorizer auth, List<String> types)
+            throws IOException, InterruptedException {
         List<Download> downloads = new ArrayList<>();
         ArrayNode outputs = JSON.createArrayNode();
         Map<String, Integer> perType = new HashMap<>();
         for (JsonNode output : manifest.get("output")) {
             String type = output.path("type").asText("");
-            if (!BulkExportClient.TYPES.contains(type)) continue; // a server that ignored _type: no records in it
+            if (!types.contains(type)) continue; // a server that ignored _type: no records in it
             // Local names, never the server's: its URLs may share a last segment or carry a signed query.
             String file = type + "-" + perType.merge(type, 1, Integer::sum) + ".ndjson";
             downloads.add(new Download(url(output.path("url").asText("")), file));

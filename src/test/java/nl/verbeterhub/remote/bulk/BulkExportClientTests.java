@@ -19,6 +19,8 @@ import nl.verbeterhub.remote.auth.Authorizers;
 import nl.verbeterhub.support.FhirJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.Set;
+import nl.verbeterhub.theme.Theme;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP side of bulk $export against {@link BulkExportServer}: what is sent, and what each answer means. */
@@ -60,6 +62,17 @@ class BulkExportClientTests {
         assertThat(r.query()).containsEntry("_type", "Patient,Encounter,Observation,Procedure")
                 .containsEntry("_since", "2025-06-03T10:00:00Z");
         assertThat(status.toString()).startsWith("http://localhost:").contains("/status/job-1");
+    }
+
+    @Test
+    void aConnectorListingFurtherThemesAsksForTheirResourceTypesToo() throws Exception {
+        SourceSettings.BulkExport defaults = settings(server.baseUrl(), "system", null);
+        SourceSettings.BulkExport listing = new SourceSettings.BulkExport(
+                SourceSettings.Fhir.DEFAULTS.withThemes(Set.of(Theme.EIGEN, Theme.DIAGNOSTIEK, Theme.KWETSBAAR)),
+                defaults.baseUrl(), defaults.pollInterval(), defaults.auth(), "system", Optional.empty());
+        client.kickOff(listing, Optional.empty(), NONE);
+        assertThat(server.kickOffs().get(0).query()).containsEntry("_type",
+                "Patient,Encounter,Observation,Procedure,DocumentReference,DiagnosticReport,ServiceRequest,Task,MeasureReport");
     }
 
     @Test
