@@ -112,7 +112,12 @@ public final class ConnectorLoader {
         SourceSettings settings = switch (type) {
             case CSV_INBOX -> csvSettings(file, f);
             case FHIR_INBOX -> fhirSettings(file, f);
-            case FHIR_SERVER -> RemoteSettingsLoader.fhirServer(file, f, fhirSettings(file, f));
+            case FHIR_SERVER -> {
+                // Its searches fetch domain.md §6's resources and what those need, not the further themes' (decision 98).
+                require(file, f.themes() == null, "themes is not read by fhir-server connectors yet; read "
+                        + LISTABLE_NAMES + " with a fhir-bulk-export or fhir-inbox connector");
+                yield RemoteSettingsLoader.fhirServer(file, f, fhirSettings(file, f));
+            }
             case FHIR_BULK_EXPORT -> RemoteSettingsLoader.bulkExport(file, f, fhirSettings(file, f));
             case SFTP_INBOX -> RemoteSettingsLoader.sftp(file, f, sftpFormat(file, f));
         };

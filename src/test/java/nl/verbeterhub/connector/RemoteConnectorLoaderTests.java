@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import nl.verbeterhub.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +42,16 @@ class RemoteConnectorLoaderTests {
         assertThat(c.inbox()).isEqualTo(Path.of("data/inbox/r"));
         assertThat(c.readsFhir()).isTrue();
         assertThat(c.type().remote()).isTrue();
+    }
+
+    @Test
+    void furtherThemesAreReadFromBulkExportsAndSftpButNotYetFromServerSearches() throws Exception {
+        SourceSettings.BulkExport bulk = (SourceSettings.BulkExport) load("type: fhir-bulk-export\n"
+                + "baseUrl: https://fhir.example.org/r4\nthemes: [DIAGNOSTIEK]\n").settings();
+        assertThat(bulk.fhir().themes()).containsExactly(Theme.DIAGNOSTIEK);
+        refused("type: fhir-server\nbaseUrl: https://fhir.example.org/r4\nthemes: [EIGEN]\n",
+                "themes is not read by fhir-server connectors yet; read KWETSBAAR, ANTISTOLLING, DIAGNOSTIEK and EIGEN"
+                        + " with a fhir-bulk-export or fhir-inbox connector");
     }
 
     @Test
