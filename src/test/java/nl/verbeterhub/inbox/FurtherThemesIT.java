@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -89,17 +92,49 @@ class FurtherThemesIT {
     @DynamicPropertySource
     static void hub(DynamicPropertyRegistry registry) {
         HUB.register(registry, TestKafka.bootstrapServers());
-        registry.add("hub.themes.eigen.definitions-dir", () -> "goals");
+        registry.add("hub.themes.eigen.definitions-dir", () -> goals().toString());
         HUB.connector("themes-kwetsbaar", AGB, "kwetsbaar", "KWETSBAAR", "");
         HUB.connector("themes-antistolling", AGB, "antistolling", "auto", "");
         HUB.connector("themes-diagnostiek", AGB, "diagnostiek", "DIAGNOSTIEK", "");
         HUB.connector("themes-eigen", AGB, "eigen", "auto", "");
+        // Another hospital's own goal from FHIR: its connector lists EIGEN (themes.md §0.6, §4.4).
+        HUB.fhirConnector("themes-eigen-fhir", OTHER, "eigen-fhir", "themes: [EIGEN]\n");
     }
+
+    static final String OTHER = "06010077";
 
     @Autowired
     HubReadiness readiness;
     @Autowired
     HubProperties properties;
+
+    /** The repository's example definition, for the example hospital and for {@link #OTHER}. */
+    private static Path goals() {
+        Path dir = HUB.root().resolve("goals");
+        try {
+            Files.createDirectories(dir);
+            Files.copy(Path.of("goals", AGB + ".yaml"), dir.resolve(AGB + ".yaml"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(Path.of("goals", AGB + ".yaml"), dir.resolve(OTHER + ".yaml"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    @Test
+    void ownGoalMonthsFromAFhirConnectorListingEigenReachTheTopic() throws Exception {
+        readiness.awaitReady(Duration.ofSeconds(60));
+        HubTestProperties.dropFolder(HUB.inbox("eigen-fhir"), "export-1", Path.of("samples", "fhir-eigen"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            byte[] draft = TopicReader.latest(TestKafka.bootstrapServers(), HUB.draftsTopic()).get(OTHER + ":EIGEN:2026");
+            assertThat(draft).as("the EIGEN draft of " + OTHER).isNotNull();
+            JsonNode indicators = HubJson.MAPPER.readTree(draft).get("indicators");
+            // eigen-maanden.csv's months as MeasureReports: the worked example's measures, no milestone reported.
+            JsonNode expected = HubJson.MAPPER.readTree(EXPECTED.get(AGB + ":EIGEN:2026")[0]);
+            assertSameValues("measures from FHIR", indicators.get("measures"), expected.get("measures").toString());
+            assertThat(indicators.at("/milestones/unreported").asInt()).isEqualTo(3);
+        });
+    }
 
     @Test
     void eachWorkedExampleGivesExactlyItsValuesOnTheTopicAndInValidate() throws Exception {
@@ -116,7 +151,8 @@ class FurtherThemesIT {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             Map<String, byte[]> drafts = TopicReader.latest(TestKafka.bootstrapServers(), HUB.draftsTopic());
-            assertThat(drafts.keySet()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+            assertThat(drafts.keySet().stream().filter(key -> key.startsWith(AGB + ":")))
+                    .containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
             for (var e : EXPECTED.entrySet()) {
                 JsonNode published = HubJson.MAPPER.readTree(drafts.get(e.getKey()));
                 assertThat(Schemas.check(Schemas.DRAFT, published)).as(e.getKey()).isEmpty();
