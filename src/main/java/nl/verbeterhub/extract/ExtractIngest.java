@@ -171,11 +171,16 @@ public final class ExtractIngest {
 
         @Override
         public void remove(Set<RecordType> types, String recordId) {
+            removeAgain(types, recordId);
+            removed++;
+        }
+
+        @Override
+        public void removeAgain(Set<RecordType> types, String recordId) {
             for (RecordType recordType : types) {
                 String recordKey = pseudonyms.recordKey(source.agb(), recordType.name(), recordId);
                 sink.remove(new StateKey(source.agb(), recordType, recordKey));
             }
-            removed++;
         }
 
         @Override

@@ -43,6 +43,13 @@ public interface RecordConsumer {
      */
     void remove(Set<RecordType> types, String recordId);
 
+    /**
+     * The same removal once more, for another record type of the same resource (an Encounter's elderly
+     * admission, read in a later pass; a VBI's anticoagulation): removes, but is no further removal in the
+     * extract's report.
+     */
+    void removeAgain(Set<RecordType> types, String recordId);
+
     default void remove(RecordType type, String recordId) {
         remove(EnumSet.of(type), recordId);
     }

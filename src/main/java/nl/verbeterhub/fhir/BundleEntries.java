@@ -78,8 +78,10 @@ final class BundleEntries {
             if ("DELETE".equals(entry.method())) {
                 String type = BundleRequests.type(entry.url());
                 // A DELETE of a joined type is handled in the joined pass, even in a Bundle without such resources.
-                if (type != null && scope.joined(type)) withJoined.add(f);
-                if (Pass.ofDelete(type, scope) == pass && !handler.delete(entry.url())) report.unparsable(position);
+                if (type != null && scope.inJoinedPass(type)) withJoined.add(f);
+                if (Pass.ofDelete(type, scope) == pass && !handler.delete(entry.url(), pass)) report.unparsable(position);
+                // An Encounter's elderly admission is removed where it is read: in the joined pass, in entry order.
+                else if (pass == Pass.JOINED && type != null && scope.rereadWhenJoined(type)) handler.delete(entry.url(), pass);
                 return;
             }
             // GET, HEAD and PATCH carry no resource the hub could read.

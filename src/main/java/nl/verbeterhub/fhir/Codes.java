@@ -56,6 +56,8 @@ final class Codes {
     static final Set<String> DOCUMENT_REFERENCE_STATUSES = Set.of("current", "superseded", "entered-in-error");
     static final Set<String> TASK_STATUSES = Set.of("draft", "requested", "received", "accepted", "rejected", "ready",
             "cancelled", "in-progress", "on-hold", "failed", "completed", "entered-in-error");
+    static final Set<String> SERVICE_REQUEST_STATUSES = Set.of("draft", "active", "on-hold", "revoked", "completed",
+            "entered-in-error", "unknown");
     static final Set<String> MEASURE_REPORT_STATUSES = Set.of("complete", "pending", "error");
 
     static final String BSN = "http://fhir.nl/fhir/NamingSystem/bsn";

@@ -129,6 +129,7 @@ public final class FhirMapping {
             case "DocumentReference" -> Codes.DOCUMENT_REFERENCE_STATUSES;
             case "Task" -> Codes.TASK_STATUSES;
             case "MeasureReport" -> Codes.MEASURE_REPORT_STATUSES;
+            case "ServiceRequest" -> Codes.SERVICE_REQUEST_STATUSES;
             default -> Codes.ENCOUNTER_STATUSES;
         };
         if (!valueSet.contains(r.status)) return Status.INVALID;
@@ -140,6 +141,7 @@ public final class FhirMapping {
             case "DocumentReference" -> r.status.equals("current");
             case "Task" -> r.status.equals("completed");
             case "MeasureReport" -> r.status.equals("complete");
+            case "ServiceRequest" -> !r.status.equals("draft");
             default -> Codes.ENCOUNTER_COUNTED.contains(r.status);
         };
         return counted ? Status.COUNTED : Status.NOT_COUNTED;

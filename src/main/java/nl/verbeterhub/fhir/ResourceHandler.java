@@ -49,6 +49,7 @@ final class ResourceHandler {
     private final KwetsbaarRows kwetsbaar;
     private final AntistollingRows antistolling;
     private final DiagnostiekRows diagnostiek;
+    private final BundleDeletes deletes;
 
     ResourceHandler(FhirMapping mapping, JoinStore join, Subjects subjects, RecordConsumer consumer, FhirReport report,
                     Pseudonymizer pseudonyms, String agb, Optional<String> patientSystem, Optional<String> recordSystem,
@@ -62,6 +63,7 @@ final class ResourceHandler {
         this.kwetsbaar = new KwetsbaarRows(join, joins, rowSubjects);
         this.antistolling = new AntistollingRows(mapping, join, joins, rowSubjects, pseudonyms, agb);
         this.diagnostiek = new DiagnostiekRows(mapping, join, joins, rowSubjects);
+        this.deletes = new BundleDeletes(consumer, scope, recordSystem);
         this.consumer = consumer;
         this.report = report;
         this.pseudonyms = pseudonyms;
@@ -98,8 +100,9 @@ final class ResourceHandler {
             }
             case "Observation" -> observation(r, fullUrl, index);
             case "Procedure" -> {
-                record(r, fullUrl, index, mapping.recordType(r));
-                if (scope.antistolling && r.anticoagulation) record(r, fullUrl, index, RecordType.ANTISTOLLING);
+                RecordType first = mapping.recordType(r);
+                record(r, fullUrl, index, first);
+                if (scope.antistolling && r.anticoagulation) record(r, fullUrl, index, RecordType.ANTISTOLLING, first != null);
             }
             case "DiagnosticReport" -> record(r, fullUrl, index, scope.diagnostiek ? RecordType.DIAGNOSTIEK : null);
             case "ServiceRequest" -> {
@@ -133,7 +136,7 @@ final class ResourceHandler {
 
     /** An admission Encounter once more, in the joined pass: the elderly admission (themes.md §1.3). */
     private void elderlyAdmission(FhirResource r, String fullUrl, long index) {
-        if (mapping.recordType(r) == RecordType.ADMISSION) record(r, fullUrl, index, RecordType.KWETSBAAR);
+        if (mapping.recordType(r) == RecordType.ADMISSION) record(r, fullUrl, index, RecordType.KWETSBAAR, true);
     }
 
     private void patient(FhirResource r, String fullUrl) {
@@ -160,6 +163,14 @@ final class ResourceHandler {
     }
 
     private void record(FhirResource r, String fullUrl, long index, RecordType type) {
+        record(r, fullUrl, index, type, false);
+    }
+
+    /**
+     * @param second the resource's second record (an Encounter's elderly admission, a VBI's or anaesthesia's
+     *               anticoagulation): its removal is the same removal, not another one in the extract's report
+     */
+    private void record(FhirResource r, String fullUrl, long index, RecordType type, boolean second) {
         if (type == null) return;
         String id = type == RecordType.EIGEN_MONTH ? EigenRows.id(r) : FhirMapping.recordId(r, recordSystem, fullUrl);
         switch (FhirMapping.status(r)) {
@@ -167,7 +178,8 @@ final class ResourceHandler {
                 // not a record (domain.md §6, "Status")
             }
             case REMOVED -> {
-                if (id != null) consumer.remove(type, id);
+                if (id != null && second) consumer.removeAgain(EnumSet.of(type), id);
+                else if (id != null) consumer.remove(type, id);
             }
             case MISSING -> consumer.reject(type, id, ReasonCode.MISSING_FIELD, "status", index, r.resourceType);
             case INVALID -> consumer.reject(type, id, ReasonCode.UNPARSABLE, "status", index, r.resourceType);
@@ -236,28 +248,8 @@ final class ResourceHandler {
         return row;
     }
 
-    /**
-     * A Bundle {@code DELETE}: removes the record of that id (or, conditional on an identifier, that
-     * identifier). False when the request cannot be read at all.
-     */
-    boolean delete(String url) {
-        String id = BundleRequests.deletedId(url, recordSystem);
-        if (BundleRequests.UNREADABLE.equals(id)) return false;
-        if (id == null) return true;
-        switch (String.valueOf(BundleRequests.type(url))) {
-            case "Observation" -> consumer.remove(RecordType.PIJN, id);
-            case "Encounter" -> consumer.remove(scope.kwetsbaar ? EnumSet.of(RecordType.ADMISSION, RecordType.KWETSBAAR)
-                    : EnumSet.of(RecordType.ADMISSION), id);
-            case "Procedure" -> consumer.remove(scope.antistolling
-                    ? EnumSet.of(RecordType.VBI, RecordType.NUCHTER, RecordType.ANTISTOLLING)
-                    : EnumSet.of(RecordType.VBI, RecordType.NUCHTER), id);
-            case "DiagnosticReport" -> {
-                if (scope.diagnostiek) consumer.remove(RecordType.DIAGNOSTIEK, id);
-            }
-            default -> {
-                // no record type
-            }
-        }
-        return true;
+    /** A Bundle {@code DELETE} in this pass ({@link BundleDeletes}); false when the request cannot be read. */
+    boolean delete(String url, Pass pass) {
+        return deletes.delete(url, pass);
     }
 }

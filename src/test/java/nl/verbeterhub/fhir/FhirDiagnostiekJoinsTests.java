@@ -149,7 +149,8 @@ class FhirDiagnostiekJoinsTests {
                 report("ok2", null, "Patient/p1", T0, "SP").put("status", "corrected"),
                 report("ok3", null, "Patient/p1", T0, "CT").put("status", "appended"),
                 report("ok4", null, "Patient/p1", "2026-06-01T10:00+02:00", "LAB"),
-                report("no1", null, "Patient/p1", T0, "LAB").put("status", "unknown"));
+                report("no1", null, "Patient/p1", T0, "LAB").put("status", "unknown"),
+                report(null, null, "Patient/p1", null, "LAB"));
         FhirJson.ndjson(export.resolve("Task.ndjson"),
                 task("d1", "DiagnosticReport/e1", "acknowledged", "2026-06-01"),
                 task("d3", "DiagnosticReport/e3", "acknowledged", "2026-06-01"),
@@ -173,7 +174,8 @@ class FhirDiagnostiekJoinsTests {
             "DiagnosticReport.ndjson line 8 MISSING_FIELD status",
             "DiagnosticReport.ndjson line 9 UNPARSABLE status",
             "DiagnosticReport.ndjson line 10 UNPARSABLE result_at",
-            "DiagnosticReport.ndjson line 11 UNPARSABLE result_at");
+            "DiagnosticReport.ndjson line 11 UNPARSABLE result_at",
+            "DiagnosticReport.ndjson line 17 MISSING_FIELD result_id");
 
     @Test
     void rejectionsComeInContractOrderWithTheirField() throws Exception {
@@ -221,6 +223,10 @@ class FhirDiagnostiekJoinsTests {
             ObjectNode i = f.indicators(Theme.DIAGNOSTIEK, 2026);
             assertThat(i.get("results").asInt()).isEqualTo(1);
             assertThat(i.get("observedUntil").asText()).isEqualTo("2026-06-01T11:00:00+02:00");
+            // A Bundle DELETE by identifier removes too.
+            f.deliverFhir("fhir", LISTED, FhirJson.bundle(dir.resolve("delete.json"), "transaction", new Entry(null,
+                    "DELETE", "DiagnosticReport?identifier=" + FhirDiagnostiekTests.RESULT_IDS + "|R2", null)));
+            assertThat(f.drafts(Theme.DIAGNOSTIEK)).isEmpty();
         }
     }
 }

@@ -3,7 +3,6 @@ package nl.verbeterhub.fhir;
 import static nl.verbeterhub.fhir.FhirKwetsbaarTests.DECEASED;
 import static nl.verbeterhub.fhir.FhirKwetsbaarTests.HOME;
 import static nl.verbeterhub.fhir.FhirKwetsbaarTests.LISTED;
-import static nl.verbeterhub.fhir.FhirKwetsbaarTests.TRANSFER;
 import static nl.verbeterhub.fhir.FhirKwetsbaarTests.document;
 import static nl.verbeterhub.fhir.FhirKwetsbaarTests.elderly;
 import static nl.verbeterhub.fhir.FhirKwetsbaarTests.letter;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import nl.verbeterhub.extract.ExtractCommit;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.FhirJson.Entry;
 import nl.verbeterhub.support.Fixture;
@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * themes.md §1.3: which screenings and documents an elderly admission joins (earliest counted ones of its own
- * Encounter, by any form of reference), what rejects it and on which field, removals, and a clock-change night.
+ * Encounter, by any form of reference), removals, what rejects it and on which field, and the age on the local
+ * date of admission.
  */
 class FhirKwetsbaarJoinTests {
 
@@ -37,6 +38,10 @@ class FhirKwetsbaarJoinTests {
 
     @TempDir
     Path dir;
+
+    private static String urn(int n) {
+        return "urn:uuid:0a1b2c3d-0000-4000-8000-%012d".formatted(n);
+    }
 
     private static List<String> rejections(Fixture f) {
         return f.rejections().stream().map(r -> r.recordType() + " " + r.position() + " " + r.reason() + " " + r.field())
@@ -89,21 +94,15 @@ class FhirKwetsbaarJoinTests {
     @Test
     void inABundleScreeningsAndDocumentsFindTheirEncounterByUrn() throws Exception {
         Path bundle = FhirJson.bundle(dir.resolve("bundle.json"), "collection",
-                Entry.of("urn:uuid:0a1b2c3d-0000-4000-8000-000000000001",
-                        screening(null, "urn:uuid:0a1b2c3d-0000-4000-8000-000000000003", "delirium", "2026-05-04T11:00:00+02:00")),
-                Entry.of("urn:uuid:0a1b2c3d-0000-4000-8000-000000000002",
-                        letter(null, "urn:uuid:0a1b2c3d-0000-4000-8000-000000000003", "2026-05-08T12:00:00+02:00")),
-                Entry.of("urn:uuid:0a1b2c3d-0000-4000-8000-000000000003",
+                Entry.of(urn(1), screening(null, urn(3), "delirium", "2026-05-04T11:00:00+02:00")),
+                Entry.of(urn(2), letter(null, urn(3), "2026-05-08T12:00:00+02:00")),
+                Entry.of(urn(3),
                         elderly(null, "x", ADMITTED, DISCHARGED, HOME).identifier("urn:oid:2.999.1", "opname-1")
-                                .ref("subject", "urn:uuid:0a1b2c3d-0000-4000-8000-000000000009")),
-                Entry.of("urn:uuid:0a1b2c3d-0000-4000-8000-000000000004",
-                        elderly("B2", "x", ADMITTED, DISCHARGED, HOME)
-                                .ref("subject", "urn:uuid:0a1b2c3d-0000-4000-8000-000000000009")),
-                Entry.of("urn:uuid:0a1b2c3d-0000-4000-8000-000000000005",
-                        letter(null, "urn:uuid:0a1b2c3d-0000-4000-8000-000000000004", "2026-05-09T10:00:00+02:00")),
-                Entry.of("urn:uuid:0a1b2c3d-0000-4000-8000-000000000006",
-                        letter(null, "urn:uuid:0a1b2c3d-0000-4000-8000-00000000dead", "2026-05-08T10:00:00+02:00")),
-                Entry.of("urn:uuid:0a1b2c3d-0000-4000-8000-000000000009", patient(null, "1940-01-01")));
+                                .ref("subject", urn(9))),
+                Entry.of(urn(4), elderly("B2", "x", ADMITTED, DISCHARGED, HOME).ref("subject", urn(9))),
+                Entry.of(urn(5), letter(null, urn(4), "2026-05-09T10:00:00+02:00")),
+                Entry.of(urn(6), letter(null, urn(404), "2026-05-08T10:00:00+02:00")),
+                Entry.of(urn(9), patient(null, "1940-01-01")));
         try (Fixture f = new Fixture(dir)) {
             f.deliverFhir("fhir", LISTED, bundle);
             assertThat(rejections(f)).isEmpty();
@@ -141,6 +140,37 @@ class FhirKwetsbaarJoinTests {
         }
     }
 
+    /** By entry order (domain.md §2): the DELETE comes last, so J1 is neither an admission nor an elderly admission. */
+    @Test
+    void anEncounterDeletedLaterInTheSameBundleLeavesNeitherRecord() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            f.deliverFhir("fhir", LISTED, FhirJson.bundle(dir.resolve("batch.json"), "batch",
+                    new Entry("Encounter/J1", "PUT", "Encounter/J1", elderly("J1", "p1", ADMITTED, DISCHARGED, HOME)),
+                    new Entry("Encounter/J2", "PUT", "Encounter/J2", elderly("J2", "p1", ADMITTED, DISCHARGED, HOME)),
+                    new Entry("Patient/p1", "PUT", "Patient/p1", patient("p1", "1940-01-01")),
+                    new Entry("Procedure/v1", "PUT", "Procedure/v1",
+                            FhirJson.vbi("v1", "Patient/p1", POLSBAND, ADMITTED, null)),
+                    new Entry(null, "DELETE", "Encounter/J1", null)));
+            assertThat(f.indicators(Theme.VBI, 2026).get("admissions").asInt()).isEqualTo(1);
+            assertThat(f.indicators(Theme.KWETSBAAR, 2026).get("admissions").asInt()).as("as the admission").isEqualTo(1);
+        }
+    }
+
+    /** RecordConsumer#remove: one removal in the extract's report, however many types are tried. */
+    @Test
+    void anEncounterEnteredInErrorIsOneRemovalWhetherTheThemeIsListedOrNot() throws Exception {
+        try (Fixture f = new Fixture(dir)) {
+            f.deliverFhir("fhir", LISTED, FhirJson.ndjson(dir.resolve("e1/Encounter.ndjson"),
+                    elderly("J1", "p1", ADMITTED, DISCHARGED, HOME), elderly("J2", "p1", ADMITTED, DISCHARGED, HOME)));
+            ExtractCommit plain = f.deliverFhir("fhir", FhirJson.ndjson(dir.resolve("e2/Encounter.ndjson"),
+                    elderly("J1", "p1", ADMITTED, DISCHARGED, HOME).put("status", "entered-in-error")));
+            ExtractCommit listed = f.deliverFhir("fhir", LISTED, FhirJson.ndjson(dir.resolve("e3/Encounter.ndjson"),
+                    elderly("J2", "p1", ADMITTED, DISCHARGED, HOME).put("status", "entered-in-error")));
+            assertThat(plain.report().removed()).isEqualTo(1);
+            assertThat(listed.report().removed()).isEqualTo(1);
+        }
+    }
+
     @Test
     void whatRejectsAnElderlyAdmissionNamesItsField() throws Exception {
         Path export = dir.resolve("export");
@@ -157,9 +187,12 @@ class FhirKwetsbaarJoinTests {
                 elderly("R10", "born-later", ADMITTED, DISCHARGED, HOME),
                 elderly("R11", "year-only", ADMITTED, DISCHARGED, HOME),
                 elderly("R12", "p1", ADMITTED, DISCHARGED, HOME).remove("subject"),
-                elderly("R13", "p1", ADMITTED, DISCHARGED, "not-a-destination-code"));
+                elderly("R13", "p1", ADMITTED, DISCHARGED, "not-a-destination-code"),
+                // 70 on the local date of admission (1 June, 00:30), 69 an hour earlier (31 May, 23:30).
+                elderly("R14", "turns-70", "2026-05-31T22:30:00Z", null, null),
+                elderly("R15", "turns-70", "2026-05-31T21:30:00Z", null, null));
         FhirJson.ndjson(export.resolve("Patient.ndjson"), patient("p1", "1940-01-01"), patient("no-birth-date", null),
-                patient("born-later", "2026-05-05"), patient("year-only", "1940"));
+                patient("born-later", "2026-05-05"), patient("year-only", "1940"), patient("turns-70", "1956-06-01"));
         FhirJson.ndjson(export.resolve("Observation.ndjson"),
                 screening("o2", "Encounter/R2", "delirium", "2026-05-04"),
                 screening("o9", "Encounter/R9", "falls", null));
@@ -187,50 +220,12 @@ class FhirKwetsbaarJoinTests {
             assertThat(f.rejections()).allSatisfy(r -> assertThat(r.resourceType()).isEqualTo("Encounter"));
             // R13: an unknown destination code is other, which the transfer measures keep.
             assertThat(f.indicators(Theme.KWETSBAAR, 2026).get("discharges").asInt()).isEqualTo(1);
-            assertThat(f.indicators(Theme.VBI, 2026).get("admissions").asInt()).isEqualTo(11);
+            assertThat(f.indicators(Theme.KWETSBAAR, 2026).get("admissions").asInt()).as("R13, R14").isEqualTo(2);
+            assertThat(f.indicators(Theme.VBI, 2026).get("admissions").asInt()).isEqualTo(13);
         }
         ReaderComparison.Outcome both = new ReaderComparison(Files.createDirectories(dir.resolve("readers")))
                 .sameExtract(export, LISTED);
         assertThat(both.rejections()).hasSize(14);
         assertThat(both.rejection("Encounter.ndjson", 9)).isEqualTo("UNPARSABLE falls_screened_at");
-    }
-
-    /** 2026-10-25 03:00 CEST → 02:00 CET; a local 02:30 in CSV takes the earlier (summer) offset (domain.md §2). */
-    @Test
-    void anAutumnNightGivesTheMinutesOfTheCsvPath() throws Exception {
-        ObjectNode fromCsv;
-        try (Fixture csv = new Fixture(Files.createDirectories(dir.resolve("csv")))) {
-            csv.deliver("csv", "elderly_admission_id;patient_id;age_years;admitted_at;discharged_at;discharge_destination;"
-                    + "delirium_screened_at;falls_screened_at;letter_sent_at;medication_overview_sent_at\n"
-                    + "C1;P1;80;24-10-2026 4:00;26-10-2026 10:00;thuis;25-10-2026 3:30;25-10-2026 2:30;27-10-2026 9:30;\n"
-                    + "C2;P2;80;23-10-2026 10:00;25-10-2026 2:30;thuis;;;25-10-2026 4:00;26-10-2026 2:30\n");
-            assertThat(csv.rejections()).isEmpty();
-            fromCsv = csv.indicators(Theme.KWETSBAAR, 2026);
-        }
-        Path export = dir.resolve("export");
-        FhirJson.ndjson(export.resolve("Encounter.ndjson"),
-                elderly("C1", "p1", "2026-10-24T04:00:00+02:00", "2026-10-26T10:00:00+01:00", HOME),
-                elderly("C2", "p2", "2026-10-23T10:00:00+02:00", "2026-10-25T02:30:00+02:00", HOME));
-        FhirJson.ndjson(export.resolve("Patient.ndjson"), patient("p1", "1946-01-01"), patient("p2", "1946-01-01"));
-        FhirJson.ndjson(export.resolve("Observation.ndjson"),
-                screening("o1", "Encounter/C1", "delirium", "2026-10-25T03:30:00+01:00"),
-                screening("o2", "Encounter/C1", "falls", "2026-10-25T02:30:00+02:00"));
-        FhirJson.ndjson(export.resolve("DocumentReference.ndjson"),
-                document("d1", "Encounter/C1", TRANSFER, "discharge-letter", "2026-10-27T09:30:00+01:00"),
-                letter("d2", "Encounter/C2", "2026-10-25T04:00:00+01:00"),
-                overview("d3", "Encounter/C2", "2026-10-26T02:30:00+01:00"));
-        try (Fixture f = new Fixture(Files.createDirectories(dir.resolve("fhir")))) {
-            f.deliverFhir("fhir", LISTED, export);
-            assertThat(rejections(f)).isEmpty();
-            ObjectNode i = f.indicators(Theme.KWETSBAAR, 2026);
-            assertThat(i).isEqualTo(fromCsv);
-            // C1: delirium 1470 (wall 23 h 30) late, falls 1350 on time. C2 stayed 2430 minutes, screened on nothing.
-            assertThat(i.get("screenedByDomainShare").toString())
-                    .isEqualTo("{\"delirium\":0,\"falls\":0.5,\"malnutrition\":null,\"physical\":null}");
-            // Letters 1410 (C1) and 150 (C2, wall 90); C2's overview 1500 (wall 24 h) late, C1's pending.
-            assertThat(i.get("letterOnTimeShare").decimalValue()).isEqualByComparingTo("1");
-            assertThat(i.get("letterMinutes").toString()).isEqualTo("{\"median\":150,\"p90\":1410}");
-            assertThat(i.get("medicationOverviewOnTimeShare").decimalValue()).isEqualByComparingTo("0");
-        }
     }
 }

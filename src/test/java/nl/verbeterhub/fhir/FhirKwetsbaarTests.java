@@ -15,13 +15,15 @@ import nl.verbeterhub.extract.ExtractCommit;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Fixture;
+import nl.verbeterhub.support.Schemas;
 import nl.verbeterhub.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * themes.md §1.3: KWETSBAAR from FHIR. The worked example of §1.6 as a bulk export gives what samples/kwetsbaar.csv
- * gives; a connector that does not list the theme reads the export as before; both readers read it alike.
+ * gives, and so does an autumn night; a connector that does not list the theme reads the export as before; both
+ * readers read it alike.
  * {@link FhirKwetsbaarJoinTests} has the joins and the rejections.
  */
 class FhirKwetsbaarTests {
@@ -112,10 +114,12 @@ class FhirKwetsbaarTests {
     void theWorkedExampleAsFhirGivesWhatTheCsvGives() throws Exception {
         Path export = workedExample(dir.resolve("export"));
         ObjectNode fromCsv;
+        ObjectNode csvDraft;
         try (Fixture csv = new Fixture(Files.createDirectories(dir.resolve("csv")))) {
             csv.deliver("csv", Files.readString(Path.of("samples/kwetsbaar.csv")));
             assertThat(csv.rejections()).isEmpty();
-            fromCsv = csv.indicators(Theme.KWETSBAAR, 2026);
+            csvDraft = csv.draft(Theme.KWETSBAAR, 2026);
+            fromCsv = (ObjectNode) csvDraft.get("indicators");
         }
         try (Fixture f = new Fixture(Files.createDirectories(dir.resolve("fhir")))) {
             ExtractCommit commit = f.deliverFhir("fhir", LISTED, export);
@@ -126,6 +130,9 @@ class FhirKwetsbaarTests {
             ObjectNode draft = f.draft(Theme.KWETSBAAR, 2026);
             ObjectNode i = (ObjectNode) draft.get("indicators");
             assertThat(i).isEqualTo(fromCsv);
+            assertThat(draft.get("dataQuality")).isEqualTo(csvDraft.get("dataQuality"));
+            assertThat(draft.get("period")).isEqualTo(csvDraft.get("period"));
+            assertThat(Schemas.check(Schemas.DRAFT, draft)).isEmpty();
             // themes.md §1.6, literally.
             assertThat(i.get("admissions").asLong()).isEqualTo(5);
             assertThat(i.get("patients").asLong()).isEqualTo(4);
@@ -191,5 +198,44 @@ class FhirKwetsbaarTests {
                         .isEqualTo(parsed.dischargeDisposition.describe());
             }
         });
+    }
+
+    /** 2026-10-25 03:00 CEST → 02:00 CET; a local 02:30 in CSV takes the earlier (summer) offset (domain.md §2). */
+    @Test
+    void anAutumnNightGivesTheMinutesOfTheCsvPath() throws Exception {
+        ObjectNode fromCsv;
+        try (Fixture csv = new Fixture(Files.createDirectories(dir.resolve("csv")))) {
+            csv.deliver("csv", "elderly_admission_id;patient_id;age_years;admitted_at;discharged_at;discharge_destination;"
+                    + "delirium_screened_at;falls_screened_at;letter_sent_at;medication_overview_sent_at\n"
+                    + "C1;P1;80;24-10-2026 4:00;26-10-2026 10:00;thuis;25-10-2026 3:30;25-10-2026 2:30;27-10-2026 9:30;\n"
+                    + "C2;P2;80;23-10-2026 10:00;25-10-2026 2:30;thuis;;;25-10-2026 4:00;26-10-2026 2:30\n");
+            assertThat(csv.rejections()).isEmpty();
+            fromCsv = csv.indicators(Theme.KWETSBAAR, 2026);
+        }
+        Path export = dir.resolve("export");
+        FhirJson.ndjson(export.resolve("Encounter.ndjson"),
+                elderly("C1", "p1", "2026-10-24T04:00:00+02:00", "2026-10-26T10:00:00+01:00", HOME),
+                elderly("C2", "p2", "2026-10-23T10:00:00+02:00", "2026-10-25T02:30:00+02:00", HOME));
+        FhirJson.ndjson(export.resolve("Patient.ndjson"), patient("p1", "1946-01-01"), patient("p2", "1946-01-01"));
+        FhirJson.ndjson(export.resolve("Observation.ndjson"),
+                screening("o1", "Encounter/C1", "delirium", "2026-10-25T03:30:00+01:00"),
+                screening("o2", "Encounter/C1", "falls", "2026-10-25T02:30:00+02:00"));
+        FhirJson.ndjson(export.resolve("DocumentReference.ndjson"),
+                document("d1", "Encounter/C1", TRANSFER, "discharge-letter", "2026-10-27T09:30:00+01:00"),
+                letter("d2", "Encounter/C2", "2026-10-25T04:00:00+01:00"),
+                overview("d3", "Encounter/C2", "2026-10-26T02:30:00+01:00"));
+        try (Fixture f = new Fixture(Files.createDirectories(dir.resolve("fhir")))) {
+            f.deliverFhir("fhir", LISTED, export);
+            assertThat(f.rejections()).isEmpty();
+            ObjectNode i = f.indicators(Theme.KWETSBAAR, 2026);
+            assertThat(i).isEqualTo(fromCsv);
+            // C1: delirium 1470 (wall 23 h 30) late, falls 1350 on time. C2 stayed 2430 minutes, screened on nothing.
+            assertThat(i.get("screenedByDomainShare").toString())
+                    .isEqualTo("{\"delirium\":0,\"falls\":0.5,\"malnutrition\":null,\"physical\":null}");
+            // Letters 1410 (C1) and 150 (C2, wall 90); C2's overview 1500 (wall 24 h) late, C1's pending.
+            assertThat(i.get("letterOnTimeShare").decimalValue()).isEqualByComparingTo("1");
+            assertThat(i.get("letterMinutes").toString()).isEqualTo("{\"median\":150,\"p90\":1410}");
+            assertThat(i.get("medicationOverviewOnTimeShare").decimalValue()).isEqualByComparingTo("0");
+        }
     }
 }

@@ -1,0 +1,50 @@
+package nl.verbeterhub.fhir;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import nl.verbeterhub.extract.RecordConsumer;
+import nl.verbeterhub.record.RecordType;
+
+/**
+ * A Bundle {@code DELETE} (domain.md §6): removes the records of that id (or, conditional on an identifier,
+ * that identifier), in the pass that reads the resource type, so that entries keep their order: an
+ * Encounter's admission in the records pass, its elderly admission in the joined pass (one removal).
+ */
+final class BundleDeletes {
+
+    private final RecordConsumer consumer;
+    private final FhirScope scope;
+    private final Optional<String> recordSystem;
+
+    BundleDeletes(RecordConsumer consumer, FhirScope scope, Optional<String> recordSystem) {
+        this.consumer = consumer;
+        this.scope = scope;
+        this.recordSystem = recordSystem;
+    }
+
+    /** False when the request cannot be read at all. */
+    boolean delete(String url, Pass pass) {
+        String id = BundleRequests.deletedId(url, recordSystem);
+        if (BundleRequests.UNREADABLE.equals(id)) return false;
+        if (id == null) return true;
+        String type = String.valueOf(BundleRequests.type(url));
+        if (pass == Pass.JOINED && type.equals("Encounter")) {
+            consumer.removeAgain(EnumSet.of(RecordType.KWETSBAAR), id);
+            return true;
+        }
+        switch (type) {
+            case "Observation" -> consumer.remove(RecordType.PIJN, id);
+            case "Encounter" -> consumer.remove(RecordType.ADMISSION, id);
+            case "Procedure" -> consumer.remove(scope.antistolling
+                    ? EnumSet.of(RecordType.VBI, RecordType.NUCHTER, RecordType.ANTISTOLLING)
+                    : EnumSet.of(RecordType.VBI, RecordType.NUCHTER), id);
+            case "DiagnosticReport" -> {
+                if (scope.diagnostiek) consumer.remove(RecordType.DIAGNOSTIEK, id);
+            }
+            default -> {
+                // no record type
+            }
+        }
+        return true;
+    }
+}
