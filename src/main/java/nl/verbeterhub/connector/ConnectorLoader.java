@@ -113,9 +113,9 @@ public final class ConnectorLoader {
             case CSV_INBOX -> csvSettings(file, f);
             case FHIR_INBOX -> fhirSettings(file, f);
             case FHIR_SERVER -> {
-                // Its searches fetch domain.md §6's resources and what those need, not the further themes' (decision 98).
-                require(file, f.themes() == null, "themes is not read by fhir-server connectors yet; read "
-                        + LISTABLE_NAMES + " with a fhir-bulk-export or fhir-inbox connector");
+                // The further themes join resources that change at different times: only a full read has them all (decision 98).
+                require(file, f.themes() == null || snapshot, "themes on a fhir-server connector need mode: snapshot "
+                        + "(every run a full read: a record's resources must be in the same run)");
                 yield RemoteSettingsLoader.fhirServer(file, f, fhirSettings(file, f));
             }
             case FHIR_BULK_EXPORT -> RemoteSettingsLoader.bulkExport(file, f, fhirSettings(file, f));

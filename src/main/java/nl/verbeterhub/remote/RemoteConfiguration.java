@@ -10,6 +10,7 @@ import nl.verbeterhub.failure.FailureClassifier;
 import nl.verbeterhub.status.ConnectorStatus;
 import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.remote.fhir.FhirServerPull;
+import nl.verbeterhub.theme.ThemeSettings;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +43,8 @@ class RemoteConfiguration {
     @Bean
     FhirServerPull fhirServerPull(Connectors connectors, ExtractLog extracts, HubReadiness readiness, PullStatus status,
                                   @Qualifier("remoteEnvironment") Function<String, String> environment, Clock clock,
-                                  @Value("${hub.remote.watermark-overlap:PT1M}") Duration overlap) {
-        return new FhirServerPull(connectors, extracts, readiness, status, environment, clock, overlap);
+                                  @Value("${hub.remote.watermark-overlap:PT1M}") Duration overlap, ThemeSettings themes) {
+        return new FhirServerPull(connectors, extracts, readiness, status, environment, clock, overlap,
+                themes.antistolling().fhirInrCodes());
     }
 }

@@ -45,13 +45,15 @@ class RemoteConnectorLoaderTests {
     }
 
     @Test
-    void furtherThemesAreReadFromBulkExportsAndSftpButNotYetFromServerSearches() throws Exception {
+    void furtherThemesAreReadFromBulkExportsAndFromServersReadInFull() throws Exception {
         SourceSettings.BulkExport bulk = (SourceSettings.BulkExport) load("type: fhir-bulk-export\n"
                 + "baseUrl: https://fhir.example.org/r4\nthemes: [DIAGNOSTIEK]\n").settings();
         assertThat(bulk.fhir().themes()).containsExactly(Theme.DIAGNOSTIEK);
+        SourceSettings.FhirServer server = (SourceSettings.FhirServer) load("type: fhir-server\nmode: snapshot\n"
+                + "baseUrl: https://fhir.example.org/r4\nthemes: [EIGEN, KWETSBAAR]\n").settings();
+        assertThat(server.fhir().themes()).containsExactlyInAnyOrder(Theme.EIGEN, Theme.KWETSBAAR);
         refused("type: fhir-server\nbaseUrl: https://fhir.example.org/r4\nthemes: [EIGEN]\n",
-                "themes is not read by fhir-server connectors yet; read KWETSBAAR, ANTISTOLLING, DIAGNOSTIEK and EIGEN"
-                        + " with a fhir-bulk-export or fhir-inbox connector");
+                "themes on a fhir-server connector need mode: snapshot (every run a full read");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,14 +47,14 @@ public final class FhirServerPull {
     private final Map<String, Authorizer> authorizers = new ConcurrentHashMap<>();
 
     public FhirServerPull(Connectors connectors, ExtractLog extracts, HubReadiness readiness, PullStatus status,
-                          Function<String, String> environment, Clock clock, Duration overlap) {
+                          Function<String, String> environment, Clock clock, Duration overlap, List<String> inrCodes) {
         this.overlap = overlap;
         this.connectors = connectors;
         this.extracts = extracts;
         this.readiness = readiness;
         this.status = status;
         this.environment = environment;
-        this.puller = new ServerPuller(clock);
+        this.puller = new ServerPuller(clock, inrCodes);
     }
 
     public void run(Exchange exchange) throws IOException {

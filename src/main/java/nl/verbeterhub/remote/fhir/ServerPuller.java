@@ -5,9 +5,11 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.SourceSettings;
+import nl.verbeterhub.theme.antistolling.AntistollingSettings;
 import nl.verbeterhub.remote.auth.Authorizer;
 
 /**
@@ -22,14 +24,22 @@ public final class ServerPuller {
 
     private final HttpClient client;
     private final Clock clock;
+    private final List<String> inrCodes;
 
+    /** With the contract's INR codes (themes.md §2.5). */
     public ServerPuller(Clock clock) {
-        this(FhirHttp.newClient(), clock);
+        this(clock, AntistollingSettings.defaults().fhirInrCodes());
     }
 
-    ServerPuller(HttpClient client, Clock clock) {
+    /** @param inrCodes the LOINC codes of an INR Observation, searched for a connector listing ANTISTOLLING */
+    public ServerPuller(Clock clock, List<String> inrCodes) {
+        this(FhirHttp.newClient(), clock, inrCodes);
+    }
+
+    ServerPuller(HttpClient client, Clock clock, List<String> inrCodes) {
         this.client = client;
         this.clock = clock;
+        this.inrCodes = List.copyOf(inrCodes);
     }
 
     /** @param since the watermark, or empty for a full read (the first run, or a snapshot connector) */
@@ -40,7 +50,8 @@ public final class ServerPuller {
             Instant serverStart;
             try {
                 serverStart = new ServerRun(http, run, settings.pageSize())
-                        .fetch(Searches.of(since, settings.fhir().patientIdentifierSystem().isPresent(), settings.pageSize()));
+                        .fetch(Searches.of(since, settings.fhir().patientIdentifierSystem().isPresent(), settings.pageSize(),
+                                settings.fhir().themes(), inrCodes));
             } catch (RuntimeException | IOException e) {
                 // Raw data rests only in .done/ and .error/ (domain.md §5): a failed run leaves nothing behind.
                 run.discard();

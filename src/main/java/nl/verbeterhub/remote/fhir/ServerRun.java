@@ -37,6 +37,8 @@ final class ServerRun {
     private final Set<String> intakes = new HashSet<>();
     private final Set<String> intakeProcedures = new LinkedHashSet<>();
     private final Set<String> context = new HashSet<>();
+    /** Every further theme's resource written so far, by type and id. */
+    private final Set<String> themed = new HashSet<>();
     private Instant serverStart;
 
     ServerRun(FhirHttp http, RunFolder folder, int pageSize) {
@@ -88,7 +90,9 @@ final class ServerRun {
         // Patients and Encounters come with every page whose records name them: written once, so that an
         // admission Encounter is one record read, not one per Procedure that points at it.
         if (id != null && ("Encounter".equals(type) || "Patient".equals(type)) && !context.add(type + "/" + id)) return;
-        if (kind != Searches.Kind.PLAIN && id != null) {
+        // A result Observation or a ServiceRequest two reports share, an INR and a screening of one patient: once.
+        if (kind == Searches.Kind.THEME && id != null && !themed.add(type + "/" + id)) return;
+        if ((kind == Searches.Kind.PROCEDURES || kind == Searches.Kind.INTAKES) && id != null) {
             if ("Procedure".equals(type) && !procedures.add(id)) return;
             if ("Observation".equals(type) && !intakes.add(id)) return;
             if ("Observation".equals(type) && kind == Searches.Kind.INTAKES) partOf(page, offset, length);

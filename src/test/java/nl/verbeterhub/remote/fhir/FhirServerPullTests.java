@@ -32,7 +32,7 @@ class FhirServerPullTests {
         ExtractLog log = new ExtractLog();
         FhirServerPull pull = new FhirServerPull(new Connectors(List.of()), log, new HubReadiness(),
                 new PullStatus(new ConnectorStatus(), new FailureClassifier(), Clock.systemUTC()), k -> null, Clock.systemUTC(),
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1), List.of());
         assertThat(pull.watermark("server")).as("no run yet: a full read").isEmpty();
 
         log.add(commit("run-" + "a".repeat(64), T.plusSeconds(5), T));

@@ -22,10 +22,15 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hl7.fhir.r4.model.Task;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -58,7 +63,11 @@ public final class FhirTestServer implements AutoCloseable {
         this.store = new MemoryStore(context);
         RestfulServer server = new RestfulServer(context);
         server.setResourceProviders(new MemoryProvider(Patient.class, store), new MemoryProvider(Observation.class, store),
-                new MemoryProvider(Procedure.class, store), new MemoryProvider(Encounter.class, store));
+                new MemoryProvider(Procedure.class, store), new MemoryProvider(Encounter.class, store),
+                // The further themes' resources (themes.md §1.3, §2.3, §3.3, §4.4).
+                new MemoryProvider(DiagnosticReport.class, store), new MemoryProvider(ServiceRequest.class, store),
+                new MemoryProvider(Task.class, store), new MemoryProvider(DocumentReference.class, store),
+                new MemoryProvider(MeasureReport.class, store));
         server.setPagingProvider(new FifoMemoryPagingProvider(1_000).setDefaultPageSize(100).setMaximumPageSize(10_000));
         this.baseDir = Files.createTempDirectory("fhir-test-server");
         this.tomcat = FhirTomcat.start(server, new Faults(), baseDir);

@@ -24,17 +24,20 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CanonicalType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
 
 /**
  * A search provider of one resource type over {@link MemoryStore}, honouring what the hub's pull asks:
- * {@code _id}, {@code code}, {@code category}, {@code class}, {@code _profile}, {@code _lastUpdated} (at
- * millisecond precision), {@code _include} of subject, encounter and part-of, and {@code _revinclude} of
- * {@code Observation:part-of}. Paging ({@code _count}, {@code next}) is HAPI's own.
+ * {@code _id}, {@code code}, {@code category}, {@code class}, {@code type} (DocumentReference), {@code _profile},
+ * {@code _lastUpdated} (at millisecond precision), {@code _include} of subject, encounter, part-of and a
+ * report's based-on and result, and {@code _revinclude} of {@code Observation:part-of}. Paging ({@code _count}, {@code next}) is HAPI's own.
  */
 public final class MemoryProvider implements IResourceProvider {
 
@@ -56,6 +59,7 @@ public final class MemoryProvider implements IResourceProvider {
                                   @OptionalParam(name = "code") TokenOrListParam code,
                                   @OptionalParam(name = "category") TokenOrListParam category,
                                   @OptionalParam(name = "class") TokenOrListParam klass,
+                                  @OptionalParam(name = "type") TokenOrListParam documentType,
                                   @OptionalParam(name = "_profile") UriOrListParam profile,
                                   @OptionalParam(name = "_lastUpdated") DateRangeParam lastUpdated,
                                   @IncludeParam(allow = {"*"}) Set<Include> includes,
@@ -66,6 +70,7 @@ public final class MemoryProvider implements IResourceProvider {
         if (category != null) tests.add(r -> r instanceof Procedure p && p.getCategory().getCoding().stream()
                 .anyMatch(c -> matches(category, c)));
         if (klass != null) tests.add(r -> r instanceof Encounter e && matches(klass, e.getClass_()));
+        if (documentType != null) tests.add(r -> r instanceof DocumentReference d && matches(documentType, d.getType().getCoding()));
         if (profile != null) tests.add(r -> r.getMeta().getProfile().stream().map(CanonicalType::getValue)
                 .anyMatch(p -> profile.getValuesAsQueryTokens().stream().anyMatch(u -> u.getValue().equals(p))));
         if (lastUpdated != null) tests.add(r -> within(lastUpdated, r.getMeta().getLastUpdated()));
@@ -90,7 +95,8 @@ public final class MemoryProvider implements IResourceProvider {
     }
 
     private static List<Coding> codes(Resource r) {
-        CodeableConcept code = r instanceof Observation o ? o.getCode() : r instanceof Procedure p ? p.getCode() : null;
+        CodeableConcept code = r instanceof Observation o ? o.getCode() : r instanceof Procedure p ? p.getCode()
+                : r instanceof Task t ? t.getCode() : r instanceof DiagnosticReport d ? d.getCode() : null;
         return code == null ? List.of() : code.getCoding();
     }
 
@@ -124,6 +130,9 @@ public final class MemoryProvider implements IResourceProvider {
             case "Encounter:subject" -> { if (r instanceof Encounter e) refs.add(e.getSubject()); }
             case "Procedure:subject" -> { if (r instanceof Procedure p) refs.add(p.getSubject()); }
             case "Procedure:encounter" -> { if (r instanceof Procedure p) refs.add(p.getEncounter()); }
+            case "DiagnosticReport:subject" -> { if (r instanceof DiagnosticReport d) refs.add(d.getSubject()); }
+            case "DiagnosticReport:based-on" -> { if (r instanceof DiagnosticReport d) refs.addAll(d.getBasedOn()); }
+            case "DiagnosticReport:result" -> { if (r instanceof DiagnosticReport d) refs.addAll(d.getResult()); }
             default -> { }
         }
         List<Resource> found = new ArrayList<>();
