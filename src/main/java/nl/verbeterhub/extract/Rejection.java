@@ -18,9 +18,15 @@ public record Rejection(String agb, String connector, String extractName, String
 
     public static final int SCHEMA_VERSION = 1;
 
-    /** {@code {agb}:{connector}:{sha256}:{file}:{position}}: a replay's duplicates share it. */
+    /**
+     * {@code {agb}:{connector}:{sha256}:{file}:{position}}: a replay's duplicates share it. A FHIR resource's
+     * second record (an Encounter's elderly admission, a Procedure's anticoagulation) adds
+     * {@code :{recordType}}, so that one resource's two rejections never share a key.
+     */
     public String key() {
-        return agb + ":" + connector + ":" + sha256 + ":" + position.key();
+        String key = agb + ":" + connector + ":" + sha256 + ":" + position.key();
+        boolean second = resourceType != null && (recordType == RecordType.KWETSBAAR || recordType == RecordType.ANTISTOLLING);
+        return second ? key + ":" + recordType.name() : key;
     }
 
     public ObjectNode toJson() {

@@ -2,6 +2,8 @@ package nl.verbeterhub.fhir;
 
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
 import nl.verbeterhub.pseudonym.Pseudonymizer;
 import nl.verbeterhub.record.Checks;
 import nl.verbeterhub.record.ReasonCode;
@@ -26,6 +28,8 @@ final class AntistollingRows {
     private static final int PLAN_RECORDED_AT = TYPE.column("plan_recorded_at");
     private static final int INR_AT = TYPE.column("inr_at");
     private static final int POSTPONED = TYPE.column("postponed");
+    /** The codes of the hub's anticoagulant-class CodeSystem (themes.md §2.1), matched case-insensitively (§0.7). */
+    private static final Set<String> CLASS_NAMES = Set.of("VKA", "DOAC", "LMWH", "TAR", "DAPT");
 
     private final FhirMapping mapping;
     private final JoinStore join;
@@ -84,11 +88,18 @@ final class AntistollingRows {
         return row;
     }
 
-    /** A coding of ATC or of the hub's class system; another system, or a value that is no coding, is unparsable. */
+    /**
+     * A coding of ATC (an ATC code, classed by the core) or of the hub's class system (a class name). Codes are
+     * matched on system and code (domain.md §6): a class name under ATC, an ATC code under the class system,
+     * another system, or a value that is no coding is unparsable.
+     */
     private static void anticoagulant(FhirRow row, FhirResource r) {
         if (r.anticoagulantSystem == null && r.anticoagulantCode == null) return; // missing
-        boolean known = Codes.ATC.equals(r.anticoagulantSystem) || Codes.ANTICOAGULANT_CLASS.equals(r.anticoagulantSystem);
-        if (known && r.anticoagulantCode != null) row.set(ANTICOAGULANT, r.anticoagulantCode);
+        String code = r.anticoagulantCode;
+        boolean className = code != null && CLASS_NAMES.contains(code.trim().toUpperCase(Locale.ROOT));
+        boolean known = code != null && (Codes.ATC.equals(r.anticoagulantSystem) ? !className
+                : Codes.ANTICOAGULANT_CLASS.equals(r.anticoagulantSystem) && className);
+        if (known) row.set(ANTICOAGULANT, code);
         else row.set(ANTICOAGULANT, "").problem(ANTICOAGULANT, ReasonCode.UNPARSABLE);
     }
 

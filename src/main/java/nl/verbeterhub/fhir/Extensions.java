@@ -9,8 +9,11 @@ import java.util.List;
  */
 final class Extensions {
 
-    /** A sub-extension: its url, and its value as a Coding's system and code or a primitive's text. */
-    record Value(String url, String system, String text) {
+    /**
+     * A sub-extension: its url, and its value as a Coding's system and code or a primitive's text;
+     * {@code unreadable} when it has a value of another kind (a CodeableConcept, a Quantity).
+     */
+    record Value(String url, String system, String text, boolean unreadable) {
     }
 
     private Extensions() {
@@ -32,7 +35,8 @@ final class Extensions {
             case "anticoagulant" -> {
                 if (r.anticoagulantSystem == null && r.anticoagulantCode == null) {
                     r.anticoagulantSystem = sub.system();
-                    r.anticoagulantCode = sub.text();
+                    // A value that is no Coding (a CodeableConcept) is unparsable; an empty one is none: missing.
+                    r.anticoagulantCode = sub.unreadable() ? "" : sub.text();
                 }
             }
             case "bleedingRisk" -> r.bleedingRisk = first(r.bleedingRisk, sub);

@@ -150,12 +150,12 @@ final class HapiResourceReader {
             for (Extension sub : extension.getExtension()) {
                 Type value = sub.getValue();
                 if (value instanceof Coding coding) {
-                    subs.add(new Extensions.Value(sub.getUrl(), coding.getSystem(), coding.getCode()));
+                    subs.add(new Extensions.Value(sub.getUrl(), coding.getSystem(), coding.getCode(), false));
                 } else if (value instanceof IntegerType number) {
-                    subs.add(new Extensions.Value(sub.getUrl(), null, Numbers.plain(number.getValueAsString())));
+                    subs.add(new Extensions.Value(sub.getUrl(), null, Numbers.plain(number.getValueAsString()), false));
                 } else {
                     String text = value instanceof PrimitiveType<?> primitive ? primitive.getValueAsString() : null;
-                    subs.add(new Extensions.Value(sub.getUrl(), null, text));
+                    subs.add(new Extensions.Value(sub.getUrl(), null, text, value != null && !(value instanceof PrimitiveType<?>)));
                 }
             }
             Extensions.apply(r, extension.getUrl(), integer, subs);

@@ -294,6 +294,7 @@ final class JsonElements {
             String url = null;
             String system = null;
             String value = null;
+            boolean unreadable = false;
             String name;
             while ((name = p.nextFieldName()) != null) {
                 JsonToken v = p.nextToken();
@@ -306,12 +307,13 @@ final class JsonElements {
                         value = nonEmpty(pair[1]);
                     }
                 } else if (name.startsWith("value")) {
-                    value = scalar(p, v);
+                    unreadable = v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY;
+                    value = nonEmpty(scalar(p, v)); // HAPI reads an empty primitive as no value
                 } else {
                     p.skipChildren();
                 }
             }
-            subs.add(new Extensions.Value(url, system, value));
+            subs.add(new Extensions.Value(url, system, value, unreadable));
         }
         return subs;
     }
