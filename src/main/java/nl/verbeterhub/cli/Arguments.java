@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -59,9 +58,8 @@ record Arguments(String agb, String name, Integer year, String connector, Charse
         Set<Theme> themes = EnumSet.noneOf(Theme.class);
         for (String name : list.split(",", -1)) {
             if (name.isBlank() && list.isBlank()) continue;
-            Theme theme = Arrays.stream(Theme.values()).filter(t -> t.name().equalsIgnoreCase(name.strip())).findFirst()
-                    .filter(SourceSettings.Fhir.LISTABLE::contains).orElseThrow(() -> new IllegalArgumentException(
-                            "--themes takes KWETSBAAR, ANTISTOLLING, DIAGNOSTIEK or EIGEN, comma-separated; not '" + name + "'"));
+            Theme theme = SourceSettings.Fhir.listable(name).orElseThrow(() -> new IllegalArgumentException(
+                    "--themes takes KWETSBAAR, ANTISTOLLING, DIAGNOSTIEK or EIGEN, comma-separated; not '" + name + "'"));
             themes.add(theme);
         }
         return themes;

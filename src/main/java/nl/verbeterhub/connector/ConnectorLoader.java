@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -35,8 +34,6 @@ import org.springframework.boot.convert.DurationStyle;
 
 /** Reads and checks every connector file, failing early with the file and setting named. */
 public final class ConnectorLoader {
-
-    private static final String LISTABLE_NAMES = "KWETSBAAR, ANTISTOLLING, DIAGNOSTIEK and EIGEN";
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern AGB = Pattern.compile("\\d{8}");
@@ -217,11 +214,9 @@ public final class ConnectorLoader {
         if (listed == null) return Set.of();
         Set<Theme> themes = EnumSet.noneOf(Theme.class);
         for (String name : listed) {
-            Theme theme = name == null ? null : Arrays.stream(Theme.values())
-                    .filter(t -> t.name().equalsIgnoreCase(name.strip())).findFirst().orElse(null);
-            require(file, theme != null && SourceSettings.Fhir.LISTABLE.contains(theme),
-                    "themes lists '" + name + "'; a FHIR connector may list " + LISTABLE_NAMES
-                            + " (VBI, NUCHTER and PIJN are always read)");
+            Theme theme = SourceSettings.Fhir.listable(name).orElse(null);
+            require(file, theme != null, "themes lists '" + name + "'; a FHIR connector may list "
+                    + SourceSettings.Fhir.LISTABLE_NAMES + " (VBI, NUCHTER and PIJN are always read)");
             require(file, themes.add(theme), "themes lists " + theme + " twice");
         }
         return themes;

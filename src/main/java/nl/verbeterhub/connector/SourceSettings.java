@@ -45,6 +45,8 @@ public sealed interface SourceSettings {
 
         /** The themes a FHIR connector may list: VBI, NUCHTER and PIJN are always read. */
         public static final Set<Theme> LISTABLE = Set.of(Theme.KWETSBAAR, Theme.ANTISTOLLING, Theme.DIAGNOSTIEK, Theme.EIGEN);
+        /** How messages name {@link #LISTABLE}. */
+        public static final String LISTABLE_NAMES = "KWETSBAAR, ANTISTOLLING, DIAGNOSTIEK and EIGEN";
         /** Declared after {@link #LISTABLE}, which its construction checks. */
         public static final Fhir DEFAULTS = new Fhir(Optional.empty(), Optional.empty());
 
@@ -55,6 +57,12 @@ public sealed interface SourceSettings {
 
         public Fhir(Optional<String> patientIdentifierSystem, Optional<String> recordIdentifierSystem) {
             this(patientIdentifierSystem, recordIdentifierSystem, Set.of());
+        }
+
+        /** A listable theme by its name in any case (a connector file's {@code themes}, {@code validate --themes}). */
+        public static Optional<Theme> listable(String name) {
+            return name == null ? Optional.empty() : LISTABLE.stream().filter(t -> t.name().equalsIgnoreCase(name.strip()))
+                    .findFirst();
         }
 
         public Fhir withThemes(Set<Theme> listed) {

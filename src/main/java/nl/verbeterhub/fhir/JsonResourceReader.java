@@ -1,12 +1,11 @@
 package nl.verbeterhub.fhir;
 
+import static nl.verbeterhub.fhir.JsonComposites.extensions;
+import static nl.verbeterhub.fhir.JsonComposites.firstGroup;
 import static nl.verbeterhub.fhir.JsonElements.codings;
-import static nl.verbeterhub.fhir.JsonElements.contextEncounters;
-import static nl.verbeterhub.fhir.JsonElements.firstGroup;
-import static nl.verbeterhub.fhir.JsonElements.objectField;
-import static nl.verbeterhub.fhir.JsonElements.extensions;
 import static nl.verbeterhub.fhir.JsonElements.field;
 import static nl.verbeterhub.fhir.JsonElements.identifiers;
+import static nl.verbeterhub.fhir.JsonElements.inObject;
 import static nl.verbeterhub.fhir.JsonElements.meta;
 import static nl.verbeterhub.fhir.JsonElements.period;
 import static nl.verbeterhub.fhir.JsonElements.references;
@@ -113,8 +112,8 @@ final class JsonResourceReader {
             case "interpretation" -> codings(p, t, r.interpretation);
             case "focus" -> r.focusReference = field(p, t, "reference");
             case "executionPeriod" -> r.executionPeriodEnd = period(p, t)[1];
-            case "hospitalization" -> objectField(p, t, "dischargeDisposition", r.dischargeDisposition);
-            case "context" -> contextEncounters(p, t, r.contextEncounters);
+            case "hospitalization" -> inObject(p, t, "dischargeDisposition", (q, v) -> codings(q, v, r.dischargeDisposition));
+            case "context" -> inObject(p, t, "encounter", (q, v) -> references(q, v, r.contextEncounters));
             case "type" -> {
                 // A code on MeasureReport, a CodeableConcept (or a list of them) elsewhere.
                 if (t == JsonToken.VALUE_STRING) r.typeCode = scalar(p, t);

@@ -40,9 +40,6 @@ final class ResourceHandler {
     private final Joins joins;
     private final RecordConsumer consumer;
     private final FhirReport report;
-    private final Pseudonymizer pseudonyms;
-    private final String agb;
-    private final Optional<String> patientSystem;
     private final Optional<String> recordSystem;
     private final FhirScope scope;
     private final RowSubjects rowSubjects;
@@ -50,6 +47,7 @@ final class ResourceHandler {
     private final AntistollingRows antistolling;
     private final DiagnostiekRows diagnostiek;
     private final BundleDeletes deletes;
+    private final PatientResources patients;
 
     ResourceHandler(FhirMapping mapping, JoinStore join, Subjects subjects, RecordConsumer consumer, FhirReport report,
                     Pseudonymizer pseudonyms, String agb, Optional<String> patientSystem, Optional<String> recordSystem,
@@ -64,11 +62,9 @@ final class ResourceHandler {
         this.antistolling = new AntistollingRows(mapping, join, joins, rowSubjects, pseudonyms, agb);
         this.diagnostiek = new DiagnostiekRows(mapping, join, joins, rowSubjects);
         this.deletes = new BundleDeletes(consumer, scope, recordSystem);
+        this.patients = new PatientResources(join, subjects, consumer, pseudonyms, agb, patientSystem);
         this.consumer = consumer;
         this.report = report;
-        this.pseudonyms = pseudonyms;
-        this.agb = agb;
-        this.patientSystem = patientSystem;
         this.recordSystem = recordSystem;
     }
 
@@ -93,7 +89,7 @@ final class ResourceHandler {
     private void dispatch(FhirResource r, String fullUrl, long index) {
         report.resource(r.resourceType);
         switch (r.resourceType) {
-            case "Patient" -> patient(r, fullUrl);
+            case "Patient" -> patients.put(r, fullUrl);
             case "Encounter" -> {
                 joins.encounter(r, fullUrl);
                 record(r, fullUrl, index, mapping.recordType(r));
@@ -137,29 +133,6 @@ final class ResourceHandler {
     /** An admission Encounter once more, in the joined pass: the elderly admission (themes.md §1.3). */
     private void elderlyAdmission(FhirResource r, String fullUrl, long index) {
         if (mapping.recordType(r) == RecordType.ADMISSION) record(r, fullUrl, index, RecordType.KWETSBAAR, true);
-    }
-
-    private void patient(FhirResource r, String fullUrl) {
-        String self = References.self(r, fullUrl);
-        if (self == null) return;
-        byte[] identifier = null;
-        String identifierValue = null;
-        if (patientSystem.isPresent()) {
-            for (int i = 0; i < r.identifiers.size(); i++) {
-                String value = r.identifiers.code(i);
-                if (patientSystem.get().equals(r.identifiers.system(i)) && value != null && !value.isBlank()) {
-                    identifierValue = value;
-                    identifier = pseudonyms.patient(agb, value);
-                    break;
-                }
-            }
-        }
-        byte[] facts = PatientFacts.of(join, r.birthDate, identifier);
-        join.put(join.key(JoinStore.PATIENT, self), facts);
-        // A record may name its patient by that identifier alone: its birth date is found this way too.
-        if (identifierValue != null) join.put(subjects.identifierKey(identifierValue), facts);
-        // Later extracts may refer to this Patient without repeating it.
-        if (identifier != null && !References.isUrn(self)) consumer.link(self, identifier);
     }
 
     private void record(FhirResource r, String fullUrl, long index, RecordType type) {
