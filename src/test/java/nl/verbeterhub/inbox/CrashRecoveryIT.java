@@ -92,7 +92,9 @@ class CrashRecoveryIT {
     private Process start(Path jar, String log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(java, "-Xmx256m", "-XX:+UseParallelGC", "-jar", jar.toString(),
-                "--hub.kafka.embedded-port=" + kafkaPort, "--server.port=" + httpPort, "--hub.inbox.poll-delay=100ms")
+                "--hub.kafka.embedded-port=" + kafkaPort, "--server.port=" + httpPort, "--hub.inbox.poll-delay=100ms",
+                // The restarted hub joins its group once the killed one's session expired: the shortest allowed.
+                "--hub.kafka.session-timeout=PT6S")
                 .directory(root.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve(log).toFile()))

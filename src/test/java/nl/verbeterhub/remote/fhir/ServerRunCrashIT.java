@@ -92,7 +92,9 @@ class ServerRunCrashIT {
     private Process start(Path jar, int kafkaPort, int httpPort, String log) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--hub.kafka.embedded-port=" + kafkaPort,
-                "--server.port=" + httpPort, "--hub.inbox.poll-delay=100ms", "--hub.remote.watermark-overlap=PT0S")
+                "--server.port=" + httpPort, "--hub.inbox.poll-delay=100ms", "--hub.remote.watermark-overlap=PT0S",
+                // The restarted hub joins its group once the killed one's session expired: the shortest allowed.
+                "--hub.kafka.session-timeout=PT6S")
                 .directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve(log).toFile())).start();
         await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> HttpClient.newHttpClient()
