@@ -14,12 +14,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import nl.verbeterhub.config.StandaloneConfig;
 import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Schemas;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ValidateCommandTests {
 
@@ -112,6 +116,34 @@ class ValidateCommandTests {
         assertThat(validate("--agb", "06019999", "--themes", "VBI", "samples/fhir-eigen")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("--themes takes KWETSBAAR, ANTISTOLLING, DIAGNOSTIEK or EIGEN, comma-separated; not 'VBI'");
+    }
+
+    /** Each further theme's FHIR sample is its CSV sample as FHIR (themes.md's worked examples): the same indicators. */
+    @ParameterizedTest
+    @CsvSource({"KWETSBAAR, samples/fhir-kwetsbaar, samples/kwetsbaar.csv, ''",
+            "ANTISTOLLING, samples/fhir-antistolling, samples/antistolling.csv, samples/stollingsdienst.csv",
+            "DIAGNOSTIEK, samples/fhir-diagnostiek, samples/uitslagen.csv, ''"})
+    void eachFurtherThemesFhirSampleGivesItsCsvSamplesIndicators(String theme, String fhir, String csv, String roster)
+            throws Exception {
+        List<String> extra = roster.isEmpty() ? List.of() : List.of(roster);
+        List<String> fromFhir = new ArrayList<>(List.of("--agb", "06019999", "--themes", theme, fhir));
+        fromFhir.addAll(extra);
+        assertThat(validate(fromFhir.toArray(String[]::new))).isZero();
+        Map<Integer, JsonNode> fhirDrafts = indicators(out.toByteArray(), theme);
+        out.reset();
+        List<String> fromCsv = new ArrayList<>(List.of("--agb", "06019999", csv));
+        fromCsv.addAll(extra);
+        assertThat(validate(fromCsv.toArray(String[]::new))).isZero();
+        Map<Integer, JsonNode> csvDrafts = indicators(out.toByteArray(), theme);
+        assertThat(fhirDrafts).as(theme).isNotEmpty().isEqualTo(csvDrafts);
+    }
+
+    private static Map<Integer, JsonNode> indicators(byte[] printed, String theme) throws Exception {
+        Map<Integer, JsonNode> byYear = new TreeMap<>();
+        for (JsonNode d : HubJson.MAPPER.readTree(printed)) {
+            if (d.at("/theme/code").asText().equals(theme)) byYear.put(d.at("/period/year").asInt(), d.get("indicators"));
+        }
+        return byYear;
     }
 
     private static JsonNode eigen2026(byte[] printed) throws Exception {
