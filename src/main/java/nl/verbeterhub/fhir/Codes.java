@@ -58,7 +58,8 @@ final class Codes {
             "cancelled", "in-progress", "on-hold", "failed", "completed", "entered-in-error");
     static final Set<String> SERVICE_REQUEST_STATUSES = Set.of("draft", "active", "on-hold", "revoked", "completed",
             "entered-in-error", "unknown");
-    static final Set<String> MEASURE_REPORT_STATUSES = Set.of("complete", "pending", "error");
+    /** R4's, and entered-in-error: themes.md §0.6 makes it remove for every new resource type. */
+    static final Set<String> MEASURE_REPORT_STATUSES = Set.of("complete", "pending", "error", "entered-in-error");
 
     static final String BSN = "http://fhir.nl/fhir/NamingSystem/bsn";
 

@@ -3,6 +3,7 @@ package nl.verbeterhub.fhir;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.function.UnaryOperator;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.time.Amsterdam;
@@ -38,11 +39,15 @@ final class EigenRows {
         return row.set(NUMERATOR, count(r, "numerator")).set(DENOMINATOR, count(r, "denominator"));
     }
 
-    /** What a rejection of the report names it by: the id its month would have, as delivered. */
-    static String id(FhirResource r) {
+    /**
+     * The id of the report's month as a CSV month gets it: the definition's spelling of the indicator (as
+     * delivered when the definition has none), {@code |}, the month; null without either. What an
+     * {@code entered-in-error} report removes, and what its rejection names it by.
+     */
+    static String id(FhirResource r, UnaryOperator<String> spelling) {
         String indicator = indicator(r.measure);
         YearMonth month = month(r.periodStart, r.periodEnd);
-        return indicator == null || month == null ? null : indicator + "|" + month;
+        return indicator == null || month == null ? null : spelling.apply(indicator) + "|" + month;
     }
 
     /** {@code http://…/Measure/mo-24u|2} → {@code mo-24u}. */

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.theme.ThemeSettings;
+import nl.verbeterhub.theme.eigen.OwnGoals;
 import nl.verbeterhub.theme.nuchter.FastingRowParser;
 import nl.verbeterhub.theme.pijn.PainScale;
 import nl.verbeterhub.theme.pijn.PainScales;
@@ -56,6 +57,8 @@ public final class FhirMapping {
     final Map<String, String> disciplines;
     /** Critical interpretation codes, upper case ({@code hub.themes.diagnostiek.fhir.critical-interpretation-codes}). */
     final Set<String> criticalCodes;
+    /** The hospitals' own-goal definitions: a MeasureReport's month id spells its indicator as they do. */
+    final OwnGoals ownGoals;
 
     public FhirMapping(PainScales scales, VbiScores vbiScores) {
         this(scales, vbiScores, ThemeSettings.defaults());
@@ -69,6 +72,7 @@ public final class FhirMapping {
         themes.diagnostiek().fhirDisciplineCodes().forEach((code, discipline) ->
                 disciplines.put(code.toUpperCase(Locale.ROOT), discipline));
         this.disciplines = Map.copyOf(disciplines);
+        this.ownGoals = themes.ownGoals();
         this.criticalCodes = themes.diagnostiek().fhirCriticalInterpretationCodes().stream()
                 .map(code -> code.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }

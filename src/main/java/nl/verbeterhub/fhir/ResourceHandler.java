@@ -41,6 +41,7 @@ final class ResourceHandler {
     private final RecordConsumer consumer;
     private final FhirReport report;
     private final Optional<String> recordSystem;
+    private final String agb;
     private final FhirScope scope;
     private final RowSubjects rowSubjects;
     private final KwetsbaarRows kwetsbaar;
@@ -66,6 +67,7 @@ final class ResourceHandler {
         this.consumer = consumer;
         this.report = report;
         this.recordSystem = recordSystem;
+        this.agb = agb;
     }
 
     /**
@@ -145,7 +147,8 @@ final class ResourceHandler {
      */
     private void record(FhirResource r, String fullUrl, long index, RecordType type, boolean second) {
         if (type == null) return;
-        String id = type == RecordType.EIGEN_MONTH ? EigenRows.id(r) : FhirMapping.recordId(r, recordSystem, fullUrl);
+        String id = type == RecordType.EIGEN_MONTH ? EigenRows.id(r, indicator -> mapping.ownGoals.indicatorId(agb, indicator))
+                : FhirMapping.recordId(r, recordSystem, fullUrl);
         switch (FhirMapping.status(r)) {
             case NOT_COUNTED -> {
                 // not a record (domain.md §6, "Status")

@@ -111,7 +111,6 @@ class FhirEigenTests {
                 month("m9", MEASURE + "mo-24u", "2026-03-01", "2026-03-31", 1, null),
                 month("m10", MEASURE + "mo-24u", "2026-03-01", "2026-03-31", 1, 2).remove("period"),
                 month("m11", MEASURE + "mo-24u", "2026-04-01", "2026-04-30", 1, 2).remove("status"),
-                month("m12", MEASURE + "mo-24u", "2026-04-01", "2026-04-30", 1, 2).put("status", "entered-in-error"),
                 // Not records: another type of report, a pending one.
                 month("m13", MEASURE + "mo-24u", "2026-05-01", "2026-05-31", 1, 2).put("type", "individual"),
                 month("m14", MEASURE + "mo-24u", "2026-05-01", "2026-05-31", 1, 2).put("status", "pending"));
@@ -123,9 +122,28 @@ class FhirEigenTests {
                     "MeasureReport.ndjson line 5 UNPARSABLE month", "MeasureReport.ndjson line 6 MISSING_FIELD numerator",
                     "MeasureReport.ndjson line 7 OUT_OF_RANGE numerator", "MeasureReport.ndjson line 8 UNPARSABLE indicator_id",
                     "MeasureReport.ndjson line 9 MISSING_FIELD denominator", "MeasureReport.ndjson line 10 MISSING_FIELD month",
-                    "MeasureReport.ndjson line 11 MISSING_FIELD status", "MeasureReport.ndjson line 12 UNPARSABLE status");
+                    "MeasureReport.ndjson line 11 MISSING_FIELD status");
             assertThat(f.drafts(Theme.EIGEN)).as("no month accepted").allSatisfy(d ->
                     assertThat(d.value().at("/dataQuality/recordsAccepted").asLong()).isZero());
+        }
+    }
+
+    /** themes.md §0.6: entered-in-error removes, for a MeasureReport too (R4's value set lacks it; the contract wins). */
+    @Test
+    void anEnteredInErrorReportRemovesItsMonthHoweverItSpellsTheIndicator() throws Exception {
+        try (Fixture f = new Fixture(dir, 1, goals())) {
+            f.deliverFhir("eigen-fhir", EIGEN, FhirJson.ndjson(dir.resolve("a/MeasureReport.ndjson"),
+                    month("r1", MEASURE + "mo-24u", "2026-01-01", "2026-01-31", 80, 100),
+                    month("r2", MEASURE + "mo-24u", "2026-02-01", "2026-02-28", 45, 50)).getParent());
+            assertThat(f.indicators(Theme.EIGEN, 2026).at("/measures/0/monthsReported").asInt()).isEqualTo(2);
+            var commit = f.deliverFhir("eigen-fhir", EIGEN, FhirJson.ndjson(dir.resolve("b/MeasureReport.ndjson"),
+                    month("r1", MEASURE + "MO-24U", "2026-01-01", "2026-01-31", 80, 100).put("status", "entered-in-error"))
+                    .getParent());
+            assertThat(commit.report().removed()).isEqualTo(1);
+            assertThat(f.rejections()).isEmpty();
+            ObjectNode measure = (ObjectNode) f.indicators(Theme.EIGEN, 2026).at("/measures/0");
+            assertThat(measure.get("monthsReported").asInt()).isEqualTo(1);
+            assertThat(measure.get("numerator").asLong()).isEqualTo(45);
         }
     }
 

@@ -52,6 +52,15 @@ public final class OwnGoals {
         return new OwnGoals(byAgb);
     }
 
+    /**
+     * An indicator id as the hospital's definition spells it (ids match in any case, themes.md §0.7); the id as
+     * given when the definition has no such indicator. A month's record id starts with it.
+     */
+    public String indicatorId(String agb, String anyCase) {
+        OwnGoalIndicator indicator = anyCase == null ? null : definition(agb).indicator(anyCase);
+        return indicator == null ? anyCase : indicator.id();
+    }
+
     /** The hospital's definition; {@link OwnGoal#EMPTY} when it has no file. */
     OwnGoal definition(String agb) {
         return byAgb.getOrDefault(agb, OwnGoal.EMPTY);
