@@ -49,8 +49,9 @@ class BenchmarkSmokeTests {
     void theFhirExportIsDeterministicAndValidR4CodedAsDomainSection6Maps() throws Exception {
         // Strict: an unknown element or a malformed value fails the parse instead of being logged.
         IParser strict = FhirContext.forR4Cached().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
-        // The record types domain.md §6 maps; the four further themes' FHIR rows are not read yet (decision 96).
-        for (RecordType type : List.of(RecordType.VBI, RecordType.NUCHTER, RecordType.PIJN, RecordType.ADMISSION)) {
+        // The record types domain.md §6 maps, and DIAGNOSTIEK's reports with their requests, results and tasks.
+        for (RecordType type : List.of(RecordType.VBI, RecordType.NUCHTER, RecordType.PIJN, RecordType.ADMISSION,
+                RecordType.DIAGNOSTIEK)) {
             List<Path> a = FhirExportGenerator.write(type, 300, 7, dir.resolve(type + "-a"));
             List<Path> b = FhirExportGenerator.write(type, 300, 7, dir.resolve(type + "-b"));
             assertThat(a).hasSameSizeAs(b);
@@ -71,6 +72,7 @@ class BenchmarkSmokeTests {
                 case VBI -> "vbi";
                 case NUCHTER -> "anaesthesia";
                 case ADMISSION -> "admission";
+                case DIAGNOSTIEK -> "report";
                 default -> throw new IllegalArgumentException("no FHIR export generated for " + type);
             };
             assertThat(records).containsEntry(expected, 300).doesNotContainKey("other");
@@ -91,6 +93,7 @@ class BenchmarkSmokeTests {
                     || o.getCode().hasCoding("http://loinc.org", "72514-3")) {
                 return "pain";
             }
+            if (o.getCode().hasCoding("http://loinc.org", "2345-7")) return null; // a report's result
             return o.getCode().hasCoding("http://loinc.org", "67517-3") ? null : "other";
         }
         if (r instanceof Procedure p) {
@@ -100,7 +103,7 @@ class BenchmarkSmokeTests {
         if (r instanceof Encounter e) {
             return "IMP".equals(e.getClass_().getCode()) ? "admission" : null;
         }
-        return null;
+        return r instanceof org.hl7.fhir.r4.model.DiagnosticReport ? "report" : null;
     }
 
     @Test

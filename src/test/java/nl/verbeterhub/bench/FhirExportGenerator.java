@@ -54,11 +54,13 @@ public final class FhirExportGenerator {
     private final Map<String, Writer> files = new LinkedHashMap<>();
     private final Path dir;
     private final JsonFactory json = new JsonFactory();
+    private final FhirResultsGenerator results;
 
     private FhirExportGenerator(Path dir, long seed, long rows) {
         this.dir = dir;
         this.random = new SplittableRandom(seed);
         this.patients = Math.max(1, rows / 20);
+        this.results = new FhirResultsGenerator(this, random);
     }
 
     /** Writes {@code rows} records of the type into {@code dir}; returns the files written, in name order. */
@@ -86,7 +88,9 @@ public final class FhirExportGenerator {
             case VBI -> restraint(i, patient, at, bad);
             case ADMISSION -> admission("O" + i, patient, at, bad ? at.minusHours(1) : at.plusHours(20 + random.nextInt(200)), "IMP", null);
             case NUCHTER -> anaesthesia(i, patient, at, bad);
+            case DIAGNOSTIEK -> results.result(i, patient, at, bad);
             case PATIENT_LINK -> throw new IllegalArgumentException("patient links are no export");
+            default -> throw new IllegalArgumentException(type + " has no FHIR generator (VBI, NUCHTER, PIJN, ADMISSION, DIAGNOSTIEK)");
         }
     }
 
@@ -194,7 +198,7 @@ public final class FhirExportGenerator {
         }
     }
 
-    private JsonGenerator resource(String file, String type, String identifier, String profile) throws IOException {
+    JsonGenerator resource(String file, String type, String identifier, String profile) throws IOException {
         Writer w = files.get(file);
         if (w == null) {
             w = new BufferedWriter(Files.newBufferedWriter(dir.resolve(file + ".ndjson"), StandardCharsets.UTF_8), 1 << 16);
@@ -219,7 +223,7 @@ public final class FhirExportGenerator {
         return g;
     }
 
-    private void end(JsonGenerator g) throws IOException {
+    void end(JsonGenerator g) throws IOException {
         g.writeEndObject();
         g.flush();
         g.close();
@@ -227,7 +231,7 @@ public final class FhirExportGenerator {
         w.write('\n');
     }
 
-    private static String instant(LocalDateTime t) {
+    static String instant(LocalDateTime t) {
         return t.atZone(AMSTERDAM).format(INSTANT);
     }
 

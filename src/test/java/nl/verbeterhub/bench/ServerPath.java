@@ -18,7 +18,9 @@ import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.fhir.FhirExtract;
 import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
+import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.Theme;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -49,7 +51,10 @@ final class ServerPath implements AutoCloseable {
         this.inbox = root.resolve("data/inbox/bench");
         this.warmUpInbox = root.resolve("data/inbox/warm-up");
         Files.createDirectories(root.resolve("connectors"));
-        String type = fhir ? "type: fhir-inbox\n" : "recordType: " + TYPE + "\n";
+        // A further theme's FHIR records are read only when the connector lists the theme (themes.md §0.6).
+        Theme theme = Theme.of(TYPE);
+        String themes = SourceSettings.Fhir.LISTABLE.contains(theme) ? "themes: [" + theme + "]\n" : "";
+        String type = fhir ? "type: fhir-inbox\n" + themes : "recordType: " + TYPE + "\n";
         Files.writeString(root.resolve("connectors/bench.yaml"), "id: bench\nhospital:\n  agb: \"06010099\"\n"
                 + "  name: Benchziekenhuis\ninbox: " + inbox + "\n" + type);
         // Another hospital warms the JIT up, so that the measured drafts cover the measured file only.
