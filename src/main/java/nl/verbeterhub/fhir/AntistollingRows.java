@@ -2,12 +2,11 @@ package nl.verbeterhub.fhir;
 
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
-import java.util.Locale;
-import java.util.Set;
 import nl.verbeterhub.pseudonym.Pseudonymizer;
 import nl.verbeterhub.record.Checks;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.antistolling.AnticoagulantClass;
 import nl.verbeterhub.time.FhirDateTimes;
 
 /**
@@ -28,8 +27,6 @@ final class AntistollingRows {
     private static final int PLAN_RECORDED_AT = TYPE.column("plan_recorded_at");
     private static final int INR_AT = TYPE.column("inr_at");
     private static final int POSTPONED = TYPE.column("postponed");
-    /** The codes of the hub's anticoagulant-class CodeSystem (themes.md §2.1), matched case-insensitively (§0.7). */
-    private static final Set<String> CLASS_NAMES = Set.of("VKA", "DOAC", "LMWH", "TAR", "DAPT");
 
     private final FhirMapping mapping;
     private final JoinStore join;
@@ -96,7 +93,8 @@ final class AntistollingRows {
     private static void anticoagulant(FhirRow row, FhirResource r) {
         if (r.anticoagulantSystem == null && r.anticoagulantCode == null) return; // missing
         String code = r.anticoagulantCode;
-        boolean className = code != null && CLASS_NAMES.contains(code.trim().toUpperCase(Locale.ROOT));
+        // The codes of the hub's anticoagulant-class CodeSystem are the classes' names, in any case (§0.7).
+        boolean className = code != null && AnticoagulantClass.named(code) != null;
         boolean known = code != null && (Codes.ATC.equals(r.anticoagulantSystem) ? !className
                 : Codes.ANTICOAGULANT_CLASS.equals(r.anticoagulantSystem) && className);
         if (known) row.set(ANTICOAGULANT, code);

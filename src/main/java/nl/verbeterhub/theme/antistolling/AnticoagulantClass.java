@@ -6,7 +6,7 @@ import java.util.Locale;
  * The classes of themes.md §2.1, in the order of {@code byAnticoagulant}. The code is what a payload
  * keeps: fixed, so that kept records read the same whatever the enum's order.
  */
-enum AnticoagulantClass {
+public enum AnticoagulantClass {
     VKA(1), DOAC(2), LMWH(3), TAR(4), DAPT(5);
 
     private final byte code;
@@ -27,7 +27,7 @@ enum AnticoagulantClass {
     }
 
     /** The class of this name, case-insensitive; null for any other value. */
-    static AnticoagulantClass named(String name) {
+    public static AnticoagulantClass named(String name) {
         String upper = name.trim().toUpperCase(Locale.ROOT);
         for (AnticoagulantClass c : values()) {
             if (c.name().equals(upper)) return c;
