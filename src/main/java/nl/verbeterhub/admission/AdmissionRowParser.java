@@ -11,11 +11,11 @@ import nl.verbeterhub.time.LocalDateTimes;
 /** Admission rows: the patient as far as the source could resolve it, admitted_at, discharged_at, and a discharge before admission. */
 public final class AdmissionRowParser implements RowParser {
 
-    private static final RecordType TYPE = RecordType.ADMISSION;
-    private static final int ID = RecordType.ADMISSION.column("admission_id");
-    private static final int PATIENT = RecordType.ADMISSION.column("patient_id");
-    private static final int ADMITTED = RecordType.ADMISSION.column("admitted_at");
-    private static final int DISCHARGED = RecordType.ADMISSION.column("discharged_at");
+    private static final RecordType TYPE = Admissions.ADMISSION;
+    private static final int ID = Admissions.ADMISSION.column("admission_id");
+    private static final int PATIENT = Admissions.ADMISSION.column("patient_id");
+    private static final int ADMITTED = Admissions.ADMISSION.column("admitted_at");
+    private static final int DISCHARGED = Admissions.ADMISSION.column("discharged_at");
 
     @Override
     public RowResult parse(Row row) {

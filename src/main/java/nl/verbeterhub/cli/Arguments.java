@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.theme.Theme;
 
@@ -55,7 +55,7 @@ record Arguments(String agb, String name, Integer year, String connector, Charse
 
     /** {@code KWETSBAAR,DIAGNOSTIEK}: the themes a FHIR connector may list, case-insensitively; empty for none. */
     private static Set<Theme> themes(String list) {
-        Set<Theme> themes = EnumSet.noneOf(Theme.class);
+        Set<Theme> themes = new TreeSet<>();
         for (String name : list.split(",", -1)) {
             if (name.isBlank() && list.isBlank()) continue;
             Theme theme = SourceSettings.Fhir.listable(name).orElseThrow(() -> new IllegalArgumentException(

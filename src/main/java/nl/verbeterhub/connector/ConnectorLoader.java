@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -212,7 +211,7 @@ public final class ConnectorLoader {
     /** {@code themes}: further themes this FHIR connector reads too, by name, case-insensitively (themes.md §0.6). */
     private static Set<Theme> themes(Path file, List<String> listed) {
         if (listed == null) return Set.of();
-        Set<Theme> themes = EnumSet.noneOf(Theme.class);
+        Set<Theme> themes = new TreeSet<>();
         for (String name : listed) {
             Theme theme = SourceSettings.Fhir.listable(name).orElse(null);
             require(file, theme != null, "themes lists '" + name + "'; a FHIR connector may list "

@@ -10,6 +10,10 @@ import java.util.Set;
 import nl.verbeterhub.csv.CsvExtractReader;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.antistolling.AntistollingTheme;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
+import nl.verbeterhub.theme.eigen.EigenTheme;
+import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
 
 /** The settings only one connector type takes, typed. */
 public sealed interface SourceSettings {
@@ -44,7 +48,7 @@ public sealed interface SourceSettings {
             implements SourceSettings {
 
         /** The themes a FHIR connector may list: VBI, NUCHTER and PIJN are always read. */
-        public static final Set<Theme> LISTABLE = Set.of(Theme.KWETSBAAR, Theme.ANTISTOLLING, Theme.DIAGNOSTIEK, Theme.EIGEN);
+        public static final Set<Theme> LISTABLE = Set.of(KwetsbaarTheme.THEME, AntistollingTheme.THEME, DiagnostiekTheme.THEME, EigenTheme.THEME);
         /** How messages name {@link #LISTABLE}. */
         public static final String LISTABLE_NAMES = "KWETSBAAR, ANTISTOLLING, DIAGNOSTIEK and EIGEN";
         /** Declared after {@link #LISTABLE}, which its construction checks. */

@@ -15,6 +15,7 @@ import nl.verbeterhub.ops.AuditLog;
 import nl.verbeterhub.ops.ConnectorControl;
 import nl.verbeterhub.ops.ConnectorOverview;
 import nl.verbeterhub.ops.ExtractActivity;
+import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.time.Amsterdam;
 
 /**
@@ -74,7 +75,7 @@ final class ConsoleViews {
             rejected += counts.rejectedTotal();
             counts.rejectedByReason().forEach((reason, n) -> reasons.merge(reason.name(), n, Long::sum));
         }
-        String types = c.counts().keySet().stream().map(Enum::name).collect(Collectors.joining(", "));
+        String types = c.counts().keySet().stream().map(RecordType::name).collect(Collectors.joining(", "));
         List<String> problems = c.dominantProblems().stream().map(DominantProblem::describe).toList();
         return new ExtractRow(c.name(), c.sha256(), c.sha256().substring(0, Math.min(12, c.sha256().length())),
                 time(c.receivedAt()), time(c.committedAt()), read, accepted, rejected, reasons, problems, types,

@@ -92,7 +92,7 @@ public record DominantProblem(RecordType type, String field, ReasonCode reason, 
                 found.add(new DominantProblem(key.type(), key.field(), key.reason(), tally.count, of.read(), shape));
             });
             found.sort(Comparator.comparingLong(DominantProblem::count).reversed()
-                    .thenComparing(p -> p.type().ordinal()).thenComparing(p -> p.reason().ordinal()));
+                    .thenComparing(DominantProblem::type).thenComparing(p -> p.reason().ordinal()));
             return List.copyOf(found);
         }
     }

@@ -8,11 +8,11 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
@@ -61,7 +61,7 @@ public final class ExtractCommitJson {
 
     public static ExtractLog.OpenExtract readBegun(byte[] bytes) throws IOException {
         JsonNode o = HubJson.MAPPER.readTree(bytes);
-        Set<Theme> themes = EnumSet.noneOf(Theme.class);
+        Set<Theme> themes = new TreeSet<>();
         o.get("themes").forEach(t -> themes.add(Theme.valueOf(t.asText())));
         return new ExtractLog.OpenExtract(o.get("agb").asText(), o.get("connector").asText(), o.get("sha256").asText(),
                 o.get("name").asText(), themes, Instant.parse(o.get("begunAt").asText()));
@@ -94,7 +94,7 @@ public final class ExtractCommitJson {
 
     public static ExtractCommit read(byte[] bytes) throws IOException {
         JsonNode o = HubJson.MAPPER.readTree(bytes);
-        Map<RecordType, TypeCounts> counts = new EnumMap<>(RecordType.class);
+        Map<RecordType, TypeCounts> counts = new TreeMap<>();
         o.get("counts").fields().forEachRemaining(e -> {
             Map<ReasonCode, Long> rejected = new EnumMap<>(ReasonCode.class);
             e.getValue().get("rejectedByReason").fields()

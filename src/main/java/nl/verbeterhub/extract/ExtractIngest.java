@@ -2,10 +2,9 @@ package nl.verbeterhub.extract;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.pseudonym.Pseudonymizer;
@@ -70,7 +69,7 @@ public final class ExtractIngest {
             sink.started(themes(types));
             records.read(run);
             if (run.snapshot != null) run.snapshot.removeMissing(records.snapshotTypes(types), sink);
-            Map<RecordType, TypeCounts> counts = new EnumMap<>(RecordType.class);
+            Map<RecordType, TypeCounts> counts = new TreeMap<>();
             run.counts.forEach((type, c) -> {
                 if (c.read() > 0 || types.size() == 1) counts.put(type, c);
             });
@@ -81,7 +80,7 @@ public final class ExtractIngest {
     }
 
     private static Set<Theme> themes(Set<RecordType> types) {
-        Set<Theme> themes = EnumSet.noneOf(Theme.class);
+        Set<Theme> themes = new TreeSet<>();
         types.forEach(t -> themes.add(Theme.of(t)));
         return themes;
     }
@@ -92,7 +91,7 @@ public final class ExtractIngest {
         private final ExtractSink sink;
         private final Pseudonymizer pseudonyms;
         private final SnapshotTracker snapshot;
-        private final Map<RecordType, TypeCounts> counts = new EnumMap<>(RecordType.class);
+        private final Map<RecordType, TypeCounts> counts = new TreeMap<>();
         private final DominantProblem.Finder problems = new DominantProblem.Finder();
         private String file;
         private Position.Kind kind = Position.Kind.LINE;
@@ -196,7 +195,7 @@ public final class ExtractIngest {
     private final class SnapshotTracker implements AutoCloseable {
         private final ExtractSource source;
         private final ScratchSet seen;
-        private final Map<RecordType, Set<Integer>> years = new EnumMap<>(RecordType.class);
+        private final Map<RecordType, Set<Integer>> years = new TreeMap<>();
 
         SnapshotTracker(ExtractSource source, ScratchSet seen) {
             this.source = source;

@@ -3,12 +3,12 @@ package nl.verbeterhub.extract;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.theme.Theme;
@@ -87,7 +87,7 @@ public final class ExtractLog {
      * holds no record of their theme.
      */
     public Set<Theme> themesContributedBy(String agb, String connector) {
-        Set<Theme> themes = EnumSet.noneOf(Theme.class);
+        Set<Theme> themes = new TreeSet<>();
         Map<String, ExtractCommit> commits = byConnector.getOrDefault(connector, Map.of());
         for (Theme theme : Theme.values()) {
             if (contributes(commits, agb, theme)) themes.add(theme);
@@ -109,7 +109,7 @@ public final class ExtractLog {
 
     /** The themes an already committed extract fed; none when unknown. */
     public Set<Theme> themesOf(String connector, String sha256) {
-        Set<Theme> themes = EnumSet.noneOf(Theme.class);
+        Set<Theme> themes = new TreeSet<>();
         Map<String, ExtractCommit> commits = byConnector.get(connector);
         ExtractCommit commit = commits == null ? null : commits.get(sha256);
         if (commit != null) commit.counts().keySet().forEach(type -> themes.add(Theme.of(type)));

@@ -1,6 +1,5 @@
 package nl.verbeterhub.extract;
 
-import java.util.EnumSet;
 import java.util.Set;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
@@ -51,6 +50,6 @@ public interface RecordConsumer {
     void removeAgain(Set<RecordType> types, String recordId);
 
     default void remove(RecordType type, String recordId) {
-        remove(EnumSet.of(type), recordId);
+        remove(Set.of(type), recordId);
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.antistolling.AntistollingTheme;
+import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
 
 /**
  * One rejected record as published on {@code verbeterhub.rejections.v1}: where it was and why, never what
@@ -25,7 +27,7 @@ public record Rejection(String agb, String connector, String extractName, String
      */
     public String key() {
         String key = agb + ":" + connector + ":" + sha256 + ":" + position.key();
-        boolean second = resourceType != null && (recordType == RecordType.KWETSBAAR || recordType == RecordType.ANTISTOLLING);
+        boolean second = resourceType != null && (recordType == KwetsbaarTheme.KWETSBAAR || recordType == AntistollingTheme.ANTISTOLLING);
         return second ? key + ":" + recordType.name() : key;
     }
 

@@ -7,6 +7,7 @@ import nl.verbeterhub.record.Checks;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.theme.antistolling.AnticoagulantClass;
+import nl.verbeterhub.theme.antistolling.AntistollingTheme;
 import nl.verbeterhub.time.FhirDateTimes;
 
 /**
@@ -17,7 +18,7 @@ import nl.verbeterhub.time.FhirDateTimes;
  */
 final class AntistollingRows {
 
-    private static final RecordType TYPE = RecordType.ANTISTOLLING;
+    private static final RecordType TYPE = AntistollingTheme.ANTISTOLLING;
     private static final int PATIENT = TYPE.column("patient_id");
     private static final int PROCEDURE_AT = TYPE.column("procedure_at");
     private static final int ANTICOAGULANT = TYPE.column("anticoagulant");

@@ -1,9 +1,15 @@
 package nl.verbeterhub.fhir;
 
-import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.extract.RecordConsumer;
-import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.antistolling.AntistollingTheme;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
+import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 
 /**
  * A Bundle {@code DELETE} (domain.md §6): removes the records of that id (or, conditional on an identifier,
@@ -29,17 +35,17 @@ final class BundleDeletes {
         if (id == null) return true;
         String type = String.valueOf(BundleRequests.type(url));
         if (pass == Pass.JOINED && type.equals("Encounter")) {
-            consumer.removeAgain(EnumSet.of(RecordType.KWETSBAAR), id);
+            consumer.removeAgain(Set.of(KwetsbaarTheme.KWETSBAAR), id);
             return true;
         }
         switch (type) {
-            case "Observation" -> consumer.remove(RecordType.PIJN, id);
-            case "Encounter" -> consumer.remove(RecordType.ADMISSION, id);
+            case "Observation" -> consumer.remove(PainTheme.PIJN, id);
+            case "Encounter" -> consumer.remove(Admissions.ADMISSION, id);
             case "Procedure" -> consumer.remove(scope.antistolling
-                    ? EnumSet.of(RecordType.VBI, RecordType.NUCHTER, RecordType.ANTISTOLLING)
-                    : EnumSet.of(RecordType.VBI, RecordType.NUCHTER), id);
+                    ? Set.of(VbiTheme.VBI, FastingTheme.NUCHTER, AntistollingTheme.ANTISTOLLING)
+                    : Set.of(VbiTheme.VBI, FastingTheme.NUCHTER), id);
             case "DiagnosticReport" -> {
-                if (scope.diagnostiek) consumer.remove(RecordType.DIAGNOSTIEK, id);
+                if (scope.diagnostiek) consumer.remove(DiagnostiekTheme.DIAGNOSTIEK, id);
             }
             default -> {
                 // no record type

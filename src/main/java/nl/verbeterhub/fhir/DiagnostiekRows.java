@@ -2,6 +2,7 @@ package nl.verbeterhub.fhir;
 
 import java.util.Locale;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
 
 /**
  * DIAGNOSTIEK from FHIR (themes.md §3.3): a DiagnosticReport is the result; its ServiceRequests
@@ -11,7 +12,7 @@ import nl.verbeterhub.record.RecordType;
  */
 final class DiagnostiekRows {
 
-    private static final RecordType TYPE = RecordType.DIAGNOSTIEK;
+    private static final RecordType TYPE = DiagnostiekTheme.DIAGNOSTIEK;
     private static final int PATIENT = TYPE.column("patient_id");
     private static final int RESULT_AT = TYPE.column("result_at");
     private static final int DISCIPLINE = TYPE.column("discipline");

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.function.UnaryOperator;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.eigen.EigenTheme;
 import nl.verbeterhub.time.Amsterdam;
 import nl.verbeterhub.time.FhirDateTimes;
 
@@ -16,7 +17,7 @@ import nl.verbeterhub.time.FhirDateTimes;
  */
 final class EigenRows {
 
-    private static final RecordType TYPE = RecordType.EIGEN_MONTH;
+    private static final RecordType TYPE = EigenTheme.EIGEN_MONTH;
     private static final int INDICATOR = TYPE.column("indicator_id");
     private static final int MONTH = TYPE.column("month");
     private static final int NUMERATOR = TYPE.column("numerator");

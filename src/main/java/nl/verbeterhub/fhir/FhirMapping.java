@@ -6,12 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.theme.ThemeSettings;
 import nl.verbeterhub.theme.eigen.OwnGoals;
 import nl.verbeterhub.theme.nuchter.FastingRowParser;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
 import nl.verbeterhub.theme.pijn.PainScale;
 import nl.verbeterhub.theme.pijn.PainScales;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 
 /**
  * What a resource is to the hub: the rows of domain.md §6's mapping table — which record it bears, whether
@@ -36,8 +40,8 @@ public final class FhirMapping {
 
     /** The kind of a last-intake Observation; the column of the NUCHTER row it fills. */
     enum IntakeKind {
-        SOLID("solid", RecordType.NUCHTER.column("last_solid_at")),
-        CLEAR_FLUID("clear-fluid", RecordType.NUCHTER.column("last_clear_fluid_at")),
+        SOLID("solid", FastingTheme.NUCHTER.column("last_solid_at")),
+        CLEAR_FLUID("clear-fluid", FastingTheme.NUCHTER.column("last_clear_fluid_at")),
         BREAST_MILK("breast-milk", FastingRowParser.BREAST_MILK);
 
         final String code;
@@ -80,10 +84,10 @@ public final class FhirMapping {
     /** The record the resource bears, or null when it matches no row of the table. */
     RecordType recordType(FhirResource r) {
         return switch (r.resourceType) {
-            case "Observation" -> isPain(r) ? RecordType.PIJN : null;
+            case "Observation" -> isPain(r) ? PainTheme.PIJN : null;
             // A VBI by category or profile first: an anaesthesia code on it does not make it a procedure.
-            case "Procedure" -> isVbi(r) ? RecordType.VBI : isAnaesthesia(r) ? RecordType.NUCHTER : null;
-            case "Encounter" -> isAdmission(r) ? RecordType.ADMISSION : null;
+            case "Procedure" -> isVbi(r) ? VbiTheme.VBI : isAnaesthesia(r) ? FastingTheme.NUCHTER : null;
+            case "Encounter" -> isAdmission(r) ? Admissions.ADMISSION : null;
             default -> null;
         };
     }

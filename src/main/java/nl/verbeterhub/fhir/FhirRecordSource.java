@@ -5,11 +5,12 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
+import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.extract.Position;
 import nl.verbeterhub.extract.RecordConsumer;
@@ -19,6 +20,13 @@ import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.extract.UnusableFileException.Reason;
 import nl.verbeterhub.pseudonym.Pseudonymizer;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.antistolling.AntistollingTheme;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
+import nl.verbeterhub.theme.eigen.EigenTheme;
+import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
@@ -184,19 +192,19 @@ public final class FhirRecordSource implements RecordSource {
      */
     @Override
     public Set<RecordType> snapshotTypes(Set<RecordType> opened) {
-        Set<RecordType> held = EnumSet.noneOf(RecordType.class);
-        if (report.held("Observation")) held.add(RecordType.PIJN);
+        Set<RecordType> held = new TreeSet<>();
+        if (report.held("Observation")) held.add(PainTheme.PIJN);
         if (report.held(PROCEDURE)) {
-            held.add(RecordType.VBI);
-            held.add(RecordType.NUCHTER);
-            held.add(RecordType.ANTISTOLLING);
+            held.add(VbiTheme.VBI);
+            held.add(FastingTheme.NUCHTER);
+            held.add(AntistollingTheme.ANTISTOLLING);
         }
         if (report.held("Encounter")) {
-            held.add(RecordType.ADMISSION);
-            held.add(RecordType.KWETSBAAR);
+            held.add(Admissions.ADMISSION);
+            held.add(KwetsbaarTheme.KWETSBAAR);
         }
-        if (report.held("DiagnosticReport")) held.add(RecordType.DIAGNOSTIEK);
-        if (report.held("MeasureReport")) held.add(RecordType.EIGEN_MONTH);
+        if (report.held("DiagnosticReport")) held.add(DiagnostiekTheme.DIAGNOSTIEK);
+        if (report.held("MeasureReport")) held.add(EigenTheme.EIGEN_MONTH);
         held.retainAll(opened);
         return held;
     }

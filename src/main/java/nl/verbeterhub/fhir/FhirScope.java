@@ -1,9 +1,17 @@
 package nl.verbeterhub.fhir;
 
-import java.util.EnumSet;
 import java.util.Set;
+import java.util.TreeSet;
+import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.antistolling.AntistollingTheme;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
+import nl.verbeterhub.theme.eigen.EigenTheme;
+import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 
 /**
  * What one FHIR connector reads: domain.md §6's records always, a further theme's only when the connector
@@ -12,8 +20,8 @@ import nl.verbeterhub.theme.Theme;
  */
 final class FhirScope {
 
-    private static final Set<RecordType> ALWAYS = EnumSet.of(RecordType.VBI, RecordType.NUCHTER, RecordType.PIJN,
-            RecordType.ADMISSION);
+    private static final Set<RecordType> ALWAYS = Set.of(VbiTheme.VBI, FastingTheme.NUCHTER, PainTheme.PIJN,
+            Admissions.ADMISSION);
     final boolean kwetsbaar;
     final boolean antistolling;
     final boolean diagnostiek;
@@ -22,19 +30,19 @@ final class FhirScope {
 
     FhirScope(Set<Theme> themes) {
         parsed = Set.copyOf(FhirResourceTypes.of(themes));
-        kwetsbaar = themes.contains(Theme.KWETSBAAR);
-        antistolling = themes.contains(Theme.ANTISTOLLING);
-        diagnostiek = themes.contains(Theme.DIAGNOSTIEK);
-        eigen = themes.contains(Theme.EIGEN);
+        kwetsbaar = themes.contains(KwetsbaarTheme.THEME);
+        antistolling = themes.contains(AntistollingTheme.THEME);
+        diagnostiek = themes.contains(DiagnostiekTheme.THEME);
+        eigen = themes.contains(EigenTheme.THEME);
     }
 
     /** The record types an extract of this connector may hold (rosters and milestones are CSV only). */
     Set<RecordType> types() {
-        Set<RecordType> types = EnumSet.copyOf(ALWAYS);
-        if (kwetsbaar) types.add(RecordType.KWETSBAAR);
-        if (antistolling) types.add(RecordType.ANTISTOLLING);
-        if (diagnostiek) types.add(RecordType.DIAGNOSTIEK);
-        if (eigen) types.add(RecordType.EIGEN_MONTH);
+        Set<RecordType> types = new TreeSet<>(ALWAYS);
+        if (kwetsbaar) types.add(KwetsbaarTheme.KWETSBAAR);
+        if (antistolling) types.add(AntistollingTheme.ANTISTOLLING);
+        if (diagnostiek) types.add(DiagnostiekTheme.DIAGNOSTIEK);
+        if (eigen) types.add(EigenTheme.EIGEN_MONTH);
         return types;
     }
 

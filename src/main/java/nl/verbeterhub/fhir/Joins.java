@@ -3,7 +3,7 @@ package nl.verbeterhub.fhir;
 import java.nio.ByteBuffer;
 import nl.verbeterhub.record.Checks;
 import nl.verbeterhub.record.ReasonCode;
-import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
 import nl.verbeterhub.time.FhirDateTimes;
 
 /**
@@ -17,7 +17,7 @@ final class Joins {
     private static final byte ELECTIVE = 0;
     private static final int SEEN = 1;
     private static final int BAD = 2;
-    private static final int URGENCY = RecordType.NUCHTER.column("urgency");
+    private static final int URGENCY = FastingTheme.NUCHTER.column("urgency");
 
     private final JoinStore join;
 

@@ -2,6 +2,7 @@ package nl.verbeterhub.fhir;
 
 import java.util.Map;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
 
 /**
  * KWETSBAAR from FHIR (themes.md §1.3): every admission Encounter is also an elderly admission; its VMS
@@ -11,7 +12,7 @@ import nl.verbeterhub.record.RecordType;
  */
 final class KwetsbaarRows {
 
-    private static final RecordType TYPE = RecordType.KWETSBAAR;
+    private static final RecordType TYPE = KwetsbaarTheme.KWETSBAAR;
     private static final int PATIENT = TYPE.column("patient_id");
     private static final int BIRTH_DATE = TYPE.column("birth_date");
     private static final int ADMITTED_AT = TYPE.column("admitted_at");

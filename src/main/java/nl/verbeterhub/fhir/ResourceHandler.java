@@ -1,12 +1,20 @@
 package nl.verbeterhub.fhir;
 
-import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.extract.RecordConsumer;
 import nl.verbeterhub.pseudonym.Pseudonymizer;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.antistolling.AntistollingTheme;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
+import nl.verbeterhub.theme.eigen.EigenTheme;
+import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
 import nl.verbeterhub.theme.nuchter.FastingRowParser;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,18 +27,18 @@ final class ResourceHandler {
 
     // Columns by name. Every table starts with its record's id and patient_id (RecordTypeTests checks it).
     private static final int ID = 0;
-    private static final int PATIENT = RecordType.PIJN.column("patient_id");
-    private static final int PAIN_MEASURED_AT = RecordType.PIJN.column("measured_at");
-    private static final int PAIN_SCALE = RecordType.PIJN.column("scale");
-    private static final int PAIN_VALUE = RecordType.PIJN.column("value");
-    private static final int VBI_INTERVENTION = RecordType.VBI.column("intervention_type");
-    private static final int VBI_SCORE = RecordType.VBI.column("score");
-    private static final int VBI_START = RecordType.VBI.column("start");
-    private static final int VBI_END = RecordType.VBI.column("end");
-    private static final int ADMITTED_AT = RecordType.ADMISSION.column("admitted_at");
-    private static final int DISCHARGED_AT = RecordType.ADMISSION.column("discharged_at");
-    private static final int BIRTH_DATE = RecordType.NUCHTER.column("birth_date");
-    private static final int INDUCTION_AT = RecordType.NUCHTER.column("induction_at");
+    private static final int PATIENT = PainTheme.PIJN.column("patient_id");
+    private static final int PAIN_MEASURED_AT = PainTheme.PIJN.column("measured_at");
+    private static final int PAIN_SCALE = PainTheme.PIJN.column("scale");
+    private static final int PAIN_VALUE = PainTheme.PIJN.column("value");
+    private static final int VBI_INTERVENTION = VbiTheme.VBI.column("intervention_type");
+    private static final int VBI_SCORE = VbiTheme.VBI.column("score");
+    private static final int VBI_START = VbiTheme.VBI.column("start");
+    private static final int VBI_END = VbiTheme.VBI.column("end");
+    private static final int ADMITTED_AT = Admissions.ADMISSION.column("admitted_at");
+    private static final int DISCHARGED_AT = Admissions.ADMISSION.column("discharged_at");
+    private static final int BIRTH_DATE = FastingTheme.NUCHTER.column("birth_date");
+    private static final int INDUCTION_AT = FastingTheme.NUCHTER.column("induction_at");
 
     private static final Logger LOG = LoggerFactory.getLogger(ResourceHandler.class);
 
@@ -100,9 +108,9 @@ final class ResourceHandler {
             case "Procedure" -> {
                 RecordType first = mapping.recordType(r);
                 record(r, fullUrl, index, first);
-                if (scope.antistolling && r.anticoagulation) record(r, fullUrl, index, RecordType.ANTISTOLLING, first != null);
+                if (scope.antistolling && r.anticoagulation) record(r, fullUrl, index, AntistollingTheme.ANTISTOLLING, first != null);
             }
-            case "DiagnosticReport" -> record(r, fullUrl, index, scope.diagnostiek ? RecordType.DIAGNOSTIEK : null);
+            case "DiagnosticReport" -> record(r, fullUrl, index, scope.diagnostiek ? DiagnostiekTheme.DIAGNOSTIEK : null);
             case "ServiceRequest" -> {
                 if (scope.diagnostiek) diagnostiek.serviceRequest(r, fullUrl);
             }
@@ -112,7 +120,7 @@ final class ResourceHandler {
             case "DocumentReference" -> {
                 if (scope.kwetsbaar) kwetsbaar.document(r);
             }
-            case "MeasureReport" -> record(r, fullUrl, index, scope.eigen && EigenRows.isMonth(r) ? RecordType.EIGEN_MONTH : null);
+            case "MeasureReport" -> record(r, fullUrl, index, scope.eigen && EigenRows.isMonth(r) ? EigenTheme.EIGEN_MONTH : null);
             default -> {
                 // valid input, no record (domain.md §6, "Counting")
             }
@@ -134,7 +142,7 @@ final class ResourceHandler {
 
     /** An admission Encounter once more, in the joined pass: the elderly admission (themes.md §1.3). */
     private void elderlyAdmission(FhirResource r, String fullUrl, long index) {
-        if (mapping.recordType(r) == RecordType.ADMISSION) record(r, fullUrl, index, RecordType.KWETSBAAR, true);
+        if (mapping.recordType(r) == Admissions.ADMISSION) record(r, fullUrl, index, KwetsbaarTheme.KWETSBAAR, true);
     }
 
     private void record(FhirResource r, String fullUrl, long index, RecordType type) {
@@ -147,14 +155,14 @@ final class ResourceHandler {
      */
     private void record(FhirResource r, String fullUrl, long index, RecordType type, boolean second) {
         if (type == null) return;
-        String id = type == RecordType.EIGEN_MONTH ? EigenRows.id(r, indicator -> mapping.ownGoals.indicatorId(agb, indicator))
+        String id = type == EigenTheme.EIGEN_MONTH ? EigenRows.id(r, indicator -> mapping.ownGoals.indicatorId(agb, indicator))
                 : FhirMapping.recordId(r, recordSystem, fullUrl);
         switch (FhirMapping.status(r)) {
             case NOT_COUNTED -> {
                 // not a record (domain.md §6, "Status")
             }
             case REMOVED -> {
-                if (id != null && second) consumer.removeAgain(EnumSet.of(type), id);
+                if (id != null && second) consumer.removeAgain(Set.of(type), id);
                 else if (id != null) consumer.remove(type, id);
             }
             case MISSING -> consumer.reject(type, id, ReasonCode.MISSING_FIELD, "status", index, r.resourceType);
@@ -164,17 +172,15 @@ final class ResourceHandler {
     }
 
     private FhirRow row(RecordType type, FhirResource r, String id, String fullUrl) {
-        return switch (type) {
-            case PIJN -> pain(r, id);
-            case VBI -> vbi(r, id);
-            case ADMISSION -> admission(r, id);
-            case NUCHTER -> anaesthesia(r, id, fullUrl);
-            case KWETSBAAR -> kwetsbaar.row(r, id, fullUrl);
-            case ANTISTOLLING -> antistolling.row(r, id);
-            case DIAGNOSTIEK -> diagnostiek.row(r, id, fullUrl);
-            case EIGEN_MONTH -> EigenRows.row(r);
-            default -> throw new IllegalArgumentException(type + " is not read from FHIR here");
-        };
+        if (type == PainTheme.PIJN) return pain(r, id);
+        if (type == VbiTheme.VBI) return vbi(r, id);
+        if (type == Admissions.ADMISSION) return admission(r, id);
+        if (type == FastingTheme.NUCHTER) return anaesthesia(r, id, fullUrl);
+        if (type == KwetsbaarTheme.KWETSBAAR) return kwetsbaar.row(r, id, fullUrl);
+        if (type == AntistollingTheme.ANTISTOLLING) return antistolling.row(r, id);
+        if (type == DiagnostiekTheme.DIAGNOSTIEK) return diagnostiek.row(r, id, fullUrl);
+        if (type == EigenTheme.EIGEN_MONTH) return EigenRows.row(r);
+        throw new IllegalArgumentException(type + " is not read from FHIR here");
     }
 
     private Subjects.Subject subject(FhirRow row, FhirResource r) {
@@ -182,7 +188,7 @@ final class ResourceHandler {
     }
 
     private FhirRow pain(FhirResource r, String id) {
-        FhirRow row = new FhirRow(RecordType.PIJN.columns().size()).set(ID, id);
+        FhirRow row = new FhirRow(PainTheme.PIJN.columns().size()).set(ID, id);
         subject(row, r);
         row.time(PAIN_MEASURED_AT, r.effectiveDateTime != null ? r.effectiveDateTime : r.effectivePeriodStart);
         String scale = mapping.scale(r);
@@ -192,7 +198,7 @@ final class ResourceHandler {
     }
 
     private FhirRow vbi(FhirResource r, String id) {
-        FhirRow row = new FhirRow(RecordType.VBI.columns().size()).set(ID, id);
+        FhirRow row = new FhirRow(VbiTheme.VBI.columns().size()).set(ID, id);
         subject(row, r);
         boolean intervention = !r.code.isEmpty() || r.code.text;
         if (intervention) row.set(VBI_INTERVENTION, r.code.isEmpty() ? "text" : String.valueOf(r.code.code(0)));
@@ -209,7 +215,7 @@ final class ResourceHandler {
     }
 
     private FhirRow admission(FhirResource r, String id) {
-        FhirRow row = new FhirRow(RecordType.ADMISSION.columns().size()).set(ID, id);
+        FhirRow row = new FhirRow(Admissions.ADMISSION.columns().size()).set(ID, id);
         subject(row, r);
         return row.timeOrDate(ADMITTED_AT, r.periodStart).timeOrDate(DISCHARGED_AT, r.periodEnd);
     }

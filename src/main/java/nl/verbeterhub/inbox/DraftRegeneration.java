@@ -3,11 +3,11 @@ package nl.verbeterhub.inbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import nl.verbeterhub.draft.DraftService;
@@ -45,7 +45,7 @@ public final class DraftRegeneration {
 
     /** A hospital's regeneration still owed, merged over the extracts that asked for it. */
     private static final class Pending {
-        final Set<Theme> themes = EnumSet.noneOf(Theme.class);
+        final Set<Theme> themes = new TreeSet<>();
         final Set<String> connectors = new HashSet<>();
         final Map<Integer, Long> offsets = new HashMap<>();
         Duration delay = FIRST_RETRY;

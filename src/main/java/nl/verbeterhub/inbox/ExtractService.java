@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.extract.ExtractCommit;
@@ -83,14 +83,14 @@ public final class ExtractService {
 
     /** The extract's own themes, and every other theme whose drafts name this connector's latest extract. */
     private Set<Theme> regenerated(ConnectorConfig connector, Set<Theme> own) {
-        Set<Theme> themes = EnumSet.noneOf(Theme.class);
+        Set<Theme> themes = new TreeSet<>();
         themes.addAll(own);
         themes.addAll(log.themesContributedBy(connector.agb(), connector.id()));
         return themes;
     }
 
     private static Set<Theme> themes(ExtractCommit commit) {
-        Set<Theme> themes = EnumSet.noneOf(Theme.class);
+        Set<Theme> themes = new TreeSet<>();
         commit.counts().keySet().forEach(type -> themes.add(Theme.of(type)));
         return themes;
     }

@@ -1,121 +1,64 @@
 package nl.verbeterhub.record;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
- * The record types of domain.md §2 with their columns in table order. A CSV header is recognised as
- * the type all of whose required columns it has.
+ * A record type of domain.md §2 or themes.md with its columns in table order. A CSV header is recognised
+ * as the type all of whose required columns it has. Each theme defines its own types (a constant in its
+ * package) and registers them through {@link RecordTables}; the only type the hub itself defines is the
+ * {@link #PATIENT_LINK}. Types are compared by their stored id, which never changes once records are stored.
  */
-public enum RecordType {
-    VBI((byte) 1, "start", List.of(
-            Column.required("registration_id"),
-            Column.required("patient_id"),
-            Column.optional("ward"),
-            Column.required("intervention_type"),
-            Column.required("score"),
-            Column.required("start"),
-            Column.optional("end"),
-            Column.optional("alternatives_considered"))),
-    NUCHTER((byte) 2, "induction_at", List.of(
-            Column.required("procedure_id"),
-            Column.required("patient_id"),
-            Column.oneOf("age", "age_years"),
-            Column.oneOf("age", "birth_date"),
-            Column.required("induction_at"),
-            Column.optional("last_solid_at"),
-            Column.optional("last_clear_fluid_at"),
-            Column.optional("urgency"))),
-    PIJN((byte) 3, "measured_at", List.of(
-            Column.required("measurement_id"),
-            Column.required("patient_id"),
-            Column.optional("admission_id"),
-            Column.required("measured_at"),
-            Column.required("scale"),
-            Column.required("value"),
-            Column.optional("vulnerable"))),
-    /** Clinical admissions: no theme of their own, they only give VBI its denominator. */
-    ADMISSION((byte) 4, "admitted_at", List.of(
-            Column.required("admission_id"),
-            Column.required("patient_id"),
-            Column.required("admitted_at"),
-            Column.optional("discharged_at"))),
-    /** KWETSBAAR: a clinical admission of an elderly patient (themes.md §1.1); its own id column keeps its header apart from ADMISSION's. */
-    KWETSBAAR((byte) 6, "admitted_at", List.of(
-            Column.required("elderly_admission_id"),
-            Column.required("patient_id"),
-            Column.oneOf("age", "age_years"),
-            Column.oneOf("age", "birth_date"),
-            Column.required("admitted_at"),
-            Column.optional("discharged_at"),
-            Column.optional("discharge_destination"),
-            Column.optional("delirium_screened_at"),
-            Column.optional("falls_screened_at"),
-            Column.optional("malnutrition_screened_at"),
-            Column.optional("physical_screened_at"),
-            Column.optional("letter_sent_at"),
-            Column.optional("medication_overview_sent_at"))),
-    /** ANTISTOLLING: a procedure of a patient on an anticoagulant or platelet inhibitor (themes.md §2.1). */
-    ANTISTOLLING((byte) 7, "procedure_at", List.of(
-            Column.required("procedure_id"),
-            Column.required("patient_id"),
-            Column.required("procedure_at"),
-            Column.required("anticoagulant"),
-            Column.optional("urgency"),
-            Column.optional("bleeding_risk"),
-            Column.optional("plan"),
-            Column.optional("plan_recorded_at"),
-            Column.optional("inr_at"),
-            Column.optional("postponed"))),
-    /** ANTISTOLLING: a rostered period of anticoagulation expertise (themes.md §2.1); no patient. */
-    ANTISTOLLING_SHIFT((byte) 8, "start", List.of(
-            Column.required("shift_id"),
-            Column.required("start"),
-            Column.required("end"))),
-    /** DIAGNOSTIEK: one lab order or report (themes.md §3.1). */
-    DIAGNOSTIEK((byte) 9, "result_at", List.of(
-            Column.required("result_id"),
-            Column.required("patient_id"),
-            Column.required("result_at"),
-            Column.optional("discipline"),
-            Column.optional("priority"),
-            Column.optional("critical"),
-            Column.optional("acknowledged_at"),
-            Column.optional("critical_notified_at"))),
-    /** EIGEN: one month's number of an own-goal indicator (themes.md §4.2); no patient. */
-    EIGEN_MONTH((byte) 10, "month", List.of(
-            Column.required("indicator_id"),
-            Column.required("month"),
-            Column.required("numerator"),
-            Column.optional("denominator"))),
-    /** EIGEN: a milestone's status as reported on a day (themes.md §4.2); no patient. */
-    EIGEN_MILESTONE((byte) 11, "reported_on", List.of(
-            Column.required("milestone_id"),
-            Column.required("status"),
-            Column.required("reported_on"))),
+public final class RecordType implements Comparable<RecordType> {
+
     /**
      * Not a record: which patient a FHIR connector's {@code Patient/{id}} is, by the pseudonym of its
      * identifier in the connector's patient identifier system, for the records of later extracts that refer
      * to a Patient they do not repeat (domain.md §6, "Identity"). Kept as state like records; no theme, no
      * CSV header, never counted.
      */
-    PATIENT_LINK((byte) 5, null, List.of());
+    public static final RecordType PATIENT_LINK = new RecordType((byte) 5, "PATIENT_LINK", null, List.of());
 
     private final byte id;
+    private final String name;
     private final String anchorColumn;
     private final List<Column> columns;
 
-    RecordType(byte id, String anchorColumn, List<Column> columns) {
+    private RecordType(byte id, String name, String anchorColumn, List<Column> columns) {
         this.id = id;
+        this.name = name;
         this.anchorColumn = anchorColumn;
-        this.columns = columns;
+        this.columns = List.copyOf(columns);
+    }
+
+    /**
+     * A theme's record type. Define each once, as a constant of the theme's package, and list it in the
+     * theme's {@link RecordTables}.
+     *
+     * @param id the byte it is stored under: unique, never reused, never changed once records are stored
+     * @param name its name in state keys, connector files and rejections: unique, upper case
+     * @param anchorColumn the time column that decides a record's year
+     */
+    public static RecordType define(int id, String name, String anchorColumn, List<Column> columns) {
+        if (id < 1 || id > Byte.MAX_VALUE) throw new IllegalArgumentException("record type id out of range: " + id);
+        if (!name.matches("[A-Z][A-Z_]*")) throw new IllegalArgumentException("record type name not upper case: " + name);
+        return new RecordType((byte) id, name, anchorColumn, columns);
     }
 
     public byte id() {
         return id;
+    }
+
+    @JsonValue
+    public String name() {
+        return name;
     }
 
     public List<Column> columns() {
@@ -153,32 +96,67 @@ public enum RecordType {
         return columns.stream().anyMatch(c -> c.name().equals("patient_id"));
     }
 
-    /** The types of records a source delivers (every type but the patient link). */
+    @Override
+    public int compareTo(RecordType other) {
+        return Byte.compare(id, other.id);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** The types of records a source delivers: every registered theme's, in registration order. */
     public static List<RecordType> records() {
-        return List.of(VBI, NUCHTER, PIJN, ADMISSION, KWETSBAAR, ANTISTOLLING, ANTISTOLLING_SHIFT, DIAGNOSTIEK, EIGEN_MONTH,
-                EIGEN_MILESTONE);
+        return Registry.RECORDS;
     }
 
     public static RecordType ofId(byte id) {
-        for (RecordType t : values()) {
-            if (t.id == id) return t;
-        }
-        throw new IllegalArgumentException("unknown record type id " + id);
+        RecordType type = Registry.BY_ID.get(id);
+        if (type == null) throw new IllegalArgumentException("unknown record type id " + id);
+        return type;
     }
 
     /** Any type as it is named in a state key, the patient link included. */
     public static Optional<RecordType> ofStateName(String name) {
-        for (RecordType t : values()) {
-            if (t.name().equals(name)) return Optional.of(t);
+        return Optional.ofNullable(Registry.BY_NAME.get(name));
+    }
+
+    /** A record type by its name, as a connector or a header names it (any case); never the patient link. */
+    public static Optional<RecordType> ofCode(String code) {
+        for (RecordType t : records()) {
+            if (t.name.equalsIgnoreCase(code)) return Optional.of(t);
         }
         return Optional.empty();
     }
 
-    /** A record type by its name, as a connector or a header names it; never the patient link. */
-    public static Optional<RecordType> ofCode(String code) {
-        for (RecordType t : records()) {
-            if (t.name().equalsIgnoreCase(code)) return Optional.of(t);
+    /** A type by its exact name, as stored JSON names it. @throws IllegalArgumentException when none has it */
+    @JsonCreator
+    public static RecordType valueOf(String name) {
+        return ofStateName(name).orElseThrow(() -> new IllegalArgumentException("unknown record type " + name));
+    }
+
+    /** Filled once, from the registered {@link RecordTables}, on first use; a clash of ids or names stops the hub. */
+    private static final class Registry {
+        static final List<RecordType> RECORDS;
+        static final Map<Byte, RecordType> BY_ID = new HashMap<>();
+        static final Map<String, RecordType> BY_NAME = new HashMap<>();
+
+        static {
+            List<RecordType> records = new ArrayList<>();
+            for (RecordTables tables : ServiceLoader.load(RecordTables.class, RecordType.class.getClassLoader())) {
+                records.addAll(tables.recordTypes());
+            }
+            add(PATIENT_LINK);
+            records.forEach(Registry::add);
+            RECORDS = List.copyOf(records);
         }
-        return Optional.empty();
+
+        private static void add(RecordType type) {
+            RecordType byId = BY_ID.putIfAbsent(type.id, type);
+            if (byId != null) throw new IllegalStateException("record types " + byId + " and " + type + " share id " + type.id);
+            RecordType byName = BY_NAME.putIfAbsent(type.name, type);
+            if (byName != null) throw new IllegalStateException("two record types are named " + type.name);
+        }
     }
 }

@@ -1,21 +1,14 @@
 package nl.verbeterhub.theme;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.record.RowParser;
-import nl.verbeterhub.theme.antistolling.AntistollingModule;
-import nl.verbeterhub.theme.diagnostiek.DiagnostiekModule;
-import nl.verbeterhub.theme.eigen.EigenModule;
-import nl.verbeterhub.theme.kwetsbaar.KwetsbaarModule;
-import nl.verbeterhub.theme.nuchter.FastingModule;
-import nl.verbeterhub.theme.pijn.PainModule;
 import nl.verbeterhub.theme.pijn.PainScales;
-import nl.verbeterhub.theme.vbi.VbiModule;
 
-/** The one place that lists the theme modules; every record type's parser and every theme's calculator come from them. */
+/** The theme modules, built from the registered {@link ThemeDefinition}s; every record type's parser and every theme's calculator come from them. */
 public final class Themes {
 
     private Themes() {
@@ -23,24 +16,18 @@ public final class Themes {
 
     public static List<ThemeModule> modules(ThemeSettings settings) {
         List<ThemeModule> modules = new ArrayList<>();
-        modules.add(new VbiModule());
-        modules.add(new FastingModule());
-        modules.add(new PainModule(settings.pain()));
-        modules.add(new KwetsbaarModule(settings.kwetsbaar()));
-        modules.add(new AntistollingModule(settings.antistolling()));
-        modules.add(new DiagnostiekModule(settings.diagnostiek()));
-        modules.add(new EigenModule(settings.ownGoals()));
+        for (ThemeDefinition definition : Theme.definitions()) modules.add(definition.module(settings));
         return modules;
     }
 
     public static Map<RecordType, RowParser> parsers(ThemeSettings settings) {
-        Map<RecordType, RowParser> parsers = new EnumMap<>(RecordType.class);
+        Map<RecordType, RowParser> parsers = new TreeMap<>();
         for (ThemeModule module : modules(settings)) parsers.putAll(module.parsers());
         return parsers;
     }
 
     public static Map<Theme, ThemeCalculator> calculators(ThemeSettings settings) {
-        Map<Theme, ThemeCalculator> calculators = new EnumMap<>(Theme.class);
+        Map<Theme, ThemeCalculator> calculators = new TreeMap<>();
         for (ThemeModule module : modules(settings)) calculators.put(module.theme(), module.calculator());
         return calculators;
     }

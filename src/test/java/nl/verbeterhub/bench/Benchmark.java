@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.pijn.PainTheme;
 
 /**
  * Runs every case on the same generated file, each in a JVM of its own, and prints a table of
@@ -30,7 +32,7 @@ public final class Benchmark {
     private static long liveEveryMs;
     private static int repeat = 1;
     private static String collector = "ParallelGC";
-    private static RecordType type = RecordType.PIJN;
+    private static RecordType type = PainTheme.PIJN;
 
     private Benchmark() {
     }
@@ -53,7 +55,7 @@ public final class Benchmark {
         repeat = Integer.parseInt(o.get("--repeat"));
         collector = o.get("--gc");
         type = RecordType.valueOf(o.get("--type"));
-        if (type == RecordType.ADMISSION) {
+        if (type == Admissions.ADMISSION) {
             throw new IllegalArgumentException("--type ADMISSION: admissions alone make no draft (domain.md §2)");
         }
         String prefix = type.name().toLowerCase(Locale.ROOT);
@@ -92,7 +94,7 @@ public final class Benchmark {
                 }
                 case "server" -> results.add(run(name, file, rows, o.get("--heap"), warmUps));
                 case "textbook" -> {
-                    if (dialect != ExportGenerator.Dialect.ISO || type != RecordType.PIJN) {
+                    if (dialect != ExportGenerator.Dialect.ISO || type != PainTheme.PIJN) {
                         System.err.println("textbook: the Bindy model reads PIJN in the ISO dialect only; skipped");
                         continue;
                     }
@@ -101,7 +103,7 @@ public final class Benchmark {
                     if (textbookRows > 0 && textbookRows < rows) {
                         textbookFile = out.resolve("pijn-" + textbookRows + "-iso.csv");
                         if (!Files.exists(textbookFile)) {
-                            ExportGenerator.write(RecordType.PIJN, dialect, textbookRows, 42, textbookFile);
+                            ExportGenerator.write(PainTheme.PIJN, dialect, textbookRows, 42, textbookFile);
                         }
                     } else {
                         textbookRows = rows;

@@ -11,7 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Procedure;
@@ -38,7 +43,7 @@ class BenchmarkSmokeTests {
 
     @Test
     void theFloorAndTheValidatePathRunOnASmallExport() throws Exception {
-        Path file = ExportGenerator.write(RecordType.PIJN, ExportGenerator.Dialect.DUTCH, 2_000, 1, dir.resolve("pijn.csv"));
+        Path file = ExportGenerator.write(PainTheme.PIJN, ExportGenerator.Dialect.DUTCH, 2_000, 1, dir.resolve("pijn.csv"));
         HeapWatch heap = new HeapWatch();
         assertThat(BenchCase.floor(file, heap)).isPositive();
         assertThat(BenchCase.validate(file, heap)).isPositive();
@@ -50,8 +55,8 @@ class BenchmarkSmokeTests {
         // Strict: an unknown element or a malformed value fails the parse instead of being logged.
         IParser strict = FhirContext.forR4Cached().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
         // The record types domain.md §6 maps, and DIAGNOSTIEK's reports with their requests, results and tasks.
-        for (RecordType type : List.of(RecordType.VBI, RecordType.NUCHTER, RecordType.PIJN, RecordType.ADMISSION,
-                RecordType.DIAGNOSTIEK)) {
+        for (RecordType type : List.of(VbiTheme.VBI, FastingTheme.NUCHTER, PainTheme.PIJN, Admissions.ADMISSION,
+                DiagnostiekTheme.DIAGNOSTIEK)) {
             List<Path> a = FhirExportGenerator.write(type, 300, 7, dir.resolve(type + "-a"));
             List<Path> b = FhirExportGenerator.write(type, 300, 7, dir.resolve(type + "-b"));
             assertThat(a).hasSameSizeAs(b);
@@ -67,12 +72,12 @@ class BenchmarkSmokeTests {
                     if (kind != null) records.merge(kind, 1, Integer::sum);
                 }
             }
-            String expected = switch (type) {
-                case PIJN -> "pain";
-                case VBI -> "vbi";
-                case NUCHTER -> "anaesthesia";
-                case ADMISSION -> "admission";
-                case DIAGNOSTIEK -> "report";
+            String expected = switch (type.name()) {
+                case "PIJN" -> "pain";
+                case "VBI" -> "vbi";
+                case "NUCHTER" -> "anaesthesia";
+                case "ADMISSION" -> "admission";
+                case "DIAGNOSTIEK" -> "report";
                 default -> throw new IllegalArgumentException("no FHIR export generated for " + type);
             };
             assertThat(records).containsEntry(expected, 300).doesNotContainKey("other");
@@ -108,7 +113,7 @@ class BenchmarkSmokeTests {
 
     @Test
     void theNdjsonCasesRunOnASmallExport() throws Exception {
-        FhirExportGenerator.write(RecordType.NUCHTER, 500, 3, dir.resolve("nuchter"));
+        FhirExportGenerator.write(FastingTheme.NUCHTER, 500, 3, dir.resolve("nuchter"));
         HeapWatch heap = new HeapWatch();
         // each throws when it read nothing
         FhirParse.floor(dir.resolve("nuchter"), heap);

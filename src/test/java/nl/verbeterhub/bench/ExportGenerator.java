@@ -9,7 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.SplittableRandom;
+import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.antistolling.AntistollingTheme;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
+import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 
 /**
  * Deterministic large exports for benchmarks and the crash test: same type, dialect, row count and
@@ -73,8 +80,8 @@ public final class ExportGenerator {
     }
 
     /** The record types this generator writes exports of (the benchmarks' {@code --type}). */
-    public static final List<RecordType> GENERATED = List.of(RecordType.VBI, RecordType.NUCHTER, RecordType.PIJN,
-            RecordType.ADMISSION, RecordType.KWETSBAAR, RecordType.ANTISTOLLING, RecordType.DIAGNOSTIEK);
+    public static final List<RecordType> GENERATED = List.of(VbiTheme.VBI, FastingTheme.NUCHTER, PainTheme.PIJN,
+            Admissions.ADMISSION, KwetsbaarTheme.KWETSBAAR, AntistollingTheme.ANTISTOLLING, DiagnostiekTheme.DIAGNOSTIEK);
 
     private static final String[] DESTINATIONS = {"thuis", "verpleeghuis", "revalidatie", "overleden", "anders"};
     private static final String[] ANTICOAGULANTS = {"VKA", "DOAC", "LMWH", "TAR", "DAPT", "B01AA07", "B01AF02"};
@@ -98,20 +105,20 @@ public final class ExportGenerator {
         String patient = "PT" + (1 + random.nextLong(patients));
         LocalDateTime at = START.plusMinutes(random.nextLong(2L * 365 * 24 * 60));
         boolean bad = random.nextInt(100) == 0;
-        return switch (type) {
-            case VBI -> {
+        return switch (type.name()) {
+            case "VBI" -> {
                 int score = bad ? 6 : 1 + random.nextInt(5);
                 String end = random.nextInt(10) == 0 ? "" : time(at.plusMinutes(10 + random.nextInt(600)));
                 yield new String[] {"R" + i, patient, "W" + random.nextInt(20), INTERVENTIONS[random.nextInt(INTERVENTIONS.length)],
                         String.valueOf(score), time(at), end, random.nextBoolean() ? bool(true) : bool(false)};
             }
-            case NUCHTER -> {
+            case "NUCHTER" -> {
                 String clear = random.nextInt(8) == 0 ? "" : time(at.minusMinutes(bad ? -30 : 20 + random.nextInt(400)));
                 String solid = random.nextInt(5) == 0 ? "" : time(at.minusMinutes(240 + random.nextInt(900)));
                 yield new String[] {"N" + i, patient, String.valueOf(random.nextInt(19)), "", time(at), solid, clear,
                         random.nextInt(6) == 0 ? "spoed" : "electief"};
             }
-            case PIJN -> {
+            case "PIJN" -> {
                 String scale = SCALES[random.nextInt(SCALES.length)];
                 String value = switch (scale) {
                     case "VAS100" -> decimal(random.nextInt(1000) / 10.0);
@@ -123,8 +130,8 @@ public final class ExportGenerator {
                 yield new String[] {"M" + i, patient, "A" + random.nextInt(1_000_000), time(at), scale, value,
                         random.nextInt(4) == 0 ? bool(true) : ""};
             }
-            case ADMISSION -> new String[] {"O" + i, patient, time(at), bad ? time(at.minusHours(1)) : time(at.plusHours(20 + random.nextInt(200)))};
-            case KWETSBAAR -> {
+            case "ADMISSION" -> new String[] {"O" + i, patient, time(at), bad ? time(at.minusHours(1)) : time(at.plusHours(20 + random.nextInt(200)))};
+            case "KWETSBAAR" -> {
                 LocalDateTime out = at.plusMinutes(600 + random.nextInt(10_000));
                 boolean discharged = random.nextInt(10) != 0;
                 yield new String[] {"K" + i, patient, String.valueOf(bad ? 130 : 60 + random.nextInt(40)), "", time(at),
@@ -134,14 +141,14 @@ public final class ExportGenerator {
                         discharged ? maybe(out.plusMinutes(random.nextInt(3000))) : "",
                         discharged ? maybe(out.minusMinutes(60).plusMinutes(random.nextInt(3000))) : ""};
             }
-            case ANTISTOLLING -> {
+            case "ANTISTOLLING" -> {
                 String anticoagulant = bad ? "X01" : ANTICOAGULANTS[random.nextInt(ANTICOAGULANTS.length)];
                 yield new String[] {"A" + i, patient, time(at), anticoagulant, random.nextInt(6) == 0 ? "spoed" : "electief",
                         RISKS[random.nextInt(RISKS.length)], PLANS[random.nextInt(PLANS.length)],
                         maybe(at.minusMinutes(random.nextInt(4000))), maybe(at.minusMinutes(random.nextInt(3000))),
                         random.nextInt(3) == 0 ? "" : bool(random.nextInt(20) == 0)};
             }
-            case DIAGNOSTIEK -> new String[] {"D" + i, patient, time(at), DISCIPLINES[random.nextInt(DISCIPLINES.length)],
+            case "DIAGNOSTIEK" -> new String[] {"D" + i, patient, time(at), DISCIPLINES[random.nextInt(DISCIPLINES.length)],
                     random.nextInt(5) == 0 ? "spoed" : "regulier", bad ? "misschien" : bool(random.nextInt(30) == 0),
                     maybe(at.plusMinutes(random.nextInt(20_000))), random.nextInt(30) == 0 ? time(at.plusMinutes(random.nextInt(120))) : ""};
             default -> throw new IllegalArgumentException("no generated export of " + type);

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
 
 /**
  * Deterministic FHIR R4 bulk exports (NDJSON, one resource type per file, one resource per line) of a
@@ -68,7 +69,7 @@ public final class FhirExportGenerator {
         Files.createDirectories(dir);
         FhirExportGenerator g = new FhirExportGenerator(dir, seed, rows);
         try {
-            if (type == RecordType.NUCHTER) g.patients();
+            if (type == FastingTheme.NUCHTER) g.patients();
             for (long i = 1; i <= rows; i++) g.record(type, i);
         } finally {
             for (Writer w : g.files.values()) w.close();
@@ -83,13 +84,13 @@ public final class FhirExportGenerator {
         String patient = "P" + (1 + random.nextLong(patients));
         LocalDateTime at = START.plusMinutes(random.nextLong(2L * 365 * 24 * 60));
         boolean bad = random.nextInt(100) == 0;
-        switch (type) {
-            case PIJN -> painScore(i, patient, at, bad);
-            case VBI -> restraint(i, patient, at, bad);
-            case ADMISSION -> admission("O" + i, patient, at, bad ? at.minusHours(1) : at.plusHours(20 + random.nextInt(200)), "IMP", null);
-            case NUCHTER -> anaesthesia(i, patient, at, bad);
-            case DIAGNOSTIEK -> results.result(i, patient, at, bad);
-            case PATIENT_LINK -> throw new IllegalArgumentException("patient links are no export");
+        switch (type.name()) {
+            case "PIJN" -> painScore(i, patient, at, bad);
+            case "VBI" -> restraint(i, patient, at, bad);
+            case "ADMISSION" -> admission("O" + i, patient, at, bad ? at.minusHours(1) : at.plusHours(20 + random.nextInt(200)), "IMP", null);
+            case "NUCHTER" -> anaesthesia(i, patient, at, bad);
+            case "DIAGNOSTIEK" -> results.result(i, patient, at, bad);
+            case "PATIENT_LINK" -> throw new IllegalArgumentException("patient links are no export");
             default -> throw new IllegalArgumentException(type + " has no FHIR generator (VBI, NUCHTER, PIJN, ADMISSION, DIAGNOSTIEK)");
         }
     }

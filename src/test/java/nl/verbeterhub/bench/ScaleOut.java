@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.HubProcesses;
 import nl.verbeterhub.support.HubProcesses.Hub;
+import nl.verbeterhub.theme.pijn.PainTheme;
 
 /**
  * Throughput of one, two and three packaged hub instances sharing six hospitals on one standalone broker
@@ -45,9 +45,9 @@ public final class ScaleOut {
         List<Path> exports = new ArrayList<>();
         Path dir = Files.createDirectories(work.resolve("exports"));
         for (int h = 0; h < HOSPITALS; h++) {
-            warmups.add(ExportGenerator.write(RecordType.PIJN, ExportGenerator.Dialect.DUTCH, warmupRows, 200 + h,
+            warmups.add(ExportGenerator.write(PainTheme.PIJN, ExportGenerator.Dialect.DUTCH, warmupRows, 200 + h,
                     1_000_000_000L, dir.resolve("warmup-" + h + ".csv")));
-            exports.add(ExportGenerator.write(RecordType.PIJN, ExportGenerator.Dialect.DUTCH, rows, 100 + h,
+            exports.add(ExportGenerator.write(PainTheme.PIJN, ExportGenerator.Dialect.DUTCH, rows, 100 + h,
                     dir.resolve("pijn-" + h + ".csv")));
         }
         List<String> lines = new ArrayList<>();

@@ -8,13 +8,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.pseudonym.Pseudonymizer;
-import nl.verbeterhub.record.RecordType;
-import nl.verbeterhub.record.Row;
 import nl.verbeterhub.record.RowResult;
 import nl.verbeterhub.record.TextRow;
 import nl.verbeterhub.state.StoredRecord;
 import nl.verbeterhub.theme.pijn.PainRowParser;
 import nl.verbeterhub.theme.pijn.PainScales;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.dataformat.bindy.csv.BindyCsvDataFormat;
@@ -57,7 +56,7 @@ final class TextbookRoute {
                                     if (result instanceof RowResult.Accepted a) {
                                         exchange.getIn().setHeader(KafkaConstants.KEY, "06010099:PIJN:"
                                                 + pseudonyms.recordKey("06010099", "PIJN", a.recordId()));
-                                        exchange.getIn().setBody(StoredRecord.encode(RecordType.PIJN, "textbook",
+                                        exchange.getIn().setBody(StoredRecord.encode(PainTheme.PIJN, "textbook",
                                                 pseudonyms.patient("06010099", a.patientId()), a.anchorEpochSecond(), a.payload()));
                                     } else {
                                         exchange.getIn().setHeader(KafkaConstants.KEY, "rejected");

@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
-import nl.verbeterhub.record.RecordType;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
+import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,7 @@ class ConnectorLoaderTests {
                 + "columns:\n  patient_id: Patientnummer\n");
         ConnectorConfig c = ConnectorLoader.load(dir, Duration.ofMillis(500)).get(0);
         assertThat(c.type()).isEqualTo(ConnectorType.CSV_INBOX);
-        assertThat(c.csv().recordType()).contains(RecordType.PIJN);
+        assertThat(c.csv().recordType()).contains(PainTheme.PIJN);
         assertThat(c.snapshot()).isTrue();
         assertThat(c.snapshotYears()).containsExactly(2025);
         assertThat(c.pollDelay()).isEqualTo(Duration.ofSeconds(2));
@@ -120,7 +121,7 @@ class ConnectorLoaderTests {
         write("m.yaml", "id: m-fhir\nhospital:\n  agb: \"06010001\"\n  name: M\ninbox: in/m\ntype: fhir-inbox\n"
                 + "themes: [kwetsbaar, DIAGNOSTIEK]\n");
         assertThat(ConnectorLoader.load(dir, Duration.ofMillis(500)).get(0).fhir().themes())
-                .containsExactlyInAnyOrder(Theme.KWETSBAAR, Theme.DIAGNOSTIEK);
+                .containsExactlyInAnyOrder(KwetsbaarTheme.THEME, DiagnostiekTheme.THEME);
         Files.delete(dir.resolve("m.yaml"));
         write("n.yaml", "id: n-fhir\nhospital:\n  agb: \"06010001\"\n  name: N\ninbox: in/n\ntype: fhir-inbox\n");
         assertThat(ConnectorLoader.load(dir, Duration.ofMillis(500)).get(0).fhir().themes()).as("default: none").isEmpty();

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
+import nl.verbeterhub.theme.eigen.EigenTheme;
+import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,10 +50,10 @@ class RemoteConnectorLoaderTests {
     void furtherThemesAreReadFromBulkExportsAndFromServersReadInFull() throws Exception {
         SourceSettings.BulkExport bulk = (SourceSettings.BulkExport) load("type: fhir-bulk-export\n"
                 + "baseUrl: https://fhir.example.org/r4\nthemes: [DIAGNOSTIEK]\n").settings();
-        assertThat(bulk.fhir().themes()).containsExactly(Theme.DIAGNOSTIEK);
+        assertThat(bulk.fhir().themes()).containsExactly(DiagnostiekTheme.THEME);
         SourceSettings.FhirServer server = (SourceSettings.FhirServer) load("type: fhir-server\nmode: snapshot\n"
                 + "baseUrl: https://fhir.example.org/r4\nthemes: [EIGEN, KWETSBAAR]\n").settings();
-        assertThat(server.fhir().themes()).containsExactlyInAnyOrder(Theme.EIGEN, Theme.KWETSBAAR);
+        assertThat(server.fhir().themes()).containsExactlyInAnyOrder(EigenTheme.THEME, KwetsbaarTheme.THEME);
         refused("type: fhir-server\nbaseUrl: https://fhir.example.org/r4\nthemes: [EIGEN]\n",
                 "themes on a fhir-server connector need mode: snapshot (every run a full read");
     }

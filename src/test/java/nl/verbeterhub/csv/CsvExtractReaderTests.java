@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.csv.CsvTestFiles.Read;
-import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,13 +29,13 @@ class CsvExtractReaderTests {
 
     @Test
     void recognisesTheRecordTypeFromTheHeader() throws Exception {
-        assertThat(read(files.file(PAIN_HEADER + "\n"), options()).type()).isEqualTo(RecordType.PIJN);
+        assertThat(read(files.file(PAIN_HEADER + "\n"), options()).type()).isEqualTo(PainTheme.PIJN);
         assertThat(read(files.file("registration_id,patient_id,intervention_type,score,start\n"), options()).type())
-                .isEqualTo(RecordType.VBI);
+                .isEqualTo(VbiTheme.VBI);
         assertThat(read(files.file("procedure_id,patient_id,birth_date,induction_at\n"), options()).type())
-                .isEqualTo(RecordType.NUCHTER);
+                .isEqualTo(FastingTheme.NUCHTER);
         assertThat(read(files.file("admission_id,patient_id,admitted_at\n"), options()).type())
-                .isEqualTo(RecordType.ADMISSION);
+                .isEqualTo(Admissions.ADMISSION);
     }
 
     @Test
@@ -46,7 +49,7 @@ class CsvExtractReaderTests {
         System.arraycopy(bom, 0, all, 0, bom.length);
         System.arraycopy(body, 0, all, bom.length, body.length);
         Read read = read(files.file("excel.csv", all), options());
-        assertThat(read.type()).isEqualTo(RecordType.PIJN);
+        assertThat(read.type()).isEqualTo(PainTheme.PIJN);
         assertThat(read.lines()).containsExactly(2, 3);
         assertThat(read.value(1, 0)).isEqualTo("m;2");
         assertThat(read.value(1, 1)).isEqualTo("p \"2\"");
@@ -107,7 +110,7 @@ class CsvExtractReaderTests {
         Read read = read(files.file("Meting,Patientnummer,Tijdstip,Schaal,Score\nm1,p1,2025-03-01T08:05,NRS,4\n"),
                 options(Map.of("measurement_id", "Meting", "patient_id", "patientnummer", "measured_at", "tijdstip",
                         "scale", "schaal", "value", "score"), Optional.empty(), StandardCharsets.UTF_8, 1 << 20));
-        assertThat(read.type()).isEqualTo(RecordType.PIJN);
+        assertThat(read.type()).isEqualTo(PainTheme.PIJN);
         assertThat(read.value(0, 1)).isEqualTo("p1");
     }
 
@@ -116,10 +119,10 @@ class CsvExtractReaderTests {
         String comma = "\"measurement_id\",\"patient_id\",\"measured_at\",\"scale\",\"value\"\n"
                 + "\"m1\",\"p1\",\"2025-03-01T08:05\",\"NRS\",\"4\"\n";
         Read a = read(files.file(comma), options());
-        assertThat(a.type()).isEqualTo(RecordType.PIJN);
+        assertThat(a.type()).isEqualTo(PainTheme.PIJN);
         assertThat(a.value(0, 5)).isEqualTo("4");
         Read b = read(files.file("b.csv", comma.replace("\",\"", "\";\"").getBytes(StandardCharsets.UTF_8)), options());
-        assertThat(b.type()).isEqualTo(RecordType.PIJN);
+        assertThat(b.type()).isEqualTo(PainTheme.PIJN);
         assertThat(b.value(0, 1)).isEqualTo("p1");
     }
 

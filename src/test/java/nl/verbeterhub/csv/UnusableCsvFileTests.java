@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +61,7 @@ class UnusableCsvFileTests {
         assertUnusable(files.file("d.csv", (PAIN_HEADER + ",registration_id,intervention_type,score,start\n").getBytes()),
                 options(), UnusableFileException.Reason.AMBIGUOUS_HEADER);
         assertUnusable(files.file("e.csv", (PAIN_HEADER + "\n").getBytes()),
-                options(Map.of(), Optional.of(RecordType.VBI), StandardCharsets.UTF_8, 1 << 20),
+                options(Map.of(), Optional.of(VbiTheme.VBI), StandardCharsets.UTF_8, 1 << 20),
                 UnusableFileException.Reason.MISSING_COLUMN);
         assertUnusable(files.file("f.csv", (PAIN_HEADER + ",Value\n").getBytes()), options(),
                 UnusableFileException.Reason.DUPLICATE_COLUMN);

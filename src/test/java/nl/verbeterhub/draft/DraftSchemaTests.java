@@ -16,6 +16,9 @@ import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.support.Fixture;
 import nl.verbeterhub.support.Schemas;
 import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +40,7 @@ class DraftSchemaTests {
         JsonNode schema = HubJson.MAPPER.readTree(Path.of("schemas/draft.v1.schema.json").toFile());
         assertThat(schema.at("/properties/schemaVersion/const").asInt()).isEqualTo(1);
         List<String> codes = HubJson.MAPPER.convertValue(schema.at("/properties/theme/properties/code/enum"), List.class);
-        assertThat(codes).containsExactly(java.util.Arrays.stream(Theme.values()).map(Theme::name).toArray(String[]::new));
+        assertThat(codes).containsExactly(Theme.values().stream().map(Theme::name).toArray(String[]::new));
         for (Theme theme : Theme.values()) {
             String def = theme.name().toLowerCase(Locale.ROOT);
             assertThat(schema.at("/$defs/" + def).isObject()).as(def).isTrue();
@@ -68,7 +71,7 @@ class DraftSchemaTests {
             f.deliver("vbi", "registration_id,patient_id,intervention_type,score,start,end\nR1,P1,polsband,5,2025-05-01 10:00,2025-05-01 11:00\n");
             f.deliver("nuchter", "procedure_id,patient_id,age_years,induction_at,last_clear_fluid_at\nN1,P2,4,2025-05-01 10:00,2025-05-01 08:00\n");
             f.deliver("pijn", "measurement_id,patient_id,measured_at,scale,value\nM1,P3,2025-05-01 08:00,NRS,5\n");
-            for (Theme theme : List.of(Theme.VBI, Theme.NUCHTER, Theme.PIJN)) {
+            for (Theme theme : List.of(VbiTheme.THEME, FastingTheme.THEME, PainTheme.THEME)) {
                 JsonNode draft = f.draft(theme, 2025);
                 assertThat(Schemas.check(old, draft)).as(theme + " against the old schema").isEmpty();
                 assertThat(Schemas.check(Schemas.DRAFT, draft)).as(theme + " against the new schema").isEmpty();

@@ -22,13 +22,13 @@ import nl.verbeterhub.fhir.FhirRecordSource;
 import nl.verbeterhub.fhir.VbiScores;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.record.ReasonCode;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.state.StateKey;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.theme.Theme;
 import nl.verbeterhub.theme.Themes;
 import nl.verbeterhub.theme.pijn.PainScales;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,7 +89,7 @@ class DominantProblemTests {
     void mostRowsUnparsableOnOneFieldAreReportedByTheShapeOfTheirValues() throws Exception {
         ExtractCommit commit = csv(rows(5, 25));
         assertThat(commit.dominantProblems()).containsExactly(
-                new DominantProblem(RecordType.PIJN, "measured_at", ReasonCode.UNPARSABLE, 25, 30, "dd/dd/dd dd:dd AM"));
+                new DominantProblem(PainTheme.PIJN, "measured_at", ReasonCode.UNPARSABLE, 25, 30, "dd/dd/dd dd:dd AM"));
         assertThat(commit.dominantProblems().get(0).describe())
                 .isEqualTo("measured_at: 25 of 30 rows UNPARSABLE, values shaped dd/dd/dd dd:dd AM");
         assertThat(new String(ExtractCommitJson.write(commit), StandardCharsets.UTF_8))

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.record.ReasonCode;
-import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.junit.jupiter.api.Test;
 
 /** The commit marker on the extracts topic: its dominant problems round-trip, and older markers stay readable. */
@@ -26,7 +26,7 @@ class ExtractCommitJsonTests {
 
     private static ExtractCommit commit(List<DominantProblem> problems) {
         return new ExtractCommit("06019999", "pijn", "pijn.csv", SHA, T, T.plusSeconds(3),
-                Map.of(RecordType.PIJN, new TypeCounts(3_000, 20, Map.of(ReasonCode.UNPARSABLE, 2_980L))),
+                Map.of(PainTheme.PIJN, new TypeCounts(3_000, 20, Map.of(ReasonCode.UNPARSABLE, 2_980L))),
                 SourceReport.NONE, problems);
     }
 
@@ -39,8 +39,8 @@ class ExtractCommitJsonTests {
     @Test
     void dominantProblemsRoundTrip() throws Exception {
         List<DominantProblem> problems = List.of(
-                new DominantProblem(RecordType.PIJN, "measured_at", ReasonCode.UNPARSABLE, 2_980, 3_000, "dd/dd/dd dd:dd AM"),
-                new DominantProblem(RecordType.PIJN, null, ReasonCode.MALFORMED_ROW, 1_500, 3_000, null));
+                new DominantProblem(PainTheme.PIJN, "measured_at", ReasonCode.UNPARSABLE, 2_980, 3_000, "dd/dd/dd dd:dd AM"),
+                new DominantProblem(PainTheme.PIJN, null, ReasonCode.MALFORMED_ROW, 1_500, 3_000, null));
         byte[] json = ExtractCommitJson.write(commit(problems));
         JsonNode tree = HubJson.MAPPER.readTree(json);
         assertThat(tree.at("/dominantProblems/0/shape").asText()).isEqualTo("dd/dd/dd dd:dd AM");

@@ -15,19 +15,23 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.draft.Draft;
 import nl.verbeterhub.extract.Rejection;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.Fixture;
 import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * domain.md §6 "Equivalence": the same records delivered as CSV and as a FHIR R4 bulk export give the same
@@ -56,7 +60,7 @@ class CsvFhirEquivalenceTests {
     void deliverBothSides() throws Exception {
         twins = TwinExports.generate(SEED, RECORDS_PER_TYPE);
         csv = new Fixture(Files.createDirectories(dir.resolve("csv")));
-        for (RecordType type : List.of(RecordType.PIJN, RecordType.VBI, RecordType.ADMISSION, RecordType.NUCHTER)) {
+        for (RecordType type : List.of(PainTheme.PIJN, VbiTheme.VBI, Admissions.ADMISSION, FastingTheme.NUCHTER)) {
             csv.deliver(type.name().toLowerCase(Locale.ROOT) + "-csv", twins.csv(type));
         }
         fhir = new Fixture(Files.createDirectories(dir.resolve("fhir")));
@@ -71,7 +75,7 @@ class CsvFhirEquivalenceTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Theme.class, names = {"VBI", "NUCHTER", "PIJN"}) // the themes FHIR is mapped for (decision 96)
+    @ValueSource(strings = {"VBI", "NUCHTER", "PIJN"}) // the themes FHIR is mapped for (decision 96)
     void bothSidesGiveTheSameDraftsPerYear(Theme theme) {
         Map<Integer, ObjectNode> fromCsv = byYear(csv.drafts(theme));
         Map<Integer, ObjectNode> fromFhir = byYear(fhir.drafts(theme));
@@ -116,14 +120,14 @@ class CsvFhirEquivalenceTests {
     @Test
     void theTwinsExerciseEveryIndicator() {
         for (int year : List.of(2025, 2026)) {
-            JsonNode pain = csv.indicators(Theme.PIJN, year);
+            JsonNode pain = csv.indicators(PainTheme.THEME, year);
             assertThat(pain.get("measurements").asLong()).isGreaterThan(1000);
             assertThat(pain.get("patients").asLong()).isLessThan(pain.get("patientDays").asLong());
             assertThat(pain.at("/vulnerable/measurements").asLong()).isPositive();
             assertShare(pain, "painShare", "severePainShare", "followUpWithin60Share", "patientDays3PlusShare",
                     "vulnerable/followUpWithin60Share");
 
-            JsonNode vbi = csv.indicators(Theme.VBI, year);
+            JsonNode vbi = csv.indicators(VbiTheme.THEME, year);
             assertThat(vbi.get("heavy").asLong()).isPositive();
             assertThat(vbi.get("admissions").asLong()).isPositive();
             assertThat(vbi.at("/heavyDurationMinutes/p90").isNumber()).isTrue();
@@ -131,13 +135,13 @@ class CsvFhirEquivalenceTests {
             assertShare(vbi, "heavyShare");
             assertThat(vbi.get("heavyWithAlternativesShare").isNull()).isTrue();
 
-            JsonNode fasting = csv.indicators(Theme.NUCHTER, year);
+            JsonNode fasting = csv.indicators(FastingTheme.THEME, year);
             assertThat(fasting.get("procedures").asLong()).isGreaterThan(500);
             assertThat(fasting.get("clearFluidMissing").asLong()).isPositive();
             assertThat(fasting.at("/solidFastingMinutes/median").isNumber()).isTrue();
             assertShare(fasting, "clearFluidOver1hShare", "clearFluidOver2hShare", "solidOver8hShare");
         }
-        for (Theme theme : List.of(Theme.VBI, Theme.NUCHTER, Theme.PIJN)) {
+        for (Theme theme : List.of(VbiTheme.THEME, FastingTheme.THEME, PainTheme.THEME)) {
             JsonNode quality = csv.draft(theme, 2025).get("dataQuality");
             assertThat(quality.get("recordsRejected").asLong()).as(theme + " rejected").isPositive();
             assertThat(quality.get("recordsRead").asLong()).as(theme + " read")

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +56,7 @@ class FhirAnaesthesiaTests {
         try (Fixture f = new Fixture(dir)) {
             f.deliverFhir("fhir", export);
             assertThat(f.rejections()).isEmpty();
-            ObjectNode i = f.indicators(Theme.NUCHTER, 2025);
+            ObjectNode i = f.indicators(FastingTheme.THEME, 2025);
             // n3 is urgent (EM); n4's child turns 18 the day after induction: in the population.
             assertThat(i.get("procedures").asInt()).isEqualTo(3);
             // n1: the latest clear fluid, 50 minutes; n2: 240 (the preliminary one does not count); n4: 121.
@@ -128,7 +128,7 @@ class FhirAnaesthesiaTests {
         try (Fixture f = new Fixture(dir)) {
             f.deliverFhir("fhir", mixed);
             assertThat(f.rejections()).isEmpty();
-            ObjectNode i = f.indicators(Theme.NUCHTER, 2025);
+            ObjectNode i = f.indicators(FastingTheme.THEME, 2025);
             assertThat(i.get("procedures").asInt()).as("n1 is urgent (UR)").isEqualTo(1);
             assertThat(i.get("clearFluidMissing").asInt()).isEqualTo(1);
         }

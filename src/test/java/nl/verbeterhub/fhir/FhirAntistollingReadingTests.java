@@ -26,10 +26,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import nl.verbeterhub.connector.SourceSettings;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.antistolling.AntistollingTheme;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,12 +101,12 @@ class FhirAntistollingReadingTests {
                     "Procedure.ndjson line 15 UNPARSABLE anticoagulant Procedure",
                     "Procedure.ndjson line 16 UNPARSABLE anticoagulant Procedure",
                     "Procedure.ndjson line 17 UNPARSABLE anticoagulant Procedure");
-            assertThat(f.indicators(Theme.NUCHTER, 2026).get("procedures").asInt()).as("n1's NUCHTER record").isEqualTo(1);
-            ObjectNode i = f.indicators(Theme.ANTISTOLLING, 2026);
+            assertThat(f.indicators(FastingTheme.THEME, 2026).get("procedures").asInt()).as("n1's NUCHTER record").isEqualTo(1);
+            ObjectNode i = f.indicators(AntistollingTheme.THEME, 2026);
             assertThat(i.get("procedures").asInt()).as("ok19 is urgent (UR)").isEqualTo(2);
             assertSameJson(i.get("byAnticoagulant"), "{\"VKA\":0,\"DOAC\":1,\"LMWH\":0,\"TAR\":1,\"DAPT\":0}");
             assertThat(i.get("doacBridgedShare").decimalValue()).isEqualByComparingTo("1");
-            assertThat(f.draft(Theme.ANTISTOLLING, 2026).at("/dataQuality/recordsRead").asInt()).isEqualTo(20);
+            assertThat(f.draft(AntistollingTheme.THEME, 2026).at("/dataQuality/recordsRead").asInt()).isEqualTo(20);
         }
     }
 
@@ -120,14 +120,14 @@ class FhirAntistollingReadingTests {
         }
         ReaderComparison.Outcome o = compare.sameExtract(dir.resolve("worked"), LISTED);
         assertThat(o.rejections()).isEmpty();
-        assertThat(o.accepted(RecordType.ANTISTOLLING, "Procedure/OK-1", "Procedure/OK-2", "Procedure/OK-3",
+        assertThat(o.accepted(AntistollingTheme.ANTISTOLLING, "Procedure/OK-1", "Procedure/OK-2", "Procedure/OK-3",
                 "Procedure/OK-4")).isTrue();
         ReaderComparison.Outcome odd = compare.sameExtract(dir.resolve("odd"), LISTED);
         // o2's valueCodeableConcept: both readers alike, whichever reason (see the report); o3's valueString is no coding.
         assertThat(odd.rejections()).extracting(r -> r.position().index() + " " + r.field())
                 .containsExactly("2 anticoagulant", "3 anticoagulant");
         assertThat(odd.rejection("Procedure.ndjson", 3)).isEqualTo("UNPARSABLE anticoagulant");
-        assertThat(odd.accepted(RecordType.ANTISTOLLING, "Procedure/o1", "Procedure/o4", "Procedure/o5")).isTrue();
+        assertThat(odd.accepted(AntistollingTheme.ANTISTOLLING, "Procedure/o1", "Procedure/o4", "Procedure/o5")).isTrue();
     }
 
     /** Shapes a sender may use: sub-extensions in any order, two extensions, values of other types. */
@@ -171,7 +171,7 @@ class FhirAntistollingReadingTests {
         try (Fixture f = new Fixture(dir)) {
             f.deliverFhir("bundle", LISTED, bundle);
             assertThat(rejections(f)).isEmpty();
-            ObjectNode i = f.indicators(Theme.ANTISTOLLING, 2026);
+            ObjectNode i = f.indicators(AntistollingTheme.THEME, 2026);
             assertThat(i.get("procedures").asInt()).isEqualTo(2);
             // B-1's INR the day before is in time; B-2's three days before is not (pa's INR is not pb's).
             assertThat(i.get("vkaInrCheckedShare").decimalValue()).isEqualByComparingTo("0.5");
@@ -194,17 +194,17 @@ class FhirAntistollingReadingTests {
         FhirJson.ndjson(later.resolve("Procedure.ndjson"),
                 procedure("p2", "Patient/x", null, at, coding("anticoagulant", CLASS, "VKA"), code("plan", "bridge")));
         FhirJson.ndjson(later.resolve("Observation.ndjson"), inr("i2", "Patient/x", "6301-6", "2026-03-02T09:00:00+01:00"));
-        SourceSettings.Fhir bsn = new SourceSettings.Fhir(Optional.of(FhirJson.BSN), Optional.empty(), Set.of(Theme.ANTISTOLLING));
+        SourceSettings.Fhir bsn = new SourceSettings.Fhir(Optional.of(FhirJson.BSN), Optional.empty(), Set.of(AntistollingTheme.THEME));
         try (Fixture listed = new Fixture(Files.createDirectories(dir.resolve("a")));
              Fixture all = new Fixture(Files.createDirectories(dir.resolve("b")));
              Fixture f = new Fixture(Files.createDirectories(dir.resolve("c")))) {
             listed.deliverFhir("fhir", LISTED, worked);
             all.deliverFhir("fhir", SourceSettings.Fhir.DEFAULTS.withThemes(SourceSettings.Fhir.LISTABLE), worked);
-            assertThat(all.indicators(Theme.ANTISTOLLING, 2026)).isEqualTo(listed.indicators(Theme.ANTISTOLLING, 2026));
+            assertThat(all.indicators(AntistollingTheme.THEME, 2026)).isEqualTo(listed.indicators(AntistollingTheme.THEME, 2026));
             f.deliverFhir("fhir", bsn, first);
             f.deliverFhir("fhir", bsn, later);
             assertThat(rejections(f)).isEmpty();
-            ObjectNode i = f.indicators(Theme.ANTISTOLLING, 2026);
+            ObjectNode i = f.indicators(AntistollingTheme.THEME, 2026);
             assertThat(i.get("patients").asInt()).isEqualTo(1);
             assertThat(i.get("vkaInrCheckedShare").decimalValue()).isEqualByComparingTo("1");
         }
@@ -220,7 +220,7 @@ class FhirAntistollingReadingTests {
         compare.sameResources(export);
         ReaderComparison.Outcome o = compare.sameExtract(export, LISTED);
         // As HAPI reads "" (no value): e1 has no plan, e2 no anticoagulant.
-        assertThat(o.accepted(RecordType.ANTISTOLLING, "Procedure/e1")).isTrue();
+        assertThat(o.accepted(AntistollingTheme.ANTISTOLLING, "Procedure/e1")).isTrue();
         assertThat(o.rejection("Procedure.ndjson", 2)).isEqualTo("MISSING_FIELD anticoagulant");
     }
 

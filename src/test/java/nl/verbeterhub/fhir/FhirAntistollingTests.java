@@ -21,6 +21,9 @@ import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Fixture;
 import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.antistolling.AntistollingTheme;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +37,7 @@ class FhirAntistollingTests {
     static final String EXTENSION = "http://verbeterhub.nl/fhir/StructureDefinition/periprocedural-anticoagulation";
     static final String ATC = "http://www.whocc.no/atc";
     static final String CLASS = "http://verbeterhub.nl/fhir/CodeSystem/anticoagulant-class";
-    static final SourceSettings.Fhir LISTED = SourceSettings.Fhir.DEFAULTS.withThemes(Set.of(Theme.ANTISTOLLING));
+    static final SourceSettings.Fhir LISTED = SourceSettings.Fhir.DEFAULTS.withThemes(Set.of(AntistollingTheme.THEME));
 
     /** The worked example of themes.md §2.6 as the project ships it. */
     private static final Path PROCEDURES_CSV = Path.of("samples/antistolling.csv");
@@ -135,15 +138,15 @@ class FhirAntistollingTests {
             csv.deliver("antistolling-csv", Files.readString(PROCEDURES_CSV));
             csv.deliver("stollingsdienst-csv", Files.readString(SHIFTS_CSV));
             assertThat(fhir.rejections()).isEmpty();
-            assertThat(fhir.drafts(Theme.ANTISTOLLING)).extracting(d -> d.year()).containsExactly(2025, 2026);
-            assertThat(csv.drafts(Theme.ANTISTOLLING)).extracting(d -> d.year()).containsExactly(2025, 2026);
+            assertThat(fhir.drafts(AntistollingTheme.THEME)).extracting(d -> d.year()).containsExactly(2025, 2026);
+            assertThat(csv.drafts(AntistollingTheme.THEME)).extracting(d -> d.year()).containsExactly(2025, 2026);
             for (int year : new int[] {2025, 2026}) {
-                assertThat(fhir.indicators(Theme.ANTISTOLLING, year)).as("%d", year)
-                        .isEqualTo(csv.indicators(Theme.ANTISTOLLING, year));
-                assertThat(fhir.draft(Theme.ANTISTOLLING, year).get("period"))
-                        .isEqualTo(csv.draft(Theme.ANTISTOLLING, year).get("period"));
+                assertThat(fhir.indicators(AntistollingTheme.THEME, year)).as("%d", year)
+                        .isEqualTo(csv.indicators(AntistollingTheme.THEME, year));
+                assertThat(fhir.draft(AntistollingTheme.THEME, year).get("period"))
+                        .isEqualTo(csv.draft(AntistollingTheme.THEME, year).get("period"));
             }
-            ObjectNode draft = fhir.draft(Theme.ANTISTOLLING, 2026);
+            ObjectNode draft = fhir.draft(AntistollingTheme.THEME, 2026);
             assertSameJson(draft.get("indicators"), "{\"procedures\":3,\"patients\":3,"
                     + "\"byAnticoagulant\":{\"VKA\":2,\"DOAC\":1,\"LMWH\":0,\"TAR\":0,\"DAPT\":0},"
                     + "\"planOnTimeShare\":0.6667,\"continuedAtLowRiskShare\":0.0,\"doacBridgedShare\":0.0,"
@@ -155,7 +158,7 @@ class FhirAntistollingTests {
                     + "antistolling geregistreerd; beleid tijdig vastgelegd: 66,7%; stollingsexpertise bereikbaar: 99,5% van de tijd.");
             assertThat(draft.at("/dataQuality/recordsRead").asLong()).as("4 Procedures, 2 shifts; INRs are no records")
                     .isEqualTo(6);
-            ObjectNode y2025 = fhir.draft(Theme.ANTISTOLLING, 2025);
+            ObjectNode y2025 = fhir.draft(AntistollingTheme.THEME, 2025);
             assertSameJson(y2025.get("indicators"), "{\"procedures\":0,\"patients\":0,"
                     + "\"byAnticoagulant\":{\"VKA\":0,\"DOAC\":0,\"LMWH\":0,\"TAR\":0,\"DAPT\":0},"
                     + "\"planOnTimeShare\":null,\"continuedAtLowRiskShare\":null,\"doacBridgedShare\":null,"
@@ -195,16 +198,16 @@ class FhirAntistollingTests {
             a.deliverFhir("fhir", plain);
             notListed.deliverFhir("fhir", marked);
             listed.deliverFhir("fhir", LISTED, marked);
-            assertThat(notListed.drafts(Theme.ANTISTOLLING)).isEmpty();
+            assertThat(notListed.drafts(AntistollingTheme.THEME)).isEmpty();
             for (Fixture f : List.of(a, notListed, listed)) {
                 assertThat(f.rejections()).isEmpty();
-                for (Theme theme : List.of(Theme.NUCHTER, Theme.VBI)) {
+                for (Theme theme : List.of(FastingTheme.THEME, VbiTheme.THEME)) {
                     assertThat(f.indicators(theme, 2026)).as("%s", theme).isEqualTo(a.indicators(theme, 2026));
                     assertThat(f.draft(theme, 2026).get("dataQuality")).isEqualTo(a.draft(theme, 2026).get("dataQuality"));
                 }
             }
-            assertThat(a.indicators(Theme.NUCHTER, 2026).get("procedures").asInt()).isEqualTo(1);
-            ObjectNode i = listed.indicators(Theme.ANTISTOLLING, 2026);
+            assertThat(a.indicators(FastingTheme.THEME, 2026).get("procedures").asInt()).isEqualTo(1);
+            ObjectNode i = listed.indicators(AntistollingTheme.THEME, 2026);
             assertSameJson(i.get("byAnticoagulant"), "{\"VKA\":0,\"DOAC\":0,\"LMWH\":1,\"TAR\":1,\"DAPT\":0}");
             assertThat(i.get("postponedShare").decimalValue()).isEqualByComparingTo("1");
         }
@@ -218,14 +221,14 @@ class FhirAntistollingTests {
                     procedure("p1", "Patient/p1", null, at, coding("anticoagulant", CLASS, "VKA")),
                     procedure("p2", "Patient/p2", null, at, coding("anticoagulant", CLASS, "DOAC")),
                     procedure("p3", "Patient/p3", null, at, coding("anticoagulant", CLASS, "DAPT"))));
-            assertThat(f.indicators(Theme.ANTISTOLLING, 2026).get("procedures").asInt()).isEqualTo(3);
+            assertThat(f.indicators(AntistollingTheme.THEME, 2026).get("procedures").asInt()).isEqualTo(3);
             f.deliverFhir("fhir", LISTED, FhirJson.ndjson(dir.resolve("e2/Procedure.ndjson"),
                     procedure("p1", "Patient/p1", null, at, coding("anticoagulant", CLASS, "VKA"))
                             .put("status", "entered-in-error")));
             f.deliverFhir("fhir", LISTED, FhirJson.bundle(dir.resolve("e3/batch.json"), "batch",
                     new FhirJson.Entry(null, "DELETE", "Procedure/p3", null)));
             assertThat(f.rejections()).isEmpty();
-            assertSameJson(f.indicators(Theme.ANTISTOLLING, 2026).get("byAnticoagulant"),
+            assertSameJson(f.indicators(AntistollingTheme.THEME, 2026).get("byAnticoagulant"),
                     "{\"VKA\":0,\"DOAC\":1,\"LMWH\":0,\"TAR\":0,\"DAPT\":0}");
         }
     }

@@ -19,7 +19,9 @@ import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.FhirJson.Entry;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,12 +53,12 @@ class FhirBundleTests {
                     "transaction.json entry 2 MISSING_FIELD measurement_id Observation");
             assertThat(c.report().unparsable()).isEqualTo(1);
             assertThat(c.report().firstUnparsable()).containsExactly("transaction.json entry 4");
-            assertThat(f.indicators(Theme.PIJN, 2025).get("measurements").asInt())
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("measurements").asInt())
                     .as("o3 has neither id nor identifier, and a urn:uuid: is new with every export").isEqualTo(1);
             f.deliverFhir("ndjson", FhirJson.ndjson(dir.resolve("export/Observation.ndjson"),
                     painScore("o4", "Patient/pat1", "2025-05-01T08:30:00+02:00", "NRS", 1)));
-            assertThat(f.indicators(Theme.PIJN, 2025).get("patients").asInt()).as("urn:uuid:pat is Patient/pat1").isEqualTo(1);
-            assertThat(f.indicators(Theme.PIJN, 2025).get("followUpWithin60Share").decimalValue())
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("patients").asInt()).as("urn:uuid:pat is Patient/pat1").isEqualTo(1);
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("followUpWithin60Share").decimalValue())
                     .as("o1 at 08:00 followed by o4 at 08:30 of the same patient").isEqualByComparingTo("1");
         }
     }
@@ -73,7 +75,7 @@ class FhirBundleTests {
                     new Entry(null, "DELETE", "Observation?identifier=urn:oid:1.2|M-2", null),
                     new Entry(null, "GET", "Observation/o3", null)));
             assertThat(c.report().removed()).isEqualTo(2);
-            assertThat(f.indicators(Theme.PIJN, 2025).get("measurements").asInt()).isEqualTo(1);
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("measurements").asInt()).isEqualTo(1);
         }
     }
 
@@ -88,7 +90,7 @@ class FhirBundleTests {
                     new Entry(null, "DELETE", "https://ehr.example.org/fhir/Procedure/v2", null),
                     new Entry("urn:uuid:o1", "POST", "Observation", painScore("o1", "Patient/p1", AT, "NRS", 2))));
             assertThat(c.report().removed()).isEqualTo(2);
-            assertThat(f.indicators(Theme.VBI, 2025).get("registrations").asInt()).isEqualTo(1);
+            assertThat(f.indicators(VbiTheme.THEME, 2025).get("registrations").asInt()).isEqualTo(1);
         }
     }
 
@@ -106,7 +108,7 @@ class FhirBundleTests {
             assertThat(c.report().unparsable()).as("the malformed escape").isEqualTo(1);
             assertThat(c.report().firstUnparsable()).containsExactly("batch.json entry 0");
             assertThat(c.report().removed()).as("only M-2, named in the connector's system").isEqualTo(1);
-            assertThat(f.indicators(Theme.PIJN, 2025).get("measurements").asInt()).isEqualTo(1);
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("measurements").asInt()).isEqualTo(1);
         }
     }
 
@@ -118,7 +120,7 @@ class FhirBundleTests {
                     Entry.of("https://ehr.example.org/fhir/Observation/o9", noId),
                     Entry.of("urn:uuid:", painScore("o8", "Patient/p1", AT, "NRS", 5))));
             assertThat(f.rejections()).isEmpty();
-            assertThat(f.indicators(Theme.PIJN, 2025).get("measurements").asInt()).isEqualTo(2);
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("measurements").asInt()).isEqualTo(2);
             ExtractCommit c = f.deliverFhir("fhir", FhirJson.bundle(dir.resolve("batch.json"), "batch",
                     new Entry(null, "DELETE", "Observation/o9", null)));
             assertThat(c.report().removed()).as("the fullUrl's Observation/o9 was its id").isEqualTo(1);
@@ -138,7 +140,7 @@ class FhirBundleTests {
                     .containsExactly("collection.json entry 0");
             assertThat(c.report().resourcesRead()).containsEntry("Binary", 1L).containsEntry("Observation", 1L)
                     .doesNotContainKey("DocumentReference");
-            assertThat(f.indicators(Theme.PIJN, 2025).get("measurements").asInt()).isEqualTo(1);
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("measurements").asInt()).isEqualTo(1);
         }
     }
 
@@ -153,7 +155,7 @@ class FhirBundleTests {
         try (Fixture f = new Fixture(dir)) {
             f.deliverFhir("fhir", bundle);
             assertThat(f.rejections()).isEmpty();
-            assertThat(f.indicators(Theme.NUCHTER, 2025).at("/clearFluidFastingMinutes/median").asInt()).isEqualTo(180);
+            assertThat(f.indicators(FastingTheme.THEME, 2025).at("/clearFluidFastingMinutes/median").asInt()).isEqualTo(180);
         }
     }
 

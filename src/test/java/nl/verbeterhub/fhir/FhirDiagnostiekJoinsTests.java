@@ -15,11 +15,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import nl.verbeterhub.extract.ExtractCommit;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.FhirJson.Entry;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +39,7 @@ class FhirDiagnostiekJoinsTests {
         try (Fixture f = new Fixture(Files.createDirectories(dir.resolve(name + "-store")))) {
             f.deliverFhir("fhir", LISTED, files);
             assertThat(f.rejections()).as(name).isEmpty();
-            return f.indicators(Theme.DIAGNOSTIEK, 2026);
+            return f.indicators(DiagnostiekTheme.THEME, 2026);
         }
     }
 
@@ -186,10 +185,10 @@ class FhirDiagnostiekJoinsTests {
                     .containsExactlyElementsOf(REJECTIONS);
             assertThat(f.rejections()).allSatisfy(r -> {
                 assertThat(r.resourceType()).isEqualTo("DiagnosticReport");
-                assertThat(r.recordType()).isEqualTo(RecordType.DIAGNOSTIEK);
+                assertThat(r.recordType()).isEqualTo(DiagnostiekTheme.DIAGNOSTIEK);
             });
-            assertThat(commit.counts().get(RecordType.DIAGNOSTIEK).accepted()).as("ok1..ok4").isEqualTo(4);
-            ObjectNode i = f.indicators(Theme.DIAGNOSTIEK, 2026);
+            assertThat(commit.counts().get(DiagnostiekTheme.DIAGNOSTIEK).accepted()).as("ok1..ok4").isEqualTo(4);
+            ObjectNode i = f.indicators(DiagnostiekTheme.THEME, 2026);
             assertThat(i.at("/byDiscipline/other").asInt()).as("XRAY is no code of the table").isEqualTo(1);
             assertThat(i.at("/byDiscipline/pathology").asInt()).isEqualTo(1);
             assertThat(i.at("/byDiscipline/radiology").asInt()).isEqualTo(1);
@@ -216,17 +215,17 @@ class FhirDiagnostiekJoinsTests {
                 report("dr1", "R1", "Patient/p1", T0, "LAB").put("status", "entered-in-error"));
         try (Fixture f = new Fixture(dir)) {
             f.deliverFhir("fhir", LISTED, first.getParent());
-            assertThat(f.indicators(Theme.DIAGNOSTIEK, 2026).get("results").asInt()).isEqualTo(2);
+            assertThat(f.indicators(DiagnostiekTheme.THEME, 2026).get("results").asInt()).isEqualTo(2);
             ExtractCommit commit = f.deliverFhir("fhir", LISTED, second.getParent());
             assertThat(f.rejections()).isEmpty();
             assertThat(commit.report().removed()).isEqualTo(1);
-            ObjectNode i = f.indicators(Theme.DIAGNOSTIEK, 2026);
+            ObjectNode i = f.indicators(DiagnostiekTheme.THEME, 2026);
             assertThat(i.get("results").asInt()).isEqualTo(1);
             assertThat(i.get("observedUntil").asText()).isEqualTo("2026-06-01T11:00:00+02:00");
             // A Bundle DELETE by identifier removes too.
             f.deliverFhir("fhir", LISTED, FhirJson.bundle(dir.resolve("delete.json"), "transaction", new Entry(null,
                     "DELETE", "DiagnosticReport?identifier=" + FhirDiagnostiekTests.RESULT_IDS + "|R2", null)));
-            assertThat(f.drafts(Theme.DIAGNOSTIEK)).isEmpty();
+            assertThat(f.drafts(DiagnostiekTheme.THEME)).isEmpty();
         }
     }
 }

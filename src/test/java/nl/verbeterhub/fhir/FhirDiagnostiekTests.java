@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Set;
 import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.extract.ExtractCommit;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Fixture;
 import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ class FhirDiagnostiekTests {
     static final String INTERPRETATION = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
     static final String FOLLOWUP = "http://verbeterhub.nl/fhir/CodeSystem/result-followup";
     static final String RESULT_IDS = "http://ziekenhuis.example/uitslagnummer";
-    static final SourceSettings.Fhir LISTED = SourceSettings.Fhir.DEFAULTS.withThemes(Set.of(Theme.DIAGNOSTIEK));
+    static final SourceSettings.Fhir LISTED = SourceSettings.Fhir.DEFAULTS.withThemes(Set.of(DiagnostiekTheme.THEME));
 
     @TempDir
     Path dir;
@@ -49,16 +49,16 @@ class FhirDiagnostiekTests {
             ExtractCommit commit = fhir.deliverFhir("fhir", LISTED, export);
             assertThat(csv.rejections()).isEmpty();
             assertThat(fhir.rejections()).isEmpty();
-            assertThat(commit.counts().get(RecordType.DIAGNOSTIEK).read()).as("registered, cancelled: no records")
+            assertThat(commit.counts().get(DiagnostiekTheme.DIAGNOSTIEK).read()).as("registered, cancelled: no records")
                     .isEqualTo(6);
-            ObjectNode expected = csv.draft(Theme.DIAGNOSTIEK, 2026);
-            ObjectNode actual = fhir.draft(Theme.DIAGNOSTIEK, 2026);
+            ObjectNode expected = csv.draft(DiagnostiekTheme.THEME, 2026);
+            ObjectNode actual = fhir.draft(DiagnostiekTheme.THEME, 2026);
             assertThat(actual.get("indicators")).isEqualTo(expected.get("indicators"));
             for (String part : List.of("/period", "/pdca", "/dataQuality/recordsRead", "/dataQuality/recordsAccepted",
                     "/dataQuality/recordsRejected")) {
                 assertThat(actual.at(part)).as(part).isEqualTo(expected.at(part));
             }
-            assertThat(fhir.drafts(Theme.DIAGNOSTIEK)).hasSize(1);
+            assertThat(fhir.drafts(DiagnostiekTheme.THEME)).hasSize(1);
             // themes.md §3.6, as written there.
             JsonNode published = new ObjectMapper().readTree("""
                     {"results": 6, "patients": 4,
@@ -82,7 +82,7 @@ class FhirDiagnostiekTests {
             ExtractCommit commit = f.deliverFhir("fhir", export);
             assertThat(f.rejections()).isEmpty();
             for (Theme theme : Theme.values()) assertThat(f.drafts(theme)).as(theme.name()).isEmpty();
-            assertThat(commit.delivered(RecordType.DIAGNOSTIEK)).isFalse();
+            assertThat(commit.delivered(DiagnostiekTheme.DIAGNOSTIEK)).isFalse();
             assertThat(commit.report().resourcesRead()).containsEntry("DiagnosticReport", 8L)
                     .containsEntry("ServiceRequest", 2L).containsEntry("Observation", 4L).containsEntry("Task", 5L);
             assertThat(commit.report().unparsable()).isZero();
@@ -97,8 +97,8 @@ class FhirDiagnostiekTests {
         ReaderComparison.Outcome listed = readers.sameExtract(export, LISTED);
         assertThat(listed.rejections()).isEmpty();
         assertThat(listed.puts()).isEqualTo(6);
-        assertThat(listed.accepted(RecordType.DIAGNOSTIEK, "R1", "R2", "R3", "R4", "R5", "R6")).isTrue();
-        assertThat(listed.accepted(RecordType.DIAGNOSTIEK, "R7")).isFalse();
+        assertThat(listed.accepted(DiagnostiekTheme.DIAGNOSTIEK, "R1", "R2", "R3", "R4", "R5", "R6")).isTrue();
+        assertThat(listed.accepted(DiagnostiekTheme.DIAGNOSTIEK, "R7")).isFalse();
         assertThat(readers.sameExtract(export, SourceSettings.Fhir.DEFAULTS).puts()).isZero();
     }
 

@@ -13,7 +13,7 @@ import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.eigen.EigenTheme;
 import nl.verbeterhub.theme.eigen.OwnGoals;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FhirEigenTests {
 
-    static final SourceSettings.Fhir EIGEN = SourceSettings.Fhir.DEFAULTS.withThemes(Set.of(Theme.EIGEN));
+    static final SourceSettings.Fhir EIGEN = SourceSettings.Fhir.DEFAULTS.withThemes(Set.of(EigenTheme.THEME));
     private static final String MEASURE = "http://ziekenhuis.example/fhir/Measure/";
     private static final String POPULATION = "http://terminology.hl7.org/CodeSystem/measure-population";
 
@@ -73,14 +73,14 @@ class FhirEigenTests {
             csv.deliver("eigen-maanden", Files.readString(Path.of("samples/eigen-maanden.csv")));
             csv.deliver("eigen-mijlpalen", milestones);
             assertThat(rejections(fhir)).isEmpty();
-            ObjectNode indicators = fhir.indicators(Theme.EIGEN, 2026);
-            assertThat(indicators).isEqualTo(csv.indicators(Theme.EIGEN, 2026));
+            ObjectNode indicators = fhir.indicators(EigenTheme.THEME, 2026);
+            assertThat(indicators).isEqualTo(csv.indicators(EigenTheme.THEME, 2026));
             assertThat(indicators.at("/measures/0/numerator").asLong()).as("r4 replaced r1").isEqualTo(130);
             assertThat(indicators.at("/measures/0/value").decimalValue()).isEqualByComparingTo("0.8667");
             assertThat(indicators.at("/measures/1/value").asLong()).isEqualTo(3);
-            assertThat(fhir.draft(Theme.EIGEN, 2026).at("/pdca/check").asText()).isEqualTo(
+            assertThat(fhir.draft(EigenTheme.THEME, 2026).at("/pdca/check").asText()).isEqualTo(
                     "In 2026 zijn voor 'Medicatieoverdracht bij ontslag' 2 van 2 indicatoren aangeleverd; mijlpalen gereed: 1 van 3.");
-            assertThat(fhir.draft(Theme.EIGEN, 2026).at("/dataQuality/recordsAccepted").asLong()).isEqualTo(6);
+            assertThat(fhir.draft(EigenTheme.THEME, 2026).at("/dataQuality/recordsAccepted").asLong()).isEqualTo(6);
         }
     }
 
@@ -90,7 +90,7 @@ class FhirEigenTests {
                 month("r1", MEASURE + "mo-24u", "2026-01-01", "2026-01-31", 80, 100));
         try (Fixture f = new Fixture(dir, 1, goals())) {
             f.deliverFhir("eigen-fhir", SourceSettings.Fhir.DEFAULTS, export.getParent());
-            assertThat(f.drafts(Theme.EIGEN)).isEmpty();
+            assertThat(f.drafts(EigenTheme.THEME)).isEmpty();
             assertThat(f.rejections()).isEmpty();
         }
     }
@@ -123,7 +123,7 @@ class FhirEigenTests {
                     "MeasureReport.ndjson line 7 OUT_OF_RANGE numerator", "MeasureReport.ndjson line 8 UNPARSABLE indicator_id",
                     "MeasureReport.ndjson line 9 MISSING_FIELD denominator", "MeasureReport.ndjson line 10 MISSING_FIELD month",
                     "MeasureReport.ndjson line 11 MISSING_FIELD status");
-            assertThat(f.drafts(Theme.EIGEN)).as("no month accepted").allSatisfy(d ->
+            assertThat(f.drafts(EigenTheme.THEME)).as("no month accepted").allSatisfy(d ->
                     assertThat(d.value().at("/dataQuality/recordsAccepted").asLong()).isZero());
         }
     }
@@ -135,13 +135,13 @@ class FhirEigenTests {
             f.deliverFhir("eigen-fhir", EIGEN, FhirJson.ndjson(dir.resolve("a/MeasureReport.ndjson"),
                     month("r1", MEASURE + "mo-24u", "2026-01-01", "2026-01-31", 80, 100),
                     month("r2", MEASURE + "mo-24u", "2026-02-01", "2026-02-28", 45, 50)).getParent());
-            assertThat(f.indicators(Theme.EIGEN, 2026).at("/measures/0/monthsReported").asInt()).isEqualTo(2);
+            assertThat(f.indicators(EigenTheme.THEME, 2026).at("/measures/0/monthsReported").asInt()).isEqualTo(2);
             var commit = f.deliverFhir("eigen-fhir", EIGEN, FhirJson.ndjson(dir.resolve("b/MeasureReport.ndjson"),
                     month("r1", MEASURE + "MO-24U", "2026-01-01", "2026-01-31", 80, 100).put("status", "entered-in-error"))
                     .getParent());
             assertThat(commit.report().removed()).isEqualTo(1);
             assertThat(f.rejections()).isEmpty();
-            ObjectNode measure = (ObjectNode) f.indicators(Theme.EIGEN, 2026).at("/measures/0");
+            ObjectNode measure = (ObjectNode) f.indicators(EigenTheme.THEME, 2026).at("/measures/0");
             assertThat(measure.get("monthsReported").asInt()).isEqualTo(1);
             assertThat(measure.get("numerator").asLong()).isEqualTo(45);
         }
@@ -154,11 +154,11 @@ class FhirEigenTests {
             Path export = FhirJson.ndjson(dir.resolve("export/MeasureReport.ndjson"),
                     month("r1", MEASURE + "MO-24u", "2026-01-01", "2026-01-31", 90, 100));
             f.deliverFhir("eigen-fhir", EIGEN, export.getParent());
-            ObjectNode measure = (ObjectNode) f.indicators(Theme.EIGEN, 2026).at("/measures/0");
+            ObjectNode measure = (ObjectNode) f.indicators(EigenTheme.THEME, 2026).at("/measures/0");
             assertThat(measure.get("monthsReported").asInt()).isEqualTo(1);
             assertThat(measure.get("numerator").asLong()).isEqualTo(90);
             f.deliver("eigen-csv", "indicator_id;month;numerator;denominator\nmo-24u;2026-01;70;100\n");
-            assertThat(f.indicators(Theme.EIGEN, 2026).at("/measures/0/numerator").asLong()).isEqualTo(70);
+            assertThat(f.indicators(EigenTheme.THEME, 2026).at("/measures/0/numerator").asLong()).isEqualTo(70);
         }
     }
 
@@ -170,7 +170,7 @@ class FhirEigenTests {
         ReaderComparison both = new ReaderComparison(Files.createDirectories(dir.resolve("compare")));
         assertThat(both.sameResources(export.getParent())).isEqualTo(2);
         assertThat(both.sameExtract(export.getParent(), EIGEN).describedCounts()).containsEntry(
-                nl.verbeterhub.record.RecordType.EIGEN_MONTH, "2 read, 0 accepted, {UNPARSABLE=2}");
+                nl.verbeterhub.theme.eigen.EigenTheme.EIGEN_MONTH, "2 read, 0 accepted, {UNPARSABLE=2}");
 
         Path deqm = Path.of("../shared/fhir-examples/deqm/MeasureReport-summ-measurereport01.json");
         assumeTrue(Files.isRegularFile(deqm), "the public DEQM example is read from ../shared, absent here");

@@ -18,7 +18,7 @@ import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.extract.UnusableFileException.Reason;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,8 +51,8 @@ class FhirExtractTests {
             assertThat(c.report().firstUnparsable()).containsExactly("Observation.ndjson:3", "Observation.ndjson:4",
                     "Observation.ndjson:5", "Observation.ndjson:6");
             assertThat(c.report().resourcesRead()).containsEntry("Observation", 2L);
-            assertThat(f.indicators(Theme.PIJN, 2025).get("measurements").asInt()).isEqualTo(2);
-            assertThat(f.draft(Theme.PIJN, 2025).at("/dataQuality/recordsRead").asInt()).as("lines that are no resource")
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("measurements").asInt()).isEqualTo(2);
+            assertThat(f.draft(PainTheme.THEME, 2025).at("/dataQuality/recordsRead").asInt()).as("lines that are no resource")
                     .isEqualTo(2);
         }
     }
@@ -64,7 +64,7 @@ class FhirExtractTests {
             ExtractCommit c = f.deliverFhir("fhir", file.getParent());
             assertThat(c.counts()).isEmpty();
             assertThat(c.report().resourcesRead()).containsEntry("Patient", 2L);
-            assertThat(f.drafts(Theme.PIJN)).isEmpty();
+            assertThat(f.drafts(PainTheme.THEME)).isEmpty();
         }
     }
 
@@ -201,7 +201,7 @@ class FhirExtractTests {
         try (Fixture f = new Fixture(dir)) {
             ExtractCommit c = f.deliverFhir("fhir", file.getParent());
             assertThat(c.report().firstUnparsable()).containsExactly("Observation.ndjson:1");
-            assertThat(f.indicators(Theme.PIJN, 2025).get("measurements").asInt()).isEqualTo(1);
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("measurements").asInt()).isEqualTo(1);
         }
     }
 }

@@ -12,7 +12,8 @@ import java.util.Optional;
 import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,8 +54,8 @@ class FhirIdentityTests {
                     "Observation.ndjson line 2 UNRESOLVED_REFERENCE patient_id",
                     "Observation.ndjson line 3 UNRESOLVED_REFERENCE patient_id",
                     "Observation.ndjson line 4 MISSING_FIELD patient_id");
-            assertThat(f.indicators(Theme.PIJN, 2025).get("patients").asInt()).as("the CSV patient is the BSN's").isEqualTo(1);
-            assertThat(f.indicators(Theme.PIJN, 2025).get("followUpWithin60Share").decimalValue())
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("patients").asInt()).as("the CSV patient is the BSN's").isEqualTo(1);
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("followUpWithin60Share").decimalValue())
                     .as("m1 at 08:00 follows c1 at 07:30 of the same patient; m1 needs action, nothing follows it")
                     .isEqualByComparingTo("0");
 
@@ -62,8 +63,8 @@ class FhirIdentityTests {
             f.deliverFhir("fhir", BY_BSN, FhirJson.ndjson(dir.resolve("export-2/Observation.ndjson"),
                     painScore("m6", "Patient/p1", "2025-05-01T08:45:00+02:00", "NRS", 1)));
             assertThat(f.rejections()).hasSize(3);
-            assertThat(f.indicators(Theme.PIJN, 2025).get("patients").asInt()).isEqualTo(1);
-            assertThat(f.indicators(Theme.PIJN, 2025).get("followUpWithin60Share").decimalValue()).as("m6 follows m1 within the hour").isEqualByComparingTo("0.5");
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("patients").asInt()).isEqualTo(1);
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("followUpWithin60Share").decimalValue()).as("m6 follows m1 within the hour").isEqualByComparingTo("0.5");
 
             // Another connector does not see this one's Patients.
             f.deliverFhir("other", BY_BSN, FhirJson.ndjson(dir.resolve("export-3/Observation.ndjson"),
@@ -80,7 +81,7 @@ class FhirIdentityTests {
             FhirJson.ndjson(export.resolve("Procedure.ndjson"), anaesthesia("n1", "Patient/p1", null, "2025-06-02T10:00:00+02:00"));
             f.deliverFhir("fhir", BY_BSN, export);
             assertThat(f.rejections()).isEmpty();
-            assertThat(f.indicators(Theme.NUCHTER, 2025).get("procedures").asInt()).isEqualTo(1);
+            assertThat(f.indicators(FastingTheme.THEME, 2025).get("procedures").asInt()).isEqualTo(1);
         }
     }
 
@@ -99,7 +100,7 @@ class FhirIdentityTests {
             f.deliverFhir("fhir", BY_BSN, export);
             assertThat(rejections(f)).as("no Patient of that BSN in the extract: its age is unknown")
                     .containsExactly("Procedure.ndjson line 3 UNRESOLVED_REFERENCE patient_id");
-            assertThat(f.indicators(Theme.NUCHTER, 2025).get("procedures").asInt())
+            assertThat(f.indicators(FastingTheme.THEME, 2025).get("procedures").asInt())
                     .as("both children (6 and 15) in the population: their birth dates were found").isEqualTo(2);
         }
     }
@@ -115,9 +116,9 @@ class FhirIdentityTests {
             f.deliverFhir("fhir", byOwnSystem, FhirJson.ndjson(dir.resolve("b/Observation.ndjson"),
                     painScore("y1", "Patient/p1", AT, "NRS", 1).identifier("urn:oid:1.2.3.4", "M-1"),
                     painScore("x2", "Patient/p1", AT, "NRS", 1)));
-            assertThat(f.indicators(Theme.PIJN, 2025).get("measurements").asInt())
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("measurements").asInt())
                     .as("M-1 corrected; x2 by its resource id, its other identifier not being the system's").isEqualTo(2);
-            assertThat(f.indicators(Theme.PIJN, 2025).get("painShare").decimalValue()).isEqualByComparingTo("0");
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("painShare").decimalValue()).isEqualByComparingTo("0");
         }
     }
 }

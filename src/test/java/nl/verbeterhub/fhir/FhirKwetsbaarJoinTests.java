@@ -21,7 +21,8 @@ import nl.verbeterhub.extract.ExtractCommit;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.FhirJson.Entry;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,7 +79,7 @@ class FhirKwetsbaarJoinTests {
         try (Fixture f = new Fixture(dir)) {
             f.deliverFhir("fhir", LISTED, export);
             assertThat(rejections(f)).isEmpty();
-            ObjectNode i = f.indicators(Theme.KWETSBAAR, 2026);
+            ObjectNode i = f.indicators(KwetsbaarTheme.THEME, 2026);
             assertThat(i.get("admissions").asInt()).as("J2 is ambulatory").isEqualTo(1);
             // Malnutrition is not delivered: every screening of it named another Encounter.
             assertThat(i.get("screenedByDomainShare").toString())
@@ -106,7 +107,7 @@ class FhirKwetsbaarJoinTests {
         try (Fixture f = new Fixture(dir)) {
             f.deliverFhir("fhir", LISTED, bundle);
             assertThat(rejections(f)).isEmpty();
-            ObjectNode i = f.indicators(Theme.KWETSBAAR, 2026);
+            ObjectNode i = f.indicators(KwetsbaarTheme.THEME, 2026);
             assertThat(i.get("admissions").asInt()).isEqualTo(2);
             assertThat(i.get("patients").asInt()).isEqualTo(1);
             assertThat(i.at("/screenedByDomainShare/delirium").decimalValue()).isEqualByComparingTo("0.5");
@@ -126,16 +127,16 @@ class FhirKwetsbaarJoinTests {
                 FhirJson.vbi("v1", "Patient/p1", POLSBAND, ADMITTED, null));
         try (Fixture f = new Fixture(dir)) {
             f.deliverFhir("fhir", LISTED, export);
-            assertThat(f.indicators(Theme.KWETSBAAR, 2026).get("admissions").asInt()).isEqualTo(3);
-            assertThat(f.indicators(Theme.KWETSBAAR, 2026).get("discharges").asInt()).as("J3 died").isEqualTo(2);
+            assertThat(f.indicators(KwetsbaarTheme.THEME, 2026).get("admissions").asInt()).isEqualTo(3);
+            assertThat(f.indicators(KwetsbaarTheme.THEME, 2026).get("discharges").asInt()).as("J3 died").isEqualTo(2);
             f.deliverFhir("fhir", LISTED, FhirJson.bundle(dir.resolve("delete.json"), "transaction",
                     new Entry(null, "DELETE", "Encounter/J1", null)));
-            assertThat(f.indicators(Theme.KWETSBAAR, 2026).get("admissions").asInt()).isEqualTo(2);
-            assertThat(f.indicators(Theme.VBI, 2026).get("admissions").asInt()).isEqualTo(2);
+            assertThat(f.indicators(KwetsbaarTheme.THEME, 2026).get("admissions").asInt()).isEqualTo(2);
+            assertThat(f.indicators(VbiTheme.THEME, 2026).get("admissions").asInt()).isEqualTo(2);
             f.deliverFhir("fhir", LISTED, FhirJson.ndjson(dir.resolve("again").resolve("Encounter.ndjson"),
                     elderly("J2", "p1", ADMITTED, DISCHARGED, HOME).put("status", "entered-in-error")));
-            assertThat(f.indicators(Theme.KWETSBAAR, 2026).get("admissions").asInt()).isEqualTo(1);
-            assertThat(f.indicators(Theme.VBI, 2026).get("admissions").asInt()).isEqualTo(1);
+            assertThat(f.indicators(KwetsbaarTheme.THEME, 2026).get("admissions").asInt()).isEqualTo(1);
+            assertThat(f.indicators(VbiTheme.THEME, 2026).get("admissions").asInt()).isEqualTo(1);
             assertThat(rejections(f)).isEmpty();
         }
     }
@@ -151,8 +152,8 @@ class FhirKwetsbaarJoinTests {
                     new Entry("Procedure/v1", "PUT", "Procedure/v1",
                             FhirJson.vbi("v1", "Patient/p1", POLSBAND, ADMITTED, null)),
                     new Entry(null, "DELETE", "Encounter/J1", null)));
-            assertThat(f.indicators(Theme.VBI, 2026).get("admissions").asInt()).isEqualTo(1);
-            assertThat(f.indicators(Theme.KWETSBAAR, 2026).get("admissions").asInt()).as("as the admission").isEqualTo(1);
+            assertThat(f.indicators(VbiTheme.THEME, 2026).get("admissions").asInt()).isEqualTo(1);
+            assertThat(f.indicators(KwetsbaarTheme.THEME, 2026).get("admissions").asInt()).as("as the admission").isEqualTo(1);
         }
     }
 
@@ -219,9 +220,9 @@ class FhirKwetsbaarJoinTests {
                     "KWETSBAAR Encounter.ndjson line 12 MISSING_FIELD patient_id");
             assertThat(f.rejections()).allSatisfy(r -> assertThat(r.resourceType()).isEqualTo("Encounter"));
             // R13: an unknown destination code is other, which the transfer measures keep.
-            assertThat(f.indicators(Theme.KWETSBAAR, 2026).get("discharges").asInt()).isEqualTo(1);
-            assertThat(f.indicators(Theme.KWETSBAAR, 2026).get("admissions").asInt()).as("R13, R14").isEqualTo(2);
-            assertThat(f.indicators(Theme.VBI, 2026).get("admissions").asInt()).isEqualTo(13);
+            assertThat(f.indicators(KwetsbaarTheme.THEME, 2026).get("discharges").asInt()).isEqualTo(1);
+            assertThat(f.indicators(KwetsbaarTheme.THEME, 2026).get("admissions").asInt()).as("R13, R14").isEqualTo(2);
+            assertThat(f.indicators(VbiTheme.THEME, 2026).get("admissions").asInt()).isEqualTo(13);
         }
         ReaderComparison.Outcome both = new ReaderComparison(Files.createDirectories(dir.resolve("readers")))
                 .sameExtract(export, LISTED);

@@ -10,13 +10,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.extract.ExtractCommit;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Fixture;
 import nl.verbeterhub.support.Schemas;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +32,7 @@ class FhirKwetsbaarTests {
 
     static final String VMS = "http://verbeterhub.nl/fhir/CodeSystem/vms-domain";
     static final String TRANSFER = "http://verbeterhub.nl/fhir/CodeSystem/transfer-document";
-    static final SourceSettings.Fhir LISTED = SourceSettings.Fhir.DEFAULTS.withThemes(Set.of(Theme.KWETSBAAR));
+    static final SourceSettings.Fhir LISTED = SourceSettings.Fhir.DEFAULTS.withThemes(Set.of(KwetsbaarTheme.THEME));
     static final String HOME = "264362003";
     static final String NURSING_HOME = "42665001";
     static final String DECEASED = "183676005";
@@ -118,16 +120,16 @@ class FhirKwetsbaarTests {
         try (Fixture csv = new Fixture(Files.createDirectories(dir.resolve("csv")))) {
             csv.deliver("csv", Files.readString(Path.of("samples/kwetsbaar.csv")));
             assertThat(csv.rejections()).isEmpty();
-            csvDraft = csv.draft(Theme.KWETSBAAR, 2026);
+            csvDraft = csv.draft(KwetsbaarTheme.THEME, 2026);
             fromCsv = (ObjectNode) csvDraft.get("indicators");
         }
         try (Fixture f = new Fixture(Files.createDirectories(dir.resolve("fhir")))) {
             ExtractCommit commit = f.deliverFhir("fhir", LISTED, export);
             assertThat(f.rejections()).isEmpty();
-            assertThat(commit.counts().get(RecordType.KWETSBAAR).read()).isEqualTo(6);
-            assertThat(commit.counts().get(RecordType.KWETSBAAR).accepted()).isEqualTo(6);
-            assertThat(commit.counts().get(RecordType.ADMISSION).accepted()).isEqualTo(6);
-            ObjectNode draft = f.draft(Theme.KWETSBAAR, 2026);
+            assertThat(commit.counts().get(KwetsbaarTheme.KWETSBAAR).read()).isEqualTo(6);
+            assertThat(commit.counts().get(KwetsbaarTheme.KWETSBAAR).accepted()).isEqualTo(6);
+            assertThat(commit.counts().get(Admissions.ADMISSION).accepted()).isEqualTo(6);
+            ObjectNode draft = f.draft(KwetsbaarTheme.THEME, 2026);
             ObjectNode i = (ObjectNode) draft.get("indicators");
             assertThat(i).isEqualTo(fromCsv);
             assertThat(draft.get("dataQuality")).isEqualTo(csvDraft.get("dataQuality"));
@@ -151,7 +153,7 @@ class FhirKwetsbaarTests {
             assertThat(draft.at("/period/dataUntil").asText()).isEqualTo("2026-04-20T10:00:00+02:00");
             assertThat(draft.at("/pdca/check").asText()).isEqualTo("In 2026 zijn 5 opnames van 70-plussers geregistreerd; "
                     + "tijdig gescreend op alle vier VMS-domeinen: 33,3%; ontslagbrief en medicatieoverzicht op tijd: 50,0%.");
-            assertThat(f.drafts(Theme.KWETSBAAR)).hasSize(1);
+            assertThat(f.drafts(KwetsbaarTheme.THEME)).hasSize(1);
         }
     }
 
@@ -163,17 +165,17 @@ class FhirKwetsbaarTests {
             ExtractCommit before = plain.deliverFhir("fhir", export);
             listed.deliverFhir("fhir", LISTED, export);
             assertThat(plain.rejections()).isEmpty();
-            assertThat(before.counts()).doesNotContainKey(RecordType.KWETSBAAR);
-            assertThat(before.counts().get(RecordType.ADMISSION).accepted()).isEqualTo(6);
-            assertThat(plain.drafts(Theme.KWETSBAAR)).isEmpty();
-            ObjectNode vbi = plain.indicators(Theme.VBI, 2026);
+            assertThat(before.counts()).doesNotContainKey(KwetsbaarTheme.KWETSBAAR);
+            assertThat(before.counts().get(Admissions.ADMISSION).accepted()).isEqualTo(6);
+            assertThat(plain.drafts(KwetsbaarTheme.THEME)).isEmpty();
+            ObjectNode vbi = plain.indicators(VbiTheme.THEME, 2026);
             assertThat(vbi.get("admissions").asLong()).isEqualTo(6);
-            assertThat(vbi).isEqualTo(listed.indicators(Theme.VBI, 2026));
-            assertThat(plain.draft(Theme.VBI, 2026).get("dataQuality"))
-                    .isEqualTo(listed.draft(Theme.VBI, 2026).get("dataQuality"));
+            assertThat(vbi).isEqualTo(listed.indicators(VbiTheme.THEME, 2026));
+            assertThat(plain.draft(VbiTheme.THEME, 2026).get("dataQuality"))
+                    .isEqualTo(listed.draft(VbiTheme.THEME, 2026).get("dataQuality"));
             // Screenings are no pain scores and documents no records, listed or not.
-            assertThat(plain.drafts(Theme.PIJN)).isEmpty();
-            assertThat(listed.drafts(Theme.PIJN)).isEmpty();
+            assertThat(plain.drafts(PainTheme.THEME)).isEmpty();
+            assertThat(listed.drafts(PainTheme.THEME)).isEmpty();
         }
     }
 
@@ -184,9 +186,9 @@ class FhirKwetsbaarTests {
         assertThat(readers.sameResources(export)).isEqualTo(ReaderComparison.lines(export));
         ReaderComparison.Outcome outcome = readers.sameExtract(export, LISTED);
         assertThat(outcome.rejections()).isEmpty();
-        assertThat(outcome.accepted(RecordType.KWETSBAAR, "Encounter/K1", "Encounter/K2", "Encounter/K3",
+        assertThat(outcome.accepted(KwetsbaarTheme.KWETSBAAR, "Encounter/K1", "Encounter/K2", "Encounter/K3",
                 "Encounter/K4", "Encounter/K5", "Encounter/K6")).isTrue();
-        assertThat(outcome.describedCounts().get(RecordType.KWETSBAAR)).startsWith("6 read, 6 accepted");
+        assertThat(outcome.describedCounts().get(KwetsbaarTheme.KWETSBAAR)).startsWith("6 read, 6 accepted");
         // The same export with the document elements read by both readers: type, date, context.encounter, status.
         readers.forEachResource(export, (where, streaming, parsed) -> {
             if (streaming.resourceType.equals("DocumentReference")) {
@@ -210,7 +212,7 @@ class FhirKwetsbaarTests {
                     + "C1;P1;80;24-10-2026 4:00;26-10-2026 10:00;thuis;25-10-2026 3:30;25-10-2026 2:30;27-10-2026 9:30;\n"
                     + "C2;P2;80;23-10-2026 10:00;25-10-2026 2:30;thuis;;;25-10-2026 4:00;26-10-2026 2:30\n");
             assertThat(csv.rejections()).isEmpty();
-            fromCsv = csv.indicators(Theme.KWETSBAAR, 2026);
+            fromCsv = csv.indicators(KwetsbaarTheme.THEME, 2026);
         }
         Path export = dir.resolve("export");
         FhirJson.ndjson(export.resolve("Encounter.ndjson"),
@@ -227,7 +229,7 @@ class FhirKwetsbaarTests {
         try (Fixture f = new Fixture(Files.createDirectories(dir.resolve("fhir")))) {
             f.deliverFhir("fhir", LISTED, export);
             assertThat(f.rejections()).isEmpty();
-            ObjectNode i = f.indicators(Theme.KWETSBAAR, 2026);
+            ObjectNode i = f.indicators(KwetsbaarTheme.THEME, 2026);
             assertThat(i).isEqualTo(fromCsv);
             // C1: delirium 1470 (wall 23 h 30) late, falls 1350 on time. C2 stayed 2430 minutes, screened on nothing.
             assertThat(i.get("screenedByDomainShare").toString())

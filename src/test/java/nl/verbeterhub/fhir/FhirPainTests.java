@@ -13,10 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import nl.verbeterhub.extract.ExtractCommit;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,8 +53,8 @@ class FhirPainTests {
                     resource("Observation", "m8").put("status", "final").coding("code", LOINC, "8302-2")
                             .ref("subject", "Patient/p6").put("effectiveDateTime", AT).put("valueInteger", 180));
             assertThat(rejections(f)).containsExactly("3 MISSING_FIELD value");
-            assertThat(c.counts().get(RecordType.PIJN).read()).as("the body height is no record").isEqualTo(7);
-            ObjectNode i = f.indicators(Theme.PIJN, 2025);
+            assertThat(c.counts().get(PainTheme.PIJN).read()).as("the body height is no record").isEqualTo(7);
+            ObjectNode i = f.indicators(PainTheme.THEME, 2025);
             assertThat(i.get("measurements").asInt()).isEqualTo(6);
             assertThat(i.get("patients").asInt()).isEqualTo(4);
             // needing action: NRS 4, VAS10 7, LOINC NRS 8, FLACC 6, COMFORT 17 (not PAINAD 3)
@@ -84,8 +83,8 @@ class FhirPainTests {
             deliver(f, vas, exponent);
             assertThat(rejections(f)).containsExactly("1 MISSING_FIELD value", "2 UNPARSABLE value", "3 OUT_OF_RANGE value",
                     "4 OUT_OF_RANGE value");
-            assertThat(f.indicators(Theme.PIJN, 2025).get("measurements").asInt()).isEqualTo(2);
-            assertThat(f.indicators(Theme.PIJN, 2025).get("painShare").decimalValue()).as("45.5 ≥ 40 and 4 ≥ 4")
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("measurements").asInt()).isEqualTo(2);
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("painShare").decimalValue()).as("45.5 ≥ 40 and 4 ≥ 4")
                     .isEqualByComparingTo("1");
         }
     }
@@ -123,7 +122,7 @@ class FhirPainTests {
             assertThat(rejections(f)).containsExactly("1 UNPARSABLE measured_at", "2 UNPARSABLE measured_at",
                     "3 UNPARSABLE measured_at", "4 UNPARSABLE measured_at", "5 MISSING_FIELD measured_at",
                     "7 MISSING_FIELD patient_id", "8 UNRESOLVED_REFERENCE patient_id", "9 UNRESOLVED_REFERENCE patient_id");
-            assertThat(f.indicators(Theme.PIJN, 2026).get("measurements").asInt())
+            assertThat(f.indicators(PainTheme.THEME, 2026).get("measurements").asInt())
                     .as("effectivePeriod.start, 00:30 on 1 January in Amsterdam").isEqualTo(1);
         }
     }
@@ -134,7 +133,7 @@ class FhirPainTests {
             deliver(f, painScore("m1", "Patient/p1", AT, "NRS", 5),
                     painScore("m2", "https://ehr.example/fhir/Patient/p1", "2025-05-01T08:20:00+02:00", "NRS", 5),
                     painScore("m3", "Patient/p1/_history/4", "2025-05-01T08:40:00+02:00", "NRS", 5));
-            ObjectNode i = f.indicators(Theme.PIJN, 2025);
+            ObjectNode i = f.indicators(PainTheme.THEME, 2025);
             assertThat(i.get("patients").asInt()).isEqualTo(1);
             assertThat(i.get("followUpWithin60Share").decimalValue()).isEqualByComparingTo("0.6667");
         }
@@ -154,11 +153,11 @@ class FhirPainTests {
                     painScore("m8", "Patient/p1", AT, "NRS", 5).remove("status"),
                     painScore("m9", "Patient/p1", AT, "NRS", 5).put("status", "final-ish"));
             assertThat(rejections(f)).containsExactly("8 MISSING_FIELD status", "9 UNPARSABLE status");
-            assertThat(f.indicators(Theme.PIJN, 2025).get("measurements").asInt()).isEqualTo(3);
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("measurements").asInt()).isEqualTo(3);
             ExtractCommit c = deliver(f, painScore("m2", "Patient/p1", AT, "NRS", 5).put("status", "entered-in-error"));
             assertThat(c.report().removed()).isEqualTo(1);
             assertThat(c.counts()).as("a removal is no record read").isEmpty();
-            assertThat(f.indicators(Theme.PIJN, 2025).get("measurements").asInt()).isEqualTo(2);
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("measurements").asInt()).isEqualTo(2);
         }
     }
 
@@ -169,7 +168,7 @@ class FhirPainTests {
                     painScore("b", "Patient/p1", AT, "NRS", 2));
             deliver(f, painScore("c", "Patient/p1", AT, "NRS", 1).identifier("urn:oid:1.2.3", "M-1"),
                     painScore("b", "Patient/p1", AT, "NRS", 3));
-            ObjectNode i = f.indicators(Theme.PIJN, 2025);
+            ObjectNode i = f.indicators(PainTheme.THEME, 2025);
             assertThat(i.get("measurements").asInt()).as("M-1 and Observation/b, each corrected").isEqualTo(2);
             assertThat(i.get("painShare").decimalValue()).isEqualByComparingTo("0");
         }

@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 import nl.verbeterhub.extract.ExtractCommit;
 import nl.verbeterhub.extract.TypeCounts;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,13 +100,13 @@ class FhirPublicExamplesTests {
             assertThat(a.report().resourcesRead()).isEqualTo(b.report().resourcesRead());
             assertThat(a.report().unparsable()).isZero();
             for (int year : new int[] {2013, 2016}) {
-                assertThat(ndjson.indicators(Theme.PIJN, year)).isEqualTo(bundle.indicators(Theme.PIJN, year));
+                assertThat(ndjson.indicators(PainTheme.THEME, year)).isEqualTo(bundle.indicators(PainTheme.THEME, year));
             }
             // 2016: COMFORT 14, 15, 15, 15 and FLACC 6, all vulnerable; two patients.
-            assertThat(ndjson.indicators(Theme.PIJN, 2016).get("measurements").asInt()).isEqualTo(5);
-            assertThat(ndjson.indicators(Theme.PIJN, 2016).get("patients").asInt()).isEqualTo(2);
-            assertThat(ndjson.indicators(Theme.PIJN, 2016).at("/vulnerable/measurements").asInt()).isEqualTo(5);
-            assertThat(ndjson.drafts(Theme.VBI)).as("both VBI examples are rejected").isEmpty();
+            assertThat(ndjson.indicators(PainTheme.THEME, 2016).get("measurements").asInt()).isEqualTo(5);
+            assertThat(ndjson.indicators(PainTheme.THEME, 2016).get("patients").asInt()).isEqualTo(2);
+            assertThat(ndjson.indicators(PainTheme.THEME, 2016).at("/vulnerable/measurements").asInt()).isEqualTo(5);
+            assertThat(ndjson.drafts(VbiTheme.THEME)).as("both VBI examples are rejected").isEmpty();
         }
     }
 
@@ -122,8 +123,8 @@ class FhirPublicExamplesTests {
             }
             assertThat(f.rejections()).isEmpty();
             // Synthea codes pain as LOINC 72514-3 with a valueQuantity: NRS.
-            assertThat(f.drafts(Theme.PIJN)).hasSizeGreaterThan(5);
-            assertThat(f.indicators(Theme.PIJN, 2012).get("measurements").asInt()).isPositive();
+            assertThat(f.drafts(PainTheme.THEME)).hasSizeGreaterThan(5);
+            assertThat(f.indicators(PainTheme.THEME, 2012).get("measurements").asInt()).isPositive();
         }
     }
 }

@@ -12,17 +12,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.bench.FhirExportGenerator;
 import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.extract.TypeCounts;
 import nl.verbeterhub.fhir.ReaderComparison.Outcome;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.FhirJson;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The streaming reader ({@link JsonResourceReader}) and HAPI's full parse ({@link HapiResourceReader}) read the
@@ -57,9 +61,9 @@ class FhirReadersTests {
         assumeTrue(Files.isDirectory(PUBLIC), "the public FHIR examples are read from ../shared, absent here");
         // As FhirPublicExamplesTests has them per example: the VBIs' codes are of no score table, Synthea has NRS only.
         Map<String, Map<RecordType, String>> expected = Map.of(
-                "nictiz", Map.of(RecordType.VBI, "2 read, 0 accepted, {UNKNOWN_INTERVENTION=2}",
-                        RecordType.PIJN, "6 read, 6 accepted, {}", RecordType.ADMISSION, "2 read, 2 accepted, {}"),
-                "synthea", Map.of(RecordType.PIJN, "11 read, 11 accepted, {}"));
+                "nictiz", Map.of(VbiTheme.VBI, "2 read, 0 accepted, {UNKNOWN_INTERVENTION=2}",
+                        PainTheme.PIJN, "6 read, 6 accepted, {}", Admissions.ADMISSION, "2 read, 2 accepted, {}"),
+                "synthea", Map.of(PainTheme.PIJN, "11 read, 11 accepted, {}"));
         for (String source : List.of("nictiz", "synthea")) {
             Path export = PUBLIC.resolve(source).resolve("ndjson");
             assertThat(both.sameResources(export)).as(source).isEqualTo(lines(export));
@@ -71,7 +75,7 @@ class FhirReadersTests {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"VBI", "NUCHTER", "PIJN", "ADMISSION"})
+    @ValueSource(strings = {"VBI", "NUCHTER", "PIJN", "ADMISSION"})
     void generatedExports(RecordType type) throws Exception {
         Path export = dir.resolve("export-" + type);
         FhirExportGenerator.write(type, ROWS, 7, export);
@@ -123,13 +127,13 @@ class FhirReadersTests {
             long line = lineOf(export, fileAndId[0], fileAndId[1]);
             assertThat(o.rejection(fileAndId[0] + ".ndjson", line)).as(e.getKey()).isEqualTo(e.getValue());
         }
-        assertThat(o.accepted(RecordType.PIJN, "Observation/q2", "Observation/q3", "Observation/q4", "Observation/d3",
+        assertThat(o.accepted(PainTheme.PIJN, "Observation/q2", "Observation/q3", "Observation/q4", "Observation/d3",
                 "Observation/d4", "Observation/r1", "Observation/r2", "M-1", "M-2", "M-3", "Observation/i4", "Observation/c3")).isTrue();
-        assertThat(o.accepted(RecordType.VBI, "Procedure/v1", "Procedure/v2", "Procedure/v3", "Procedure/v10", "VBI-15"))
+        assertThat(o.accepted(VbiTheme.VBI, "Procedure/v1", "Procedure/v2", "Procedure/v3", "Procedure/v10", "VBI-15"))
                 .isTrue();
-        assertThat(o.accepted(RecordType.ADMISSION, "Encounter/a2", "Encounter/a3")).isTrue();
-        assertThat(o.accepted(RecordType.ADMISSION, "Encounter/a4")).as("PA is part of an admission").isFalse();
-        assertThat(o.accepted(RecordType.NUCHTER, "Procedure/n1")).isTrue();
+        assertThat(o.accepted(Admissions.ADMISSION, "Encounter/a2", "Encounter/a3")).isTrue();
+        assertThat(o.accepted(Admissions.ADMISSION, "Encounter/a4")).as("PA is part of an admission").isFalse();
+        assertThat(o.accepted(FastingTheme.NUCHTER, "Procedure/n1")).isTrue();
         both.sameExtract(export, BY_BSN);
     }
 

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.Set;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,17 +36,17 @@ class FhirSnapshotTests {
                 painScore("o2", "Patient/p1", AT, "NRS", 5));
         try (Fixture f = new Fixture(dir)) {
             f.deliverFhirSnapshot("fhir", Set.of(2025), full);
-            assertThat(f.indicators(Theme.VBI, 2025).get("registrations").asInt()).isEqualTo(2);
+            assertThat(f.indicators(VbiTheme.THEME, 2025).get("registrations").asInt()).isEqualTo(2);
 
             f.deliverFhirSnapshot("fhir", Set.of(2025), FhirJson.ndjson(dir.resolve("pain/Observation.ndjson"),
                     painScore("o1", "Patient/p1", AT, "NRS", 5)));
-            assertThat(f.indicators(Theme.PIJN, 2025).get("measurements").asInt()).as("o2 is gone").isEqualTo(1);
-            assertThat(f.indicators(Theme.VBI, 2025).get("registrations").asInt()).as("no Procedure held").isEqualTo(2);
-            assertThat(f.indicators(Theme.VBI, 2025).get("admissions").asInt()).as("no Encounter held").isEqualTo(1);
+            assertThat(f.indicators(PainTheme.THEME, 2025).get("measurements").asInt()).as("o2 is gone").isEqualTo(1);
+            assertThat(f.indicators(VbiTheme.THEME, 2025).get("registrations").asInt()).as("no Procedure held").isEqualTo(2);
+            assertThat(f.indicators(VbiTheme.THEME, 2025).get("admissions").asInt()).as("no Encounter held").isEqualTo(1);
 
             f.deliverFhirSnapshot("fhir", Set.of(2025), FhirJson.ndjson(dir.resolve("vbi/Procedure.ndjson"),
                     vbi("v2", "Patient/p1", HEAVY, AT, null)));
-            assertThat(f.indicators(Theme.VBI, 2025).get("registrations").asInt()).as("v1 is gone").isEqualTo(1);
+            assertThat(f.indicators(VbiTheme.THEME, 2025).get("registrations").asInt()).as("v1 is gone").isEqualTo(1);
         }
     }
 }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +56,7 @@ class FhirVbiAdmissionTests {
                             .coding("category", SNOMED, "12345"));
             assertThat(rejections(f)).containsExactly("5 UNKNOWN_INTERVENTION intervention_type", "6 OUT_OF_RANGE score",
                     "7 UNPARSABLE score", "8 MISSING_FIELD intervention_type", "10 END_BEFORE_START end");
-            ObjectNode i = f.indicators(Theme.VBI, 2025);
+            ObjectNode i = f.indicators(VbiTheme.THEME, 2025);
             assertThat(i.get("registrations").asInt()).as("r11 is no VBI").isEqualTo(5);
             assertThat(i.get("heavy").asInt()).as("r1 by the table, r4 by its extension, r9").isEqualTo(3);
             assertThat(i.at("/byScore/3").asInt()).isEqualTo(2);
@@ -76,11 +76,11 @@ class FhirVbiAdmissionTests {
                     vbi("r5", "Patient/p1", POLSBAND, "2025-05-09T10:00:00+02:00", "2025-05-09T12:00:00+02:00"),
                     vbi("r6", "Patient/p1", POLSBAND, "2025-05", null));
             assertThat(rejections(f)).containsExactly("3 END_BEFORE_START end", "6 UNPARSABLE start");
-            ObjectNode i = f.indicators(Theme.VBI, 2025);
+            ObjectNode i = f.indicators(VbiTheme.THEME, 2025);
             assertThat(i.get("heavy").asInt()).isEqualTo(4);
             assertThat(i.at("/heavyDurationMinutes/median").asInt()).as("only r5 has two times").isEqualTo(120);
             assertThat(i.at("/heavyByMonth/4").asInt()).isEqualTo(4);
-            assertThat(f.draft(Theme.VBI, 2025).at("/period/dataUntil").asText())
+            assertThat(f.draft(VbiTheme.THEME, 2025).at("/period/dataUntil").asText())
                     .as("a date only anchors at local midnight").isEqualTo("2025-05-09T10:00:00+02:00");
         }
     }
@@ -103,7 +103,7 @@ class FhirVbiAdmissionTests {
                     admission("e8", "Patient/p1", "2025-02-05", "2025-02-04"),
                     admission("e9", "Patient/p1", "2024-12-31T23:30:00Z", null));
             assertThat(rejections(f)).containsExactly("8 END_BEFORE_START discharged_at");
-            ObjectNode i = f.indicators(Theme.VBI, 2025);
+            ObjectNode i = f.indicators(VbiTheme.THEME, 2025);
             assertThat(i.get("admissions").asInt()).as("IMP, ACUTE, NONAC, TA; 00:30 on 1 January 2025 in Amsterdam")
                     .isEqualTo(5);
             assertThat(i.get("heavyPer1000Admissions").decimalValue()).isEqualByComparingTo("200");
@@ -124,15 +124,15 @@ class FhirVbiAdmissionTests {
                     vbi("r7", "Patient/p1", POLSBAND, start, null).put("status", "unknown"),
                     vbi("r8", "Patient/p1", POLSBAND, start, null).put("status", "done"));
             assertThat(rejections(f)).containsExactly("8 UNPARSABLE status");
-            assertThat(f.indicators(Theme.VBI, 2025).get("registrations").asInt()).isEqualTo(3);
+            assertThat(f.indicators(VbiTheme.THEME, 2025).get("registrations").asInt()).isEqualTo(3);
             deliver(f, "Procedure.ndjson", vbi("r2", "Patient/p1", POLSBAND, start, null).put("status", "entered-in-error"));
-            assertThat(f.indicators(Theme.VBI, 2025).get("registrations").asInt()).isEqualTo(2);
+            assertThat(f.indicators(VbiTheme.THEME, 2025).get("registrations").asInt()).isEqualTo(2);
             deliver(f, "Encounter.ndjson", admission("e1", "Patient/p1", start, null),
                     admission("e2", "Patient/p1", start, null).put("status", "arrived"),
                     admission("e3", "Patient/p1", start, null).put("status", "cancelled"));
-            assertThat(f.indicators(Theme.VBI, 2025).get("admissions").asInt()).isEqualTo(1);
+            assertThat(f.indicators(VbiTheme.THEME, 2025).get("admissions").asInt()).isEqualTo(1);
             deliver(f, "Encounter.ndjson", admission("e1", "Patient/p1", start, null).put("status", "entered-in-error"));
-            assertThat(f.indicators(Theme.VBI, 2025).get("admissions").asInt()).isZero();
+            assertThat(f.indicators(VbiTheme.THEME, 2025).get("admissions").asInt()).isZero();
         }
     }
 }

@@ -12,11 +12,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import nl.verbeterhub.connector.SourceSettings;
 import nl.verbeterhub.extract.ExtractCommit;
@@ -125,7 +125,7 @@ final class ReaderComparison {
         }
 
         Map<RecordType, String> describedCounts() {
-            Map<RecordType, String> d = new EnumMap<>(RecordType.class);
+            Map<RecordType, String> d = new TreeMap<>();
             counts.forEach((t, c) -> d.put(t, c.read() + " read, " + c.accepted() + " accepted, " + c.rejectedByReason()));
             return d;
         }

@@ -17,6 +17,7 @@ import nl.verbeterhub.remote.fhir.ServerPuller;
 import nl.verbeterhub.support.Fixture;
 import nl.verbeterhub.support.fhirserver.FhirTestServer;
 import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,13 +69,13 @@ class ServerRunTests {
                 server.store().put(painScore("p" + i, "Patient/pt" + i, "2025-03-0" + (i + 1) + "T10:00:00+01:00", "NRS", 5).json());
             }
             hub.deliverFhirSnapshot("server", Set.of(), pull(server, "run1").delivered().orElseThrow());
-            assertThat(hub.indicators(Theme.PIJN, 2025).get("measurements").asInt()).isEqualTo(5);
+            assertThat(hub.indicators(PainTheme.THEME, 2025).get("measurements").asInt()).isEqualTo(5);
 
             server.store().remove("Observation", "p2");
             server.store().remove("Observation", "p4");
             hub.deliverFhirSnapshot("server", Set.of(), pull(server, "run2").delivered().orElseThrow());
-            assertThat(hub.indicators(Theme.PIJN, 2025).get("measurements").asInt()).isEqualTo(3);
-            assertThat(hub.draft(Theme.PIJN, 2025).at("/sources/0/extracts").asInt()).isEqualTo(2);
+            assertThat(hub.indicators(PainTheme.THEME, 2025).get("measurements").asInt()).isEqualTo(3);
+            assertThat(hub.draft(PainTheme.THEME, 2025).at("/sources/0/extracts").asInt()).isEqualTo(2);
         }
     }
 }

@@ -26,7 +26,11 @@ import nl.verbeterhub.support.FhirJson;
 import nl.verbeterhub.support.Fixture;
 import nl.verbeterhub.support.fhirserver.FhirTestServer;
 import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.antistolling.AntistollingTheme;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
+import nl.verbeterhub.theme.eigen.EigenTheme;
 import nl.verbeterhub.theme.eigen.OwnGoals;
+import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerRunThemesTests {
 
-    private static final Set<Theme> THEMES = Set.of(Theme.KWETSBAAR, Theme.ANTISTOLLING, Theme.DIAGNOSTIEK, Theme.EIGEN);
+    private static final Set<Theme> THEMES = Set.of(KwetsbaarTheme.THEME, AntistollingTheme.THEME, DiagnostiekTheme.THEME, EigenTheme.THEME);
     private static final SourceSettings.Fhir SETTINGS = SourceSettings.Fhir.DEFAULTS.withThemes(THEMES);
 
     @TempDir

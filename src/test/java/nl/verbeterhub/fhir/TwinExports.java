@@ -21,15 +21,18 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.FhirJson;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 
 /**
  * Twin exports for the equivalence of domain.md §6: the same records, drawn once from one seeded random
@@ -59,8 +62,8 @@ final class TwinExports {
     private static final long[] FOLLOW_UP_GAPS = {0, 60, 1800, 3599, 3600, 3601, 5400, 14_400, 28_800, 86_400};
 
     private final SplittableRandom random;
-    private final Map<RecordType, StringBuilder> csv = new EnumMap<>(RecordType.class);
-    private final Map<RecordType, Integer> lines = new EnumMap<>(RecordType.class);
+    private final Map<RecordType, StringBuilder> csv = new TreeMap<>();
+    private final Map<RecordType, Integer> lines = new TreeMap<>();
     private final Map<String, List<String>> ndjson = new TreeMap<>();
     private final List<Planted> planted = new ArrayList<>();
     /** NUCHTER patients and their birth dates (null: none), written as Patient resources at the end. */
@@ -74,10 +77,10 @@ final class TwinExports {
     /** {@code perType} records of each of the four record types, about one in twenty-five of them invalid. */
     static TwinExports generate(long seed, int perType) {
         TwinExports t = new TwinExports(seed);
-        t.header(RecordType.PIJN, "measurement_id;patient_id;admission_id;measured_at;scale;value;vulnerable");
-        t.header(RecordType.VBI, "registration_id,patient_id,ward,intervention_type,score,start,end,alternatives_considered");
-        t.header(RecordType.ADMISSION, "admission_id,patient_id,admitted_at,discharged_at");
-        t.header(RecordType.NUCHTER, "procedure_id,patient_id,birth_date,induction_at,last_solid_at,last_clear_fluid_at,urgency");
+        t.header(PainTheme.PIJN, "measurement_id;patient_id;admission_id;measured_at;scale;value;vulnerable");
+        t.header(VbiTheme.VBI, "registration_id,patient_id,ward,intervention_type,score,start,end,alternatives_considered");
+        t.header(Admissions.ADMISSION, "admission_id,patient_id,admitted_at,discharged_at");
+        t.header(FastingTheme.NUCHTER, "procedure_id,patient_id,birth_date,induction_at,last_solid_at,last_clear_fluid_at,urgency");
         t.painRecords(perType);
         t.vbiRecords(perType);
         t.admissionRecords(perType);
@@ -164,7 +167,7 @@ final class TwinExports {
         if (random.nextBoolean()) {
             p.kind = "NRS";
             p.value = BigDecimal.valueOf(11);
-            plant(RecordType.PIJN, ReasonCode.OUT_OF_RANGE, "value");
+            plant(PainTheme.PIJN, ReasonCode.OUT_OF_RANGE, "value");
         }
         writePain(p);
     }
@@ -191,38 +194,38 @@ final class TwinExports {
                     case "VAS100" -> pick("100.1", "-0.5");
                     default -> pick("11", "-1");
                 });
-                plant(RecordType.PIJN, ReasonCode.OUT_OF_RANGE, "value");
+                plant(PainTheme.PIJN, ReasonCode.OUT_OF_RANGE, "value");
             }
             case 1 -> {
                 p.csvAt = pick("29-02-2025 10:00", "2025-05-01", "2025-06-01 24:00", "2025-13-01T10:00", "1-5-25");
                 p.fhirAt = pick("2025-02-29T10:00:00+01:00", "2025-05-01", "2025-05-01T10:00:00", "2025-06-01T24:00:00+02:00",
                         "2025-05");
-                plant(RecordType.PIJN, ReasonCode.UNPARSABLE, "measured_at");
+                plant(PainTheme.PIJN, ReasonCode.UNPARSABLE, "measured_at");
             }
             case 2 -> {
                 p.kind = pick("NRS", "LOINC", "FLACC", "COMFORT", "PAINAD");
                 p.value = new BigDecimal("6.5");
-                plant(RecordType.PIJN, ReasonCode.UNPARSABLE, "value");
+                plant(PainTheme.PIJN, ReasonCode.UNPARSABLE, "value");
             }
             case 3 -> {
                 p.value = null;
-                plant(RecordType.PIJN, ReasonCode.MISSING_FIELD, "value");
+                plant(PainTheme.PIJN, ReasonCode.MISSING_FIELD, "value");
             }
             case 4 -> {
                 p.csvAt = null;
                 p.fhirAt = null;
-                plant(RecordType.PIJN, ReasonCode.MISSING_FIELD, "measured_at");
+                plant(PainTheme.PIJN, ReasonCode.MISSING_FIELD, "measured_at");
             }
             default -> {
                 p.patient = null;
-                plant(RecordType.PIJN, ReasonCode.MISSING_FIELD, "patient_id");
+                plant(PainTheme.PIJN, ReasonCode.MISSING_FIELD, "patient_id");
             }
         }
         return p;
     }
 
     private void writePain(Pain p) {
-        row(RecordType.PIJN, ';', p.id, p.patient, null, p.csvAt, csvScale(p.kind), csvNumber(p.value), null);
+        row(PainTheme.PIJN, ';', p.id, p.patient, null, p.csvAt, csvScale(p.kind), csvNumber(p.value), null);
         FhirJson r = resource("Observation", p.id).put("status", pick("final", "final", "amended", "corrected"));
         switch (p.kind) {
             case "LOINC" -> r.coding("code", LOINC, "72514-3");
@@ -333,44 +336,44 @@ final class TwinExports {
                 v.fhirStart = fhirTime(start);
                 v.csvEnd = csvTime(end);
                 v.fhirEnd = fhirTime(end);
-                plant(RecordType.VBI, ReasonCode.END_BEFORE_START, "end");
+                plant(VbiTheme.VBI, ReasonCode.END_BEFORE_START, "end");
             }
             case 1 -> {
                 v.extension = true;
                 v.score = pick("0", "6");
-                plant(RecordType.VBI, ReasonCode.OUT_OF_RANGE, "score");
+                plant(VbiTheme.VBI, ReasonCode.OUT_OF_RANGE, "score");
             }
             case 2 -> {
                 // Never a date only: FHIR allows one for a VBI start, the CSV does not.
                 v.csvStart = pick("30-02-2025 10:00", "2025-02-30T10:00", "2025-04-01 10:00 uur");
                 v.fhirStart = pick("2025-02-30T10:00:00+01:00", "2025-04-01T10:00:00", "2025-04");
-                plant(RecordType.VBI, ReasonCode.UNPARSABLE, "start");
+                plant(VbiTheme.VBI, ReasonCode.UNPARSABLE, "start");
             }
             case 3 -> {
                 v.csvEnd = pick("31-04-2026 10:00", "2026-04-31T10:00:00+02:00");
                 v.fhirEnd = pick("2026-04-31T10:00:00+02:00", "2026-04-30T10:00:00");
-                plant(RecordType.VBI, ReasonCode.UNPARSABLE, "end");
+                plant(VbiTheme.VBI, ReasonCode.UNPARSABLE, "end");
             }
             case 4 -> {
                 // Without a code the score comes from the extension; the intervention is still missing.
                 v.code = null;
                 v.intervention = null;
                 v.extension = true;
-                plant(RecordType.VBI, ReasonCode.MISSING_FIELD, "intervention_type");
+                plant(VbiTheme.VBI, ReasonCode.MISSING_FIELD, "intervention_type");
             }
             default -> {
                 v.csvStart = null;
                 v.fhirStart = null;
                 v.csvEnd = null;
                 v.fhirEnd = null;
-                plant(RecordType.VBI, ReasonCode.MISSING_FIELD, "start");
+                plant(VbiTheme.VBI, ReasonCode.MISSING_FIELD, "start");
             }
         }
     }
 
     private void writeVbi(Vbi v) {
         String score = v.score.equals("5") && random.nextInt(5) == 0 ? "5.0" : v.score;
-        row(RecordType.VBI, ',', v.id, v.patient, v.ward, v.intervention, score, v.csvStart, v.csvEnd, null);
+        row(VbiTheme.VBI, ',', v.id, v.patient, v.ward, v.intervention, score, v.csvStart, v.csvEnd, null);
         FhirJson r = resource("Procedure", v.id);
         switch (random.nextInt(4)) {
             case 0 -> r.coding("category", SNOMED, "225214000");
@@ -412,30 +415,30 @@ final class TwinExports {
                 Stamp end = start.plusSeconds(-1 - random.nextInt(86_400));
                 discharged[0] = csvTime(end);
                 discharged[1] = fhirTime(end);
-                plant(RecordType.ADMISSION, ReasonCode.END_BEFORE_START, "discharged_at");
+                plant(Admissions.ADMISSION, ReasonCode.END_BEFORE_START, "discharged_at");
             }
             case 1 -> {
                 admitted[0] = pick("29-02-2026 08:00", "2026-02-29T08:00:00+01:00");
                 admitted[1] = pick("2026-02-29T08:00:00+01:00", "2026-03-01T08:00:00");
                 discharged[0] = null;
                 discharged[1] = null;
-                plant(RecordType.ADMISSION, ReasonCode.UNPARSABLE, "admitted_at");
+                plant(Admissions.ADMISSION, ReasonCode.UNPARSABLE, "admitted_at");
             }
             case 2 -> {
                 admitted[0] = null;
                 admitted[1] = null;
-                plant(RecordType.ADMISSION, ReasonCode.MISSING_FIELD, "admitted_at");
+                plant(Admissions.ADMISSION, ReasonCode.MISSING_FIELD, "admitted_at");
             }
             default -> {
                 discharged[0] = "2026-06-31 12:00";
                 discharged[1] = "2026-06-31T12:00:00+02:00";
-                plant(RecordType.ADMISSION, ReasonCode.UNPARSABLE, "discharged_at");
+                plant(Admissions.ADMISSION, ReasonCode.UNPARSABLE, "discharged_at");
             }
         }
     }
 
     private void writeAdmission(String id, String patient, String[] admitted, String[] discharged) {
-        row(RecordType.ADMISSION, ',', id, patient, admitted[0], discharged[0]);
+        row(Admissions.ADMISSION, ',', id, patient, admitted[0], discharged[0]);
         FhirJson r = resource("Encounter", id).put("status", discharged[1] == null ? pick("in-progress", "onleave") : "finished");
         switch (random.nextInt(10)) {
             case 0 -> r.codingObject("class", ACT_CODE, "ACUTE");
@@ -598,7 +601,7 @@ final class TwinExports {
     }
 
     private void plantFasting(ReasonCode reason, String field) {
-        plant(RecordType.NUCHTER, reason, field);
+        plant(FastingTheme.NUCHTER, reason, field);
     }
 
     private void writeFasting(Fasting f) {
@@ -606,7 +609,7 @@ final class TwinExports {
         String birthText = birth == null ? null
                 : random.nextBoolean() ? birth.toString() : DateTimeFormatter.ofPattern("d-M-uuuu").format(birth);
         String urgency = f.urgent ? pick("urgent", "spoed", "acuut", "Spoed") : pick(null, "elective", "electief", "Electief");
-        row(RecordType.NUCHTER, ',', f.id, f.patient, birthText, f.csvInduction, f.solid[0], f.clear[0], urgency);
+        row(FastingTheme.NUCHTER, ',', f.id, f.patient, birthText, f.csvInduction, f.solid[0], f.clear[0], urgency);
 
         FhirJson r = resource("Procedure", f.id).put("status", pick("completed", "completed", "in-progress"))
                 .coding("code", SNOMED, pick("399097000", "399097000", "50697003"));
@@ -773,7 +776,7 @@ final class TwinExports {
     }
 
     private void header(RecordType type, String header) {
-        csv.put(type, new StringBuilder(header).append(type == RecordType.NUCHTER ? "\r\n" : "\n"));
+        csv.put(type, new StringBuilder(header).append(type == FastingTheme.NUCHTER ? "\r\n" : "\n"));
         lines.put(type, 0);
     }
 
@@ -783,7 +786,7 @@ final class TwinExports {
             if (i > 0) b.append(separator);
             b.append(quoted(fields[i], separator));
         }
-        b.append(type == RecordType.NUCHTER ? "\r\n" : "\n");
+        b.append(type == FastingTheme.NUCHTER ? "\r\n" : "\n");
         lines.merge(type, 1, Integer::sum);
     }
 

@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 import nl.verbeterhub.bench.ExportGenerator;
 import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.kafka.EmbeddedKafkaBroker;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.TopicReader;
 import nl.verbeterhub.support.ValidatedDrafts;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +60,7 @@ class CrashRecoveryIT {
                 + "\"\n  name: Crashziekenhuis\ninbox: data/inbox/pijn\nrecordType: PIJN\n");
         kafkaPort = EmbeddedKafkaBroker.freePort();
         httpPort = EmbeddedKafkaBroker.freePort();
-        Path export = ExportGenerator.write(RecordType.PIJN, ExportGenerator.Dialect.DUTCH, 200_000, 7, root.resolve(FILE));
+        Path export = ExportGenerator.write(PainTheme.PIJN, ExportGenerator.Dialect.DUTCH, 200_000, 7, root.resolve(FILE));
 
         hub = start(jar, "first.log");
         awaitReady();

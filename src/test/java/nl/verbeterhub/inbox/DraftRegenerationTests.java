@@ -7,11 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import nl.verbeterhub.extract.ExtractLog;
 import nl.verbeterhub.theme.DeliveredTypes;
 import nl.verbeterhub.csv.CsvExtractReader;
@@ -32,6 +32,7 @@ import nl.verbeterhub.theme.ThemeCalculator;
 import nl.verbeterhub.theme.ThemeYear;
 import nl.verbeterhub.theme.Themes;
 import nl.verbeterhub.theme.pijn.PainScales;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -52,12 +53,12 @@ class DraftRegenerationTests {
 
     /** The real PIJN calculator, failing while the test says so. */
     private static final class Flaky implements ThemeCalculator {
-        final ThemeCalculator real = Themes.calculators(PainScales.defaults()).get(Theme.PIJN);
+        final ThemeCalculator real = Themes.calculators(PainScales.defaults()).get(PainTheme.THEME);
         boolean failing = true;
 
         @Override
         public Theme theme() {
-            return Theme.PIJN;
+            return PainTheme.THEME;
         }
 
         @Override
@@ -91,15 +92,15 @@ class DraftRegenerationTests {
                         records, sink));
             }
             Flaky flaky = new Flaky();
-            Map<Theme, ThemeCalculator> calculators = new EnumMap<>(Themes.calculators(PainScales.defaults()));
-            calculators.put(Theme.PIJN, flaky);
+            Map<Theme, ThemeCalculator> calculators = new TreeMap<>(Themes.calculators(PainScales.defaults()));
+            calculators.put(PainTheme.THEME, flaky);
             DraftService drafts = new DraftService(new DraftBuilder(store, log, calculators, 1, agb -> "Z"),
                     new DraftPublisher(camel.createProducerTemplate(), "urn:test"), new PublishedDrafts(), store, log, clock);
             ConnectorStatus status = new ConnectorStatus();
             DraftRegeneration regeneration = new DraftRegeneration((offsets, timeout) -> { }, drafts, status, clock,
                     Duration.ofSeconds(30));
             MockEndpoint published = camel.getEndpoint("mock:drafts", MockEndpoint.class);
-            ExtractOutcome outcome = new ExtractOutcome(AGB, "sha", false, Set.of(Theme.PIJN), Map.of(), null);
+            ExtractOutcome outcome = new ExtractOutcome(AGB, "sha", false, Set.of(PainTheme.THEME), Map.of(), null);
 
             regeneration.afterExtract("pijn", outcome);
             assertThat(regeneration.owed()).containsExactly(AGB);

@@ -248,7 +248,7 @@ class IntegrityIT {
     @Test
     @Order(5)
     void aDraftNeverShowsHalfAnExtractEvenWhenAnotherExtractOfTheHospitalArrivesMeanwhile() throws Exception {
-        Path big = nl.verbeterhub.bench.ExportGenerator.write(nl.verbeterhub.record.RecordType.PIJN,
+        Path big = nl.verbeterhub.bench.ExportGenerator.write(nl.verbeterhub.theme.pijn.PainTheme.PIJN,
                 nl.verbeterhub.bench.ExportGenerator.Dialect.ISO, 40_000, 3, HUB.root().resolve("big.csv"));
         NotifyBuilder bigDone = new NotifyBuilder(camel).fromRoute("inbox-half-big").whenDone(1).create();
         HubTestProperties.drop(HUB.inbox("half-big"), "big.csv", Files.readAllBytes(big));

@@ -28,10 +28,10 @@ import nl.verbeterhub.status.ConnectorStatus;
 import nl.verbeterhub.health.HubHealthIndicator;
 import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.health.KafkaHealthIndicator;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.HubTestProperties;
 import nl.verbeterhub.support.InboxFolders;
 import nl.verbeterhub.support.TopicReader;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -111,9 +111,9 @@ class ThreeBrokerClusterIT {
     void oneBrokerDownLosesNothingTwoDownWaitsAndOneBackCompletes() throws Exception {
         // Three brokers share this JVM with the hub: on a loaded machine the group's first join takes longer.
         readiness.awaitReady(WAIT.multipliedBy(2));
-        Path first = ExportGenerator.write(RecordType.PIJN, ExportGenerator.Dialect.ISO, 100_000, 11, 1,
+        Path first = ExportGenerator.write(PainTheme.PIJN, ExportGenerator.Dialect.ISO, 100_000, 11, 1,
                 HUB.root().resolve("pijn-1.csv"));
-        Path second = ExportGenerator.write(RecordType.PIJN, ExportGenerator.Dialect.ISO, 3_000, 12, 100_001,
+        Path second = ExportGenerator.write(PainTheme.PIJN, ExportGenerator.Dialect.ISO, 3_000, 12, 100_001,
                 HUB.root().resolve("pijn-2.csv"));
 
         // 1. The leader of the hospital's record partition stops once the first part of the extract is committed.

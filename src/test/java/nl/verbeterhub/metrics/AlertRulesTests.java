@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.Connectors;
 import nl.verbeterhub.extract.ExtractLog;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -64,8 +64,8 @@ class AlertRulesTests {
         metrics.committed(pijn, HubMetricsTests.commit(pijn, now), Duration.ofSeconds(1), now);
         metrics.redelivered(pijn, Duration.ofSeconds(1), now);
         metrics.quarantined(pijn, "NOT_TEXT");
-        metrics.draftPublished(Theme.PIJN);
-        metrics.draftTombstoned(Theme.PIJN);
+        metrics.draftPublished(PainTheme.THEME);
+        metrics.draftTombstoned(PainTheme.THEME);
         // no health endpoint in this bean factory: the gauge is there, NaN
         new HealthGauge(new DefaultListableBeanFactory().getBeanProvider(HealthEndpoint.class)).bindTo(registry);
         Set<String> names = new LinkedHashSet<>();

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.ConnectorType;
 import nl.verbeterhub.connector.Connectors;
@@ -29,9 +30,9 @@ import nl.verbeterhub.extract.UnusableFileException;
 import nl.verbeterhub.status.ConnectorStatus;
 import nl.verbeterhub.inbox.InboxHandler;
 import nl.verbeterhub.record.ReasonCode;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.MovableClock;
-import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -53,8 +54,8 @@ class HubMetricsTests {
 
     static ExtractCommit commit(ConnectorConfig c, Instant at) {
         return new ExtractCommit(c.agb(), c.id(), "pijn.csv", "ab".repeat(32), at, at, Map.of(
-                RecordType.PIJN, new TypeCounts(10, 7, Map.of(ReasonCode.UNPARSABLE, 2L, ReasonCode.OUT_OF_RANGE, 1L)),
-                RecordType.ADMISSION, new TypeCounts(4, 4, Map.of())), SourceReport.NONE);
+                PainTheme.PIJN, new TypeCounts(10, 7, Map.of(ReasonCode.UNPARSABLE, 2L, ReasonCode.OUT_OF_RANGE, 1L)),
+                Admissions.ADMISSION, new TypeCounts(4, 4, Map.of())), SourceReport.NONE);
     }
 
     @Test
@@ -68,9 +69,9 @@ class HubMetricsTests {
         metrics.committed(pijn, commit(pijn, T), Duration.ofMillis(500), T.plusSeconds(60));
         metrics.redelivered(pijn, Duration.ofMillis(10), T.plusSeconds(120));
         metrics.failed(pijn, Duration.ofMillis(20));
-        metrics.draftPublished(Theme.PIJN);
-        metrics.draftPublished(Theme.PIJN);
-        metrics.draftTombstoned(Theme.VBI);
+        metrics.draftPublished(PainTheme.THEME);
+        metrics.draftPublished(PainTheme.THEME);
+        metrics.draftTombstoned(VbiTheme.THEME);
 
         assertThat(registry.get(HubMetrics.COMMITTED).tags("connector", "pijn", "agb", "06019999").counter().count())
                 .isEqualTo(2);
@@ -141,7 +142,7 @@ class HubMetricsTests {
         ConnectorConfig pijn = connector("pijn", "06019999", dir);
         HubMetrics metrics = new HubMetrics(registry, new Connectors(List.of(pijn)), new ExtractLog());
         metrics.committed(pijn, commit(pijn, T), Duration.ofSeconds(2), T);
-        metrics.draftPublished(Theme.PIJN);
+        metrics.draftPublished(PainTheme.THEME);
         String scrape = registry.scrape();
         assertThat(scrape).contains(
                 "verbeterhub_extracts_committed_total{agb=\"06019999\",connector=\"pijn\"} 1.0",

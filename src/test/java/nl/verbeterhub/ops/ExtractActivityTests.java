@@ -11,8 +11,8 @@ import nl.verbeterhub.extract.ExtractSink;
 import nl.verbeterhub.extract.Position;
 import nl.verbeterhub.extract.Rejection;
 import nl.verbeterhub.record.ReasonCode;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.StateKey;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.junit.jupiter.api.Test;
 
 /** What operators see of an extract while it is read and after: records so far, its first rejections. */
@@ -38,7 +38,7 @@ class ExtractActivityTests {
     }
 
     private static Rejection rejection(long line) {
-        return new Rejection("06010001", "pijn", "pijn.csv", "abc", Position.line("pijn.csv", line), RecordType.PIJN, null,
+        return new Rejection("06010001", "pijn", "pijn.csv", "abc", Position.line("pijn.csv", line), PainTheme.PIJN, null,
                 ReasonCode.OUT_OF_RANGE, "value");
     }
 
@@ -47,7 +47,7 @@ class ExtractActivityTests {
         ExtractActivity activity = new ExtractActivity(Clock.fixed(Instant.parse("2026-12-04T01:00:00Z"), ZoneOffset.UTC));
         Recording sink = new Recording();
         ExtractSink observed = activity.observe("pijn", "pijn.csv", "abc", sink);
-        StateKey key = new StateKey("06010001", RecordType.PIJN, "k");
+        StateKey key = new StateKey("06010001", PainTheme.PIJN, "k");
         for (int i = 0; i < 3; i++) observed.put(key, new byte[0]);
         for (int i = 0; i < ExtractActivity.SAMPLES + 5; i++) observed.reject(rejection(i + 2));
         observed.remove(key);

@@ -9,6 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import nl.verbeterhub.csv.HeaderMapping;
 import nl.verbeterhub.extract.UnusableFileException;
+import nl.verbeterhub.theme.antistolling.AntistollingTheme;
+import nl.verbeterhub.theme.eigen.EigenTheme;
+import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
+import nl.verbeterhub.theme.pijn.PainTheme;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,22 +30,22 @@ class RecordTypeTests {
             if (type.hasPatient()) assertThat(type.column("patient_id")).as(type.name()).isEqualTo(1);
         }
         assertThat(RecordType.records()).filteredOn(t -> !t.hasPatient())
-                .containsExactly(RecordType.ANTISTOLLING_SHIFT, RecordType.EIGEN_MONTH, RecordType.EIGEN_MILESTONE);
+                .containsExactly(AntistollingTheme.ANTISTOLLING_SHIFT, EigenTheme.EIGEN_MONTH, EigenTheme.EIGEN_MILESTONE);
     }
 
     @Test
     void aColumnIsFoundByNameAndAnUnknownNameFailsLoudly() {
-        assertThat(RecordType.NUCHTER.column("urgency")).isEqualTo(7);
-        assertThat(RecordType.PIJN.column("scale")).isEqualTo(4);
-        assertThatThrownBy(() -> RecordType.PIJN.column("no_such_column"))
+        assertThat(FastingTheme.NUCHTER.column("urgency")).isEqualTo(7);
+        assertThat(PainTheme.PIJN.column("scale")).isEqualTo(4);
+        assertThatThrownBy(() -> PainTheme.PIJN.column("no_such_column"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PIJN has no column no_such_column");
     }
 
     @Test
     void oneOfGroupsComeFromTheTable() {
-        assertThat(RecordType.NUCHTER.oneOfGroups()).containsExactly(Map.entry("age", List.of("age_years", "birth_date")));
-        assertThat(RecordType.KWETSBAAR.oneOfGroups()).containsExactly(Map.entry("age", List.of("age_years", "birth_date")));
-        assertThat(RecordType.VBI.oneOfGroups()).isEmpty();
+        assertThat(FastingTheme.NUCHTER.oneOfGroups()).containsExactly(Map.entry("age", List.of("age_years", "birth_date")));
+        assertThat(KwetsbaarTheme.KWETSBAAR.oneOfGroups()).containsExactly(Map.entry("age", List.of("age_years", "birth_date")));
+        assertThat(VbiTheme.VBI.oneOfGroups()).isEmpty();
     }
 
     @Test
@@ -59,7 +65,7 @@ class RecordTypeTests {
         assertThatThrownBy(() -> HeaderMapping.resolve(header, Map.of(), Optional.empty()))
                 .isInstanceOf(UnusableFileException.class)
                 .satisfies(e -> assertThat(((UnusableFileException) e).reason()).isEqualTo(UnusableFileException.Reason.UNKNOWN_HEADER));
-        assertThatThrownBy(() -> HeaderMapping.resolve(header, Map.of(), Optional.of(RecordType.NUCHTER)))
+        assertThatThrownBy(() -> HeaderMapping.resolve(header, Map.of(), Optional.of(FastingTheme.NUCHTER)))
                 .isInstanceOf(UnusableFileException.class).hasMessageContaining("age_years or birth_date");
     }
 

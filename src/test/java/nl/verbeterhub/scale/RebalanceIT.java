@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import nl.verbeterhub.bench.ExportGenerator;
 import nl.verbeterhub.extract.ExtractCommitJson;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.HubProcesses;
 import nl.verbeterhub.support.HubProcesses.Hub;
 import nl.verbeterhub.support.TopicReader;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class RebalanceIT {
         Map<String, Path> exports = new HashMap<>();
         for (int i = 0; i < agbs.size(); i++) {
             cluster.painConnector("zh-" + i, agbs.get(i), "Ziekenhuis " + i);
-            exports.put("zh-" + i, ExportGenerator.write(RecordType.PIJN, ExportGenerator.Dialect.DUTCH, ROWS, 31 + i,
+            exports.put("zh-" + i, ExportGenerator.write(PainTheme.PIJN, ExportGenerator.Dialect.DUTCH, ROWS, 31 + i,
                     root.resolve("exports/pijn-zh-" + i + ".csv")));
         }
         // A hand-over lets extracts under way finish for up to handover-timeout: ample here, on a loaded machine too.

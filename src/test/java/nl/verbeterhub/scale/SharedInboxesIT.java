@@ -15,11 +15,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.verbeterhub.bench.ExportGenerator;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.HubProcesses;
 import nl.verbeterhub.support.HubProcesses.Hub;
 import nl.verbeterhub.support.TopicReader;
 import nl.verbeterhub.support.ValidatedDrafts;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class SharedInboxesIT {
             String id = "zh-" + i;
             cluster.painConnector(id, agbs.get(i), "Ziekenhuis " + i);
             // zh-0 delivers the big extract: long enough to be killed in the middle of it.
-            exports.put(id, ExportGenerator.write(RecordType.PIJN, ExportGenerator.Dialect.DUTCH, i == 0 ? 200_000 : 3_000,
+            exports.put(id, ExportGenerator.write(PainTheme.PIJN, ExportGenerator.Dialect.DUTCH, i == 0 ? 200_000 : 3_000,
                     11 + i, root.resolve("exports/pijn-" + id + ".csv")));
         }
 

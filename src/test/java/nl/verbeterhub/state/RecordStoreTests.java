@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +22,12 @@ class RecordStoreTests {
     }
 
     private static byte[] record(int patient, long anchor, int payload) {
-        return StoredRecord.encode(RecordType.PIJN, "tests", patient(patient), anchor, new byte[] {(byte) payload});
+        return StoredRecord.encode(PainTheme.PIJN, "tests", patient(patient), anchor, new byte[] {(byte) payload});
     }
 
     private static List<String> kept(RecordStore store) {
         List<String> seen = new ArrayList<>();
-        store.forEachRecord("06010099", RecordType.PIJN,
+        store.forEachRecord("06010099", PainTheme.PIJN,
                 r -> seen.add(r.patient()[0] + "@" + r.anchor() + "=" + r.payload().get()));
         return seen;
     }
@@ -37,7 +37,7 @@ class RecordStoreTests {
         // Same identity, patient and anchor, another value: the earlier index entry's removal and the new
         // entry share one key, and the sorted write must keep the removal first.
         try (RecordStore store = RecordStore.open(dir, 8L << 20)) {
-            StateKey key = new StateKey("06010099", RecordType.PIJN, "record-key-000000000001");
+            StateKey key = new StateKey("06010099", PainTheme.PIJN, "record-key-000000000001");
             try (StoreBatch batch = store.newBatch()) {
                 batch.put(key, record(1, 1_000, 4));
                 batch.write();
@@ -55,8 +55,8 @@ class RecordStoreTests {
         // Another patient and time move the record to another index key: the stored version's entry
         // must go, or the record would be counted twice; a removal takes the entry away too.
         try (RecordStore store = RecordStore.open(dir, 8L << 20)) {
-            StateKey moved = new StateKey("06010099", RecordType.PIJN, "record-key-000000000001");
-            StateKey removed = new StateKey("06010099", RecordType.PIJN, "record-key-000000000002");
+            StateKey moved = new StateKey("06010099", PainTheme.PIJN, "record-key-000000000001");
+            StateKey removed = new StateKey("06010099", PainTheme.PIJN, "record-key-000000000002");
             try (StoreBatch batch = store.newBatch()) {
                 batch.put(moved, record(1, 1_000, 4));
                 batch.put(removed, record(2, 2_000, 5));
@@ -76,12 +76,12 @@ class RecordStoreTests {
         try (RecordStore store = RecordStore.open(dir, 8L << 20)) {
             try (StoreBatch batch = store.newBatch()) {
                 for (int i = 0; i < 10_000; i++) {
-                    StateKey key = new StateKey("06010099", RecordType.PIJN, String.format("record-key-%012d", i));
+                    StateKey key = new StateKey("06010099", PainTheme.PIJN, String.format("record-key-%012d", i));
                     batch.put(key, record(i % 3 + 1, 20_000 - i, 1));
                 }
                 // A later change of record 5 in the same batch moves it; record 6 is removed.
-                batch.put(new StateKey("06010099", RecordType.PIJN, "record-key-000000000005"), record(3, 1, 9));
-                batch.delete(new StateKey("06010099", RecordType.PIJN, "record-key-000000000006"));
+                batch.put(new StateKey("06010099", PainTheme.PIJN, "record-key-000000000005"), record(3, 1, 9));
+                batch.delete(new StateKey("06010099", PainTheme.PIJN, "record-key-000000000006"));
                 batch.write();
             }
             List<String> kept = kept(store);
@@ -103,12 +103,12 @@ class RecordStoreTests {
         RecordStore store = RecordStore.open(dir, 8L << 20);
         try (StoreBatch batch = store.newBatch()) {
             for (int i = 0; i < 50_000; i++) {
-                batch.put(new StateKey("06010099", RecordType.PIJN, String.format("record-key-%012d", i)), record(i % 97, i, 1));
+                batch.put(new StateKey("06010099", PainTheme.PIJN, String.format("record-key-%012d", i)), record(i % 97, i, 1));
             }
             batch.write();
         }
         int[] visited = {0};
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.forEachRecord("06010099", RecordType.PIJN, r -> {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.forEachRecord("06010099", PainTheme.PIJN, r -> {
             if (++visited[0] == 10) throw new IllegalStateException("visitor failed");
         })).hasMessage("visitor failed");
         assertThat(kept(store)).hasSize(50_000); // the store reads on after a failed pass
@@ -138,7 +138,7 @@ class RecordStoreTests {
 
         Path fresh = dir.resolve("fresh");
         try (RecordStore store = RecordStore.open(fresh, 8L << 20); StoreBatch batch = store.newBatch()) {
-            batch.put(new StateKey("06010099", RecordType.PIJN, "A".repeat(22)), record(1, 1, 1));
+            batch.put(new StateKey("06010099", PainTheme.PIJN, "A".repeat(22)), record(1, 1, 1));
             batch.write();
         }
         try (RecordStore reopened = RecordStore.open(fresh, 8L << 20)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import nl.verbeterhub.support.Fixture;
+import nl.verbeterhub.theme.nuchter.FastingTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class FastingIndicatorsTests {
     void boundariesAtExactlyOneAndTwoHoursAndEightHours() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             f.deliver("nuchter-csv", NUCHTER);
-            ObjectNode i = f.indicators(Theme.NUCHTER, 2025);
+            ObjectNode i = f.indicators(FastingTheme.THEME, 2025);
             assertThat(i.get("procedures").asLong()).isEqualTo(6);
             assertThat(i.get("clearFluidFastingMinutes").toString()).isEqualTo("{\"median\":60,\"p90\":121}");
             assertThat(i.get("solidFastingMinutes").toString()).isEqualTo("{\"median\":480,\"p90\":4320}");
@@ -41,7 +42,7 @@ class FastingIndicatorsTests {
             assertThat(i.get("clearFluidOver2hShare").decimalValue()).isEqualByComparingTo("0.25");
             assertThat(i.get("solidOver8hShare").decimalValue()).isEqualByComparingTo("0.4");
             assertThat(i.get("clearFluidMissing").asLong()).isEqualTo(2);
-            ObjectNode draft = f.draft(Theme.NUCHTER, 2025);
+            ObjectNode draft = f.draft(FastingTheme.THEME, 2025);
             assertThat(draft.at("/period/dataUntil").asText()).isEqualTo("2025-10-26T02:30:00+02:00");
             assertThat(draft.at("/pdca/check").asText()).isEqualTo("In 2025 zijn 6 electieve ingrepen bij kinderen "
                     + "geregistreerd; bij 25% was het kind langer dan 2 uur nuchter voor heldere vloeistof.");
@@ -59,7 +60,7 @@ class FastingIndicatorsTests {
                     "12 MISSING_FIELD age_years",
                     "13 UNPARSABLE urgency",
                     "14 UNPARSABLE age_years");
-            assertThat(f.draft(Theme.NUCHTER, 2025).at("/dataQuality/recordsAccepted").asLong()).isEqualTo(8);
+            assertThat(f.draft(FastingTheme.THEME, 2025).at("/dataQuality/recordsAccepted").asLong()).isEqualTo(8);
         }
     }
 
@@ -68,7 +69,7 @@ class FastingIndicatorsTests {
         try (Fixture f = new Fixture(dir)) {
             f.deliver("nuchter-csv", "procedure_id,patient_id,age_years,induction_at,last_clear_fluid_at\n"
                     + "n1,c1,40,2024-03-10 09:00,2024-03-10 08:00\n");
-            ObjectNode i = f.indicators(Theme.NUCHTER, 2024);
+            ObjectNode i = f.indicators(FastingTheme.THEME, 2024);
             assertThat(i.get("procedures").asLong()).isZero();
             assertThat(i.get("clearFluidOver2hShare").isNull()).isTrue();
             assertThat(i.get("clearFluidFastingMinutes").toString()).isEqualTo("{\"median\":null,\"p90\":null}");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import nl.verbeterhub.support.Fixture;
+import nl.verbeterhub.theme.pijn.PainTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class PainIndicatorsTests {
     void everyIndicatorOnAHandComputedYear() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             f.deliver("pijn-csv", PIJN);
-            ObjectNode i = f.indicators(Theme.PIJN, 2025);
+            ObjectNode i = f.indicators(PainTheme.THEME, 2025);
             assertThat(i.get("measurements").asLong()).isEqualTo(9);
             assertThat(i.get("patients").asLong()).isEqualTo(4);
             assertThat(i.get("painShare").decimalValue()).isEqualByComparingTo("0.6667");
@@ -44,8 +45,8 @@ class PainIndicatorsTests {
             assertThat(i.get("vulnerable").get("measurements").asLong()).isEqualTo(3);
             assertThat(i.get("vulnerable").get("painShare").decimalValue()).isEqualByComparingTo("0.6667");
             assertThat(i.get("vulnerable").get("followUpWithin60Share").decimalValue()).isEqualByComparingTo("0.5");
-            assertThat(f.draft(Theme.PIJN, 2025).at("/period/dataUntil").asText()).isEqualTo("2025-12-31T23:30:00+01:00");
-            assertThat(f.draft(Theme.PIJN, 2025).at("/pdca/check").asText())
+            assertThat(f.draft(PainTheme.THEME, 2025).at("/period/dataUntil").asText()).isEqualTo("2025-12-31T23:30:00+01:00");
+            assertThat(f.draft(PainTheme.THEME, 2025).at("/pdca/check").asText())
                     .isEqualTo("In 2025 zijn 9 pijnscores vastgelegd, waarvan 66,67% pijn die om actie vraagt.");
         }
     }
@@ -54,13 +55,13 @@ class PainIndicatorsTests {
     void theNextYearCountsItsOwnMeasurementsOnly() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             f.deliver("pijn-csv", PIJN);
-            ObjectNode i = f.indicators(Theme.PIJN, 2026);
+            ObjectNode i = f.indicators(PainTheme.THEME, 2026);
             assertThat(i.get("measurements").asLong()).isEqualTo(1);
             assertThat(i.get("painShare").decimalValue()).isEqualByComparingTo("0");
             assertThat(i.get("followUpWithin60Share").isNull()).isTrue();
             assertThat(i.get("vulnerable").toString()).isEqualTo(
                     "{\"measurements\":0,\"painShare\":null,\"followUpWithin60Share\":null}");
-            assertThat(f.draft(Theme.PIJN, 2026).at("/period/complete").asBoolean()).isFalse();
+            assertThat(f.draft(PainTheme.THEME, 2026).at("/period/complete").asBoolean()).isFalse();
         }
     }
 
@@ -78,7 +79,7 @@ class PainIndicatorsTests {
         try (Fixture f = new Fixture(dir)) {
             f.deliver("pijn-csv", "measurement_id,patient_id,measured_at,scale,value\n"
                     + "a,q1,2025-05-01 08:00,NRS,4\nb,q2,2025-05-01 08:00,NRS,3\nc,q3,2025-05-01 08:00,VAS100,\"69,99\"\n");
-            ObjectNode i = f.indicators(Theme.PIJN, 2025);
+            ObjectNode i = f.indicators(PainTheme.THEME, 2025);
             assertThat(i.get("painShare").decimalValue()).isEqualByComparingTo("0.6667");
             assertThat(i.get("severePainShare").decimalValue()).isEqualByComparingTo("0");
         }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.StreamSupport;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.support.Fixture;
+import nl.verbeterhub.theme.vbi.VbiTheme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +42,7 @@ class VbiIndicatorsTests {
     void everyIndicatorOnAHandComputedYear() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             f.deliver("vbi-csv", VBI);
-            ObjectNode i = f.indicators(Theme.VBI, 2025);
+            ObjectNode i = f.indicators(VbiTheme.THEME, 2025);
             assertThat(i.get("registrations").asLong()).isEqualTo(6);
             assertThat(i.get("byScore").toString()).isEqualTo("{\"1\":1,\"2\":0,\"3\":1,\"4\":0,\"5\":4}");
             assertThat(i.get("heavy").asLong()).isEqualTo(4);
@@ -55,7 +56,7 @@ class VbiIndicatorsTests {
             assertThat(i.has("heavyPer1000Admissions")).isTrue();
             assertThat(i.get("heavyPer1000Admissions").isNull()).isTrue();
 
-            ObjectNode draft = f.draft(Theme.VBI, 2025);
+            ObjectNode draft = f.draft(VbiTheme.THEME, 2025);
             assertThat(draft.at("/period/dataUntil").asText()).isEqualTo("2025-06-01T12:00:00+02:00");
             assertThat(draft.at("/period/complete").asBoolean()).isTrue();
             assertThat(draft.at("/pdca/check").asText()).isEqualTo("In 2025 zijn 6 VBI geregistreerd, waarvan 4 zwaar (score 5).");
@@ -66,14 +67,14 @@ class VbiIndicatorsTests {
     void emptySetsAreNullAndAnotherYearHasItsOwnDraft() throws Exception {
         try (Fixture f = new Fixture(dir)) {
             f.deliver("vbi-csv", VBI);
-            ObjectNode i = f.indicators(Theme.VBI, 2024);
+            ObjectNode i = f.indicators(VbiTheme.THEME, 2024);
             assertThat(i.get("registrations").asLong()).isEqualTo(1);
             assertThat(i.get("heavy").asLong()).isZero();
             assertThat(i.get("heavyShare").decimalValue()).isEqualByComparingTo("0");
             assertThat(i.get("heavyDurationMinutes").toString()).isEqualTo("{\"median\":null,\"p90\":null}");
             assertThat(i.get("heavyWithAlternativesShare").isNull()).isTrue();
             assertThat(i.get("heavyByMonth")).hasSize(12);
-            assertThat(f.drafts(Theme.VBI)).extracting(d -> d.year()).containsExactly(2024, 2025);
+            assertThat(f.drafts(VbiTheme.THEME)).extracting(d -> d.year()).containsExactly(2024, 2025);
         }
     }
 
@@ -92,18 +93,18 @@ class VbiIndicatorsTests {
         try (Fixture f = new Fixture(dir)) {
             f.deliver("vbi-csv", VBI);
             f.deliver("opnames-csv", ADMISSIONS);
-            ObjectNode i = f.indicators(Theme.VBI, 2025);
+            ObjectNode i = f.indicators(VbiTheme.THEME, 2025);
             assertThat(i.get("admissions").asLong()).isEqualTo(2);
             assertThat(i.get("heavyPer1000Admissions").decimalValue()).isEqualByComparingTo("2000");
-            assertThat(f.indicators(Theme.VBI, 2024).get("heavyPer1000Admissions").decimalValue()).isEqualByComparingTo("0");
+            assertThat(f.indicators(VbiTheme.THEME, 2024).get("heavyPer1000Admissions").decimalValue()).isEqualByComparingTo("0");
 
-            JsonNode q = f.draft(Theme.VBI, 2025).get("dataQuality");
+            JsonNode q = f.draft(VbiTheme.THEME, 2025).get("dataQuality");
             assertThat(q.get("recordsRead").asLong()).isEqualTo(16);
             assertThat(q.get("recordsAccepted").asLong()).isEqualTo(10);
             assertThat(q.get("recordsRejected").asLong()).isEqualTo(6);
             assertThat(q.get("rejectedByReason").toString()).isEqualTo(
                     "{\"MISSING_FIELD\":1,\"UNPARSABLE\":2,\"OUT_OF_RANGE\":1,\"END_BEFORE_START\":2}");
-            JsonNode sources = f.draft(Theme.VBI, 2025).get("sources");
+            JsonNode sources = f.draft(VbiTheme.THEME, 2025).get("sources");
             assertThat(StreamSupport.stream(sources.spliterator(), false).map(s -> s.get("connector").asText()))
                     .containsExactly("opnames-csv", "vbi-csv");
             assertThat(sources.get(1).at("/latest/records").asLong()).isEqualTo(12);
@@ -118,13 +119,13 @@ class VbiIndicatorsTests {
             f.deliver("vbi-csv", HEADER
                     + "r2,p1,W1,polsband,3,2025-01-12 10:00,2025-01-12 10:59:59,nee\n"
                     + "r1,p1,W1,onrustband,9,2025-01-10 10:00,,\n");
-            ObjectNode i = f.indicators(Theme.VBI, 2025);
+            ObjectNode i = f.indicators(VbiTheme.THEME, 2025);
             assertThat(i.get("registrations").asLong()).isEqualTo(6);
             assertThat(i.get("heavy").asLong()).isEqualTo(3);
             assertThat(i.get("heavyDurationMinutes").toString()).isEqualTo("{\"median\":90,\"p90\":90}");
-            JsonNode vbiSource = f.draft(Theme.VBI, 2025).get("sources").get(0);
+            JsonNode vbiSource = f.draft(VbiTheme.THEME, 2025).get("sources").get(0);
             assertThat(vbiSource.get("extracts").asInt()).isEqualTo(2);
-            assertThat(f.draft(Theme.VBI, 2025).at("/dataQuality/recordsRead").asLong()).isEqualTo(2);
+            assertThat(f.draft(VbiTheme.THEME, 2025).at("/dataQuality/recordsRead").asLong()).isEqualTo(2);
         }
     }
 
@@ -134,13 +135,13 @@ class VbiIndicatorsTests {
             f.deliver("vbi-snapshot", VBI, true, Set.of());
             f.deliver("vbi-snapshot", HEADER + "r1,p1,W1,onrustband,5,2025-01-10 10:00,2025-01-10 11:30,ja\n"
                     + "r3,p2,W2,bedhekken,9,2025-02-01 08:00,,\n", true, Set.of());
-            ObjectNode i = f.indicators(Theme.VBI, 2025);
+            ObjectNode i = f.indicators(VbiTheme.THEME, 2025);
             // r1 kept, r3 kept (its rejected line counts as contained), r2, r4, r5, r6 removed; 2024 not covered.
             assertThat(i.get("registrations").asLong()).isEqualTo(2);
             assertThat(i.get("heavy").asLong()).isEqualTo(1);
-            assertThat(f.indicators(Theme.VBI, 2024).get("registrations").asLong()).isEqualTo(1);
+            assertThat(f.indicators(VbiTheme.THEME, 2024).get("registrations").asLong()).isEqualTo(1);
             f.deliver("vbi-snapshot", HEADER, true, Set.of(2024));
-            assertThat(f.drafts(Theme.VBI)).extracting(d -> d.year()).containsExactly(2025);
+            assertThat(f.drafts(VbiTheme.THEME)).extracting(d -> d.year()).containsExactly(2025);
         }
     }
 
@@ -148,7 +149,7 @@ class VbiIndicatorsTests {
     void smallGroupsAreSuppressedAndListed() throws Exception {
         try (Fixture f = new Fixture(dir, 5)) {
             f.deliver("vbi-csv", VBI);
-            ObjectNode draft = f.draft(Theme.VBI, 2025);
+            ObjectNode draft = f.draft(VbiTheme.THEME, 2025);
             ObjectNode i = (ObjectNode) draft.get("indicators");
             assertThat(i.get("registrations").asLong()).isEqualTo(6);
             assertThat(i.get("byScore").toString()).isEqualTo("{\"1\":null,\"2\":0,\"3\":null,\"4\":0,\"5\":null}");

@@ -10,6 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.antistolling.AntistollingTheme;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
+import nl.verbeterhub.theme.eigen.EigenTheme;
+import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
 
 /**
  * The searches of one run (domain.md §6): the resource types and codes the mapping reads, each with what
@@ -67,7 +71,7 @@ final class Searches {
                            List<String> inrCodes) {
         String subject = withSubjects ? "&_include=%s:subject" : "";
         // An elderly admission's age is its Patient's birth date: its Encounter brings it.
-        String encounterSubject = withSubjects || themes.contains(Theme.KWETSBAAR) ? "&_include=Encounter:subject" : "";
+        String encounterSubject = withSubjects || themes.contains(KwetsbaarTheme.THEME) ? "&_include=Encounter:subject" : "";
         List<Search> searches = new ArrayList<>();
         searches.add(new Search("pain Observation search", "Observation?code=" + codes(SNOMED + "225908003", LOINC + "72514-3",
                 SNOMED + "108291000146105", SNOMED + "108301000146109") + subject.formatted("Observation"), Kind.PLAIN));
@@ -85,24 +89,24 @@ final class Searches {
     /** What themes.md §1.3, §2.3, §3.3 and §4.4 read, beyond the searches above. */
     private static List<Search> themeSearches(Set<Theme> themes, List<String> inrCodes, String subject) {
         List<Search> searches = new ArrayList<>();
-        if (themes.contains(Theme.KWETSBAAR)) {
+        if (themes.contains(KwetsbaarTheme.THEME)) {
             searches.add(new Search("VMS screening Observation search", "Observation?code=" + codes(VMS + "delirium",
                     VMS + "falls", VMS + "malnutrition", VMS + "physical"), Kind.THEME));
             searches.add(new Search("transfer DocumentReference search", "DocumentReference?type=" + codes(LOINC + "18842-5",
                     TRANSFER + "discharge-letter", TRANSFER + "medication-overview"), Kind.THEME));
         }
-        if (themes.contains(Theme.ANTISTOLLING) && !inrCodes.isEmpty()) {
+        if (themes.contains(AntistollingTheme.THEME) && !inrCodes.isEmpty()) {
             searches.add(new Search("INR Observation search", "Observation?code="
                     + codes(inrCodes.stream().map(code -> LOINC + code).toArray(String[]::new)) + subject.formatted("Observation"),
                     Kind.THEME));
         }
-        if (themes.contains(Theme.DIAGNOSTIEK)) {
+        if (themes.contains(DiagnostiekTheme.THEME)) {
             searches.add(new Search("DiagnosticReport search", "DiagnosticReport?_include=DiagnosticReport:based-on"
                     + "&_include=DiagnosticReport:result" + subject.formatted("DiagnosticReport"), Kind.THEME));
             searches.add(new Search("result follow-up Task search", "Task?code=" + codes(FOLLOWUP + "acknowledged",
                     FOLLOWUP + "critical-notified"), Kind.THEME));
         }
-        if (themes.contains(Theme.EIGEN)) searches.add(new Search("MeasureReport search", "MeasureReport?", Kind.THEME));
+        if (themes.contains(EigenTheme.THEME)) searches.add(new Search("MeasureReport search", "MeasureReport?", Kind.THEME));
         return searches;
     }
 

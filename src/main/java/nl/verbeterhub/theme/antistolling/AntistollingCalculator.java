@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import nl.verbeterhub.record.Checks;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.state.StoredRecord;
 import nl.verbeterhub.theme.DeliveredTypes;
@@ -38,19 +37,19 @@ final class AntistollingCalculator implements ThemeCalculator {
 
     @Override
     public Theme theme() {
-        return Theme.ANTISTOLLING;
+        return AntistollingTheme.THEME;
     }
 
     @Override
     public SortedMap<Integer, AntistollingYear> compute(RecordStore store, String agb, DeliveredTypes delivered) {
         SortedMap<Integer, AntistollingYear> years = new TreeMap<>();
         Procedures procedures = new Procedures(years);
-        store.forEachRecord(agb, RecordType.ANTISTOLLING, procedures::visit);
+        store.forEachRecord(agb, AntistollingTheme.ANTISTOLLING, procedures::visit);
         procedures.endPatient();
 
         LocalDays days = new LocalDays();
         long[] rosterUntil = {Long.MIN_VALUE};
-        store.forEachRecord(agb, RecordType.ANTISTOLLING_SHIFT, shift -> {
+        store.forEachRecord(agb, AntistollingTheme.ANTISTOLLING_SHIFT, shift -> {
             long start = shift.anchor();
             AntistollingYear year = years.computeIfAbsent(days.of(start).getYear(), y -> new AntistollingYear());
             year.dataUntil = Math.max(year.dataUntil, start);
@@ -59,7 +58,7 @@ final class AntistollingCalculator implements ThemeCalculator {
         if (rosterUntil[0] == Long.MIN_VALUE) return years; // no shifts: expertise stays null
 
         Coverage coverage = new Coverage(years.keySet(), rosterUntil[0]);
-        store.forEachRecord(agb, RecordType.ANTISTOLLING_SHIFT,
+        store.forEachRecord(agb, AntistollingTheme.ANTISTOLLING_SHIFT,
                 shift -> coverage.add(shift.anchor(), ShiftRecord.decode(shift.payload()).end()));
         coverage.finish();
         String roster = Amsterdam.format(rosterUntil[0]);

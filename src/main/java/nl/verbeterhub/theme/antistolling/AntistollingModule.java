@@ -18,14 +18,14 @@ public final class AntistollingModule implements ThemeModule {
 
     @Override
     public Theme theme() {
-        return Theme.ANTISTOLLING;
+        return AntistollingTheme.THEME;
     }
 
     @Override
     public Map<RecordType, RowParser> parsers() {
         return Map.of(
-                RecordType.ANTISTOLLING, new ProcedureRowParser(new AnticoagulantClasses(settings.anticoagulantAtc())),
-                RecordType.ANTISTOLLING_SHIFT, new ShiftRowParser(settings.maxShiftMinutes()));
+                AntistollingTheme.ANTISTOLLING, new ProcedureRowParser(new AnticoagulantClasses(settings.anticoagulantAtc())),
+                AntistollingTheme.ANTISTOLLING_SHIFT, new ShiftRowParser(settings.maxShiftMinutes()));
     }
 
     @Override

@@ -15,7 +15,7 @@ import nl.verbeterhub.time.LocalDateTimes;
  */
 final class ProcedureRowParser implements RowParser {
 
-    private static final RecordType TYPE = RecordType.ANTISTOLLING;
+    private static final RecordType TYPE = AntistollingTheme.ANTISTOLLING;
     private static final int ID = TYPE.column("procedure_id");
     private static final int PATIENT = TYPE.column("patient_id");
     private static final int PROCEDURE_AT = TYPE.column("procedure_at");

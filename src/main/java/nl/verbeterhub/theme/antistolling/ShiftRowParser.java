@@ -16,7 +16,7 @@ import nl.verbeterhub.time.LocalDateTimes;
  */
 final class ShiftRowParser implements RowParser {
 
-    private static final RecordType TYPE = RecordType.ANTISTOLLING_SHIFT;
+    private static final RecordType TYPE = AntistollingTheme.ANTISTOLLING_SHIFT;
     private static final int ID = TYPE.column("shift_id");
     private static final int START = TYPE.column("start");
     private static final int END = TYPE.column("end");

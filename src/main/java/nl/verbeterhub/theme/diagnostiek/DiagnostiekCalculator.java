@@ -3,7 +3,6 @@ package nl.verbeterhub.theme.diagnostiek;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import nl.verbeterhub.record.Checks;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.state.StoredRecord;
 import nl.verbeterhub.theme.DeliveredTypes;
@@ -29,14 +28,14 @@ final class DiagnostiekCalculator implements ThemeCalculator {
 
     @Override
     public Theme theme() {
-        return Theme.DIAGNOSTIEK;
+        return DiagnostiekTheme.THEME;
     }
 
     @Override
     public SortedMap<Integer, DiagnostiekYear> compute(RecordStore store, String agb, DeliveredTypes delivered) {
-        long observedUntil = ObservedUntil.of(store, agb, RecordType.DIAGNOSTIEK);
+        long observedUntil = ObservedUntil.of(store, agb, DiagnostiekTheme.DIAGNOSTIEK);
         Pass pass = new Pass(observedUntil);
-        if (observedUntil != ObservedUntil.NONE) store.forEachRecord(agb, RecordType.DIAGNOSTIEK, pass::visit);
+        if (observedUntil != ObservedUntil.NONE) store.forEachRecord(agb, DiagnostiekTheme.DIAGNOSTIEK, pass::visit);
         return pass.years;
     }
 

@@ -18,12 +18,12 @@ public final class DiagnostiekModule implements ThemeModule {
 
     @Override
     public Theme theme() {
-        return Theme.DIAGNOSTIEK;
+        return DiagnostiekTheme.THEME;
     }
 
     @Override
     public Map<RecordType, RowParser> parsers() {
-        return Map.of(RecordType.DIAGNOSTIEK, new ResultRowParser());
+        return Map.of(DiagnostiekTheme.DIAGNOSTIEK, new ResultRowParser());
     }
 
     @Override

@@ -17,7 +17,7 @@ import nl.verbeterhub.time.LocalDateTimes;
  */
 final class ResultRowParser implements RowParser {
 
-    private static final RecordType TYPE = RecordType.DIAGNOSTIEK;
+    private static final RecordType TYPE = DiagnostiekTheme.DIAGNOSTIEK;
     private static final int ID = TYPE.column("result_id");
     private static final int PATIENT = TYPE.column("patient_id");
     private static final int RESULT_AT = TYPE.column("result_at");

@@ -3,7 +3,6 @@ package nl.verbeterhub.theme.eigen;
 import java.time.LocalDate;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.state.StoredRecord;
 import nl.verbeterhub.theme.DeliveredTypes;
@@ -26,19 +25,19 @@ final class EigenCalculator implements ThemeCalculator {
 
     @Override
     public Theme theme() {
-        return Theme.EIGEN;
+        return EigenTheme.THEME;
     }
 
     @Override
     public SortedMap<Integer, EigenYear> compute(RecordStore store, String agb, DeliveredTypes delivered) {
         OwnGoal goal = goals.definition(agb);
         SortedMap<Integer, EigenYear> years = new TreeMap<>();
-        store.forEachRecord(agb, RecordType.EIGEN_MONTH, record -> {
+        store.forEachRecord(agb, EigenTheme.EIGEN_MONTH, record -> {
             LocalDate month = Amsterdam.localDate(record.anchor());
             MonthRecord m = MonthRecord.decode(record.payload());
             yearOf(years, goal, month, record).month(m, month.getMonthValue());
         });
-        store.forEachRecord(agb, RecordType.EIGEN_MILESTONE, record -> {
+        store.forEachRecord(agb, EigenTheme.EIGEN_MILESTONE, record -> {
             LocalDate day = Amsterdam.localDate(record.anchor());
             yearOf(years, goal, day, record).milestone(MilestoneRecord.decode(record.payload()));
         });

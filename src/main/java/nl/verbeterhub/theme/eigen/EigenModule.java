@@ -18,13 +18,13 @@ public final class EigenModule implements ThemeModule {
 
     @Override
     public Theme theme() {
-        return Theme.EIGEN;
+        return EigenTheme.THEME;
     }
 
     @Override
     public Map<RecordType, RowParser> parsers() {
-        return Map.of(RecordType.EIGEN_MONTH, new MonthRowParser(goals),
-                RecordType.EIGEN_MILESTONE, new MilestoneRowParser(goals));
+        return Map.of(EigenTheme.EIGEN_MONTH, new MonthRowParser(goals),
+                EigenTheme.EIGEN_MILESTONE, new MilestoneRowParser(goals));
     }
 
     @Override

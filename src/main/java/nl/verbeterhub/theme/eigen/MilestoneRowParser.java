@@ -17,7 +17,7 @@ import nl.verbeterhub.time.LocalDateTimes;
  */
 final class MilestoneRowParser implements RowParser {
 
-    private static final RecordType TYPE = RecordType.EIGEN_MILESTONE;
+    private static final RecordType TYPE = EigenTheme.EIGEN_MILESTONE;
     private static final int MILESTONE = TYPE.column("milestone_id");
     private static final int STATUS = TYPE.column("status");
     private static final int REPORTED_ON = TYPE.column("reported_on");

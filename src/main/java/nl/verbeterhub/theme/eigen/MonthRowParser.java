@@ -20,7 +20,7 @@ import nl.verbeterhub.time.Amsterdam;
  */
 final class MonthRowParser implements RowParser {
 
-    private static final RecordType TYPE = RecordType.EIGEN_MONTH;
+    private static final RecordType TYPE = EigenTheme.EIGEN_MONTH;
     /**
      * The largest number kept: twelve of them still sum within a long. The contract sets no upper bound; a
      * hospital's monthly count never comes near 7.7 × 10^17, and a number beyond it is {@code OUT_OF_RANGE}.

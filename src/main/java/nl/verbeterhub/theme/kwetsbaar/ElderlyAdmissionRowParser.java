@@ -20,7 +20,7 @@ import nl.verbeterhub.time.LocalDateTimes;
  */
 final class ElderlyAdmissionRowParser implements RowParser {
 
-    private static final RecordType TYPE = RecordType.KWETSBAAR;
+    private static final RecordType TYPE = KwetsbaarTheme.KWETSBAAR;
     private static final int MAX_AGE = 120;
     private static final int ID = TYPE.column("elderly_admission_id");
     private static final int PATIENT = TYPE.column("patient_id");

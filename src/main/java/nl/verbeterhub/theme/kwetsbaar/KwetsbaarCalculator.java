@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import nl.verbeterhub.record.Checks;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.state.StoredRecord;
 import nl.verbeterhub.theme.DeliveredTypes;
@@ -48,15 +47,15 @@ final class KwetsbaarCalculator implements ThemeCalculator {
 
     @Override
     public Theme theme() {
-        return Theme.KWETSBAAR;
+        return KwetsbaarTheme.THEME;
     }
 
     @Override
     public SortedMap<Integer, KwetsbaarYear> compute(RecordStore store, String agb, DeliveredTypes delivered) {
-        long observedUntil = ObservedUntil.of(store, agb, RecordType.KWETSBAAR);
+        long observedUntil = ObservedUntil.of(store, agb, KwetsbaarTheme.KWETSBAAR);
         Pass pass = new Pass(observedUntil);
         if (observedUntil != ObservedUntil.NONE) {
-            store.forEachRecord(agb, RecordType.KWETSBAAR, pass::visit);
+            store.forEachRecord(agb, KwetsbaarTheme.KWETSBAAR, pass::visit);
             pass.endPatient();
         }
         return pass.years;

@@ -19,12 +19,12 @@ public final class KwetsbaarModule implements ThemeModule {
 
     @Override
     public Theme theme() {
-        return Theme.KWETSBAAR;
+        return KwetsbaarTheme.THEME;
     }
 
     @Override
     public Map<RecordType, RowParser> parsers() {
-        return Map.of(RecordType.KWETSBAAR, new ElderlyAdmissionRowParser());
+        return Map.of(KwetsbaarTheme.KWETSBAAR, new ElderlyAdmissionRowParser());
     }
 
     @Override

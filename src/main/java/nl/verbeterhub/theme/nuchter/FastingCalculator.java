@@ -4,7 +4,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import nl.verbeterhub.theme.DeliveredTypes;
 import nl.verbeterhub.record.Checks;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.MinuteHistogram;
 import nl.verbeterhub.theme.Theme;
@@ -16,14 +15,14 @@ public final class FastingCalculator implements ThemeCalculator {
 
     @Override
     public Theme theme() {
-        return Theme.NUCHTER;
+        return FastingTheme.THEME;
     }
 
     @Override
     public SortedMap<Integer, FastingYear> compute(RecordStore store, String agb, DeliveredTypes delivered) {
         SortedMap<Integer, FastingYear> years = new TreeMap<>();
         LocalDays days = new LocalDays();
-        store.forEachRecord(agb, RecordType.NUCHTER, record -> {
+        store.forEachRecord(agb, FastingTheme.NUCHTER, record -> {
             long induction = record.anchor();
             FastingYear y = years.computeIfAbsent(days.of(induction).getYear(), k -> new FastingYear());
             y.dataUntil = Math.max(y.dataUntil, induction);

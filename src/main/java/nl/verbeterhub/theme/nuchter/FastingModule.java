@@ -12,12 +12,12 @@ public final class FastingModule implements ThemeModule {
 
     @Override
     public Theme theme() {
-        return Theme.NUCHTER;
+        return FastingTheme.THEME;
     }
 
     @Override
     public Map<RecordType, RowParser> parsers() {
-        return Map.of(RecordType.NUCHTER, new FastingRowParser());
+        return Map.of(FastingTheme.NUCHTER, new FastingRowParser());
     }
 
     @Override

@@ -24,21 +24,21 @@ public final class FastingRowParser implements RowParser {
     static final long MAX_FASTING_SECONDS = 72L * 3600;
     private static final int MAX_AGE = 120;
 
-    private static final int ID = RecordType.NUCHTER.column("procedure_id");
-    private static final int PATIENT = RecordType.NUCHTER.column("patient_id");
-    private static final int AGE = RecordType.NUCHTER.column("age_years");
-    private static final int BIRTH_DATE = RecordType.NUCHTER.column("birth_date");
-    private static final int INDUCTION = RecordType.NUCHTER.column("induction_at");
-    private static final int LAST_SOLID = RecordType.NUCHTER.column("last_solid_at");
-    private static final int LAST_CLEAR = RecordType.NUCHTER.column("last_clear_fluid_at");
-    private static final int URGENCY = RecordType.NUCHTER.column("urgency");
+    private static final int ID = FastingTheme.NUCHTER.column("procedure_id");
+    private static final int PATIENT = FastingTheme.NUCHTER.column("patient_id");
+    private static final int AGE = FastingTheme.NUCHTER.column("age_years");
+    private static final int BIRTH_DATE = FastingTheme.NUCHTER.column("birth_date");
+    private static final int INDUCTION = FastingTheme.NUCHTER.column("induction_at");
+    private static final int LAST_SOLID = FastingTheme.NUCHTER.column("last_solid_at");
+    private static final int LAST_CLEAR = FastingTheme.NUCHTER.column("last_clear_fluid_at");
+    private static final int URGENCY = FastingTheme.NUCHTER.column("urgency");
     /**
      * Beyond the CSV table: the latest breast-milk intake, which FHIR delivers (domain.md §6). It feeds no
      * indicator and is not kept, but a bad one rejects the record like any other intake.
      */
-    public static final int BREAST_MILK = RecordType.NUCHTER.columns().size();
+    public static final int BREAST_MILK = FastingTheme.NUCHTER.columns().size();
     public static final String BREAST_MILK_COLUMN = "last_breast_milk_at";
-    private static final RecordType TYPE = RecordType.NUCHTER;
+    private static final RecordType TYPE = FastingTheme.NUCHTER;
 
     @Override
     public RowResult parse(Row row) {

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import nl.verbeterhub.theme.DeliveredTypes;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.state.StoredRecord;
 import nl.verbeterhub.theme.PatientBoundary;
@@ -33,13 +32,13 @@ public final class PainCalculator implements ThemeCalculator {
 
     @Override
     public Theme theme() {
-        return Theme.PIJN;
+        return PainTheme.THEME;
     }
 
     @Override
     public SortedMap<Integer, PainYear> compute(RecordStore store, String agb, DeliveredTypes delivered) {
         Pass pass = new Pass();
-        store.forEachRecord(agb, RecordType.PIJN, pass::visit);
+        store.forEachRecord(agb, PainTheme.PIJN, pass::visit);
         pass.endPatient();
         return pass.years;
     }

@@ -18,12 +18,12 @@ public final class PainModule implements ThemeModule {
 
     @Override
     public Theme theme() {
-        return Theme.PIJN;
+        return PainTheme.THEME;
     }
 
     @Override
     public Map<RecordType, RowParser> parsers() {
-        return Map.of(RecordType.PIJN, new PainRowParser(scales));
+        return Map.of(PainTheme.PIJN, new PainRowParser(scales));
     }
 
     @Override

@@ -17,13 +17,13 @@ import nl.verbeterhub.time.LocalDateTimes;
  */
 public final class PainRowParser implements RowParser {
 
-    private static final RecordType TYPE = RecordType.PIJN;
-    private static final int ID = RecordType.PIJN.column("measurement_id");
-    private static final int PATIENT = RecordType.PIJN.column("patient_id");
-    private static final int MEASURED_AT = RecordType.PIJN.column("measured_at");
-    private static final int SCALE = RecordType.PIJN.column("scale");
-    private static final int VALUE = RecordType.PIJN.column("value");
-    private static final int VULNERABLE = RecordType.PIJN.column("vulnerable");
+    private static final RecordType TYPE = PainTheme.PIJN;
+    private static final int ID = PainTheme.PIJN.column("measurement_id");
+    private static final int PATIENT = PainTheme.PIJN.column("patient_id");
+    private static final int MEASURED_AT = PainTheme.PIJN.column("measured_at");
+    private static final int SCALE = PainTheme.PIJN.column("scale");
+    private static final int VALUE = PainTheme.PIJN.column("value");
+    private static final int VULNERABLE = PainTheme.PIJN.column("vulnerable");
 
     private final PainScales scales;
 

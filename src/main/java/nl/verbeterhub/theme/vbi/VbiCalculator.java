@@ -5,8 +5,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.theme.DeliveredTypes;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.MinuteHistogram;
 import nl.verbeterhub.theme.PatientBoundary;
@@ -19,7 +19,7 @@ public final class VbiCalculator implements ThemeCalculator {
 
     @Override
     public Theme theme() {
-        return Theme.VBI;
+        return VbiTheme.THEME;
     }
 
     @Override
@@ -29,7 +29,7 @@ public final class VbiCalculator implements ThemeCalculator {
         Set<Integer> patientYears = new HashSet<>();
         Set<Integer> patientHeavyYears = new HashSet<>();
         LocalDays days = new LocalDays();
-        store.forEachRecord(agb, RecordType.VBI, record -> {
+        store.forEachRecord(agb, VbiTheme.VBI, record -> {
             if (boundary.next(record.patient())) {
                 countPatient(years, patientYears, patientHeavyYears);
             }
@@ -69,12 +69,12 @@ public final class VbiCalculator implements ThemeCalculator {
 
     /** Admissions per year; null for every year when the hospital never delivered admissions. */
     private static void addAdmissions(RecordStore store, DeliveredTypes delivered, String agb, SortedMap<Integer, VbiYear> years) {
-        if (years.isEmpty() || !delivered.delivered(RecordType.ADMISSION)) {
+        if (years.isEmpty() || !delivered.delivered(Admissions.ADMISSION)) {
             return;
         }
         years.values().forEach(y -> y.admissions = 0L);
         LocalDays days = new LocalDays();
-        store.forEachRecord(agb, RecordType.ADMISSION, record -> {
+        store.forEachRecord(agb, Admissions.ADMISSION, record -> {
             VbiYear y = years.get(days.of(record.anchor()).getYear());
             if (y != null) y.admissions++;
         });

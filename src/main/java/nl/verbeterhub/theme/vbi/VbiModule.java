@@ -2,6 +2,7 @@ package nl.verbeterhub.theme.vbi;
 
 import java.util.Map;
 import nl.verbeterhub.admission.AdmissionRowParser;
+import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.record.RowParser;
 import nl.verbeterhub.theme.Theme;
@@ -13,12 +14,12 @@ public final class VbiModule implements ThemeModule {
 
     @Override
     public Theme theme() {
-        return Theme.VBI;
+        return VbiTheme.THEME;
     }
 
     @Override
     public Map<RecordType, RowParser> parsers() {
-        return Map.of(RecordType.VBI, new VbiRowParser(), RecordType.ADMISSION, new AdmissionRowParser());
+        return Map.of(VbiTheme.VBI, new VbiRowParser(), Admissions.ADMISSION, new AdmissionRowParser());
     }
 
     @Override

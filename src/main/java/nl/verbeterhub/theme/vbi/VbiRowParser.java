@@ -16,14 +16,14 @@ import nl.verbeterhub.time.LocalDateTimes;
  */
 public final class VbiRowParser implements RowParser {
 
-    private static final RecordType TYPE = RecordType.VBI;
-    private static final int ID = RecordType.VBI.column("registration_id");
-    private static final int PATIENT = RecordType.VBI.column("patient_id");
-    private static final int INTERVENTION = RecordType.VBI.column("intervention_type");
-    private static final int SCORE = RecordType.VBI.column("score");
-    private static final int START = RecordType.VBI.column("start");
-    private static final int END = RecordType.VBI.column("end");
-    private static final int ALTERNATIVES = RecordType.VBI.column("alternatives_considered");
+    private static final RecordType TYPE = VbiTheme.VBI;
+    private static final int ID = VbiTheme.VBI.column("registration_id");
+    private static final int PATIENT = VbiTheme.VBI.column("patient_id");
+    private static final int INTERVENTION = VbiTheme.VBI.column("intervention_type");
+    private static final int SCORE = VbiTheme.VBI.column("score");
+    private static final int START = VbiTheme.VBI.column("start");
+    private static final int END = VbiTheme.VBI.column("end");
+    private static final int ALTERNATIVES = VbiTheme.VBI.column("alternatives_considered");
 
     @Override
     public RowResult parse(Row row) {

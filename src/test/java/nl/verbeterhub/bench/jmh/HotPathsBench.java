@@ -6,7 +6,6 @@ import java.time.format.ResolverStyle;
 import java.util.concurrent.TimeUnit;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.pseudonym.Pseudonymizer;
-import nl.verbeterhub.record.Row;
 import nl.verbeterhub.record.RowResult;
 import nl.verbeterhub.record.TextRow;
 import nl.verbeterhub.state.StoredRecord;
@@ -63,7 +62,7 @@ public class HotPathsBench {
     @Benchmark
     public byte[] storedRecordEncode() {
         RowResult.Accepted a = (RowResult.Accepted) parser.parse(new TextRow(values.clone(), false));
-        return StoredRecord.encode(nl.verbeterhub.record.RecordType.PIJN, "connector", new byte[32], a.anchorEpochSecond(),
+        return StoredRecord.encode(nl.verbeterhub.theme.pijn.PainTheme.PIJN, "connector", new byte[32], a.anchorEpochSecond(),
                 a.payload());
     }
 }

@@ -17,10 +17,12 @@ import nl.verbeterhub.failure.RemoteSourceException;
 import nl.verbeterhub.remote.auth.Authorizer;
 import nl.verbeterhub.remote.auth.Authorizers;
 import nl.verbeterhub.support.FhirJson;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
+import nl.verbeterhub.theme.eigen.EigenTheme;
+import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import java.util.Set;
-import nl.verbeterhub.theme.Theme;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP side of bulk $export against {@link BulkExportServer}: what is sent, and what each answer means. */
@@ -68,7 +70,7 @@ class BulkExportClientTests {
     void aConnectorListingFurtherThemesAsksForTheirResourceTypesToo() throws Exception {
         SourceSettings.BulkExport defaults = settings(server.baseUrl(), "system", null);
         SourceSettings.BulkExport listing = new SourceSettings.BulkExport(
-                SourceSettings.Fhir.DEFAULTS.withThemes(Set.of(Theme.EIGEN, Theme.DIAGNOSTIEK, Theme.KWETSBAAR)),
+                SourceSettings.Fhir.DEFAULTS.withThemes(Set.of(EigenTheme.THEME, DiagnostiekTheme.THEME, KwetsbaarTheme.THEME)),
                 defaults.baseUrl(), defaults.pollInterval(), defaults.auth(), "system", Optional.empty());
         client.kickOff(listing, Optional.empty(), NONE);
         assertThat(server.kickOffs().get(0).query()).containsEntry("_type",

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +39,7 @@ class AntistollingClockChangeTests {
         try (Fixture f = new Fixture(dir.resolve(sub), 1)) {
             f.deliver("antistolling-csv", "procedure_id;patient_id;procedure_at;anticoagulant;plan_recorded_at\n"
                     + "A;Q1;" + procedureAt + ";DOAC;" + planRecordedAt + "\n");
-            return f.indicators(Theme.ANTISTOLLING, 2026).get("planOnTimeShare").decimalValue().toPlainString();
+            return f.indicators(AntistollingTheme.THEME, 2026).get("planOnTimeShare").decimalValue().toPlainString();
         }
     }
 
@@ -57,7 +56,7 @@ class AntistollingClockChangeTests {
             // OVERLAP: both ambiguous times are summer time, so the end is before the start.
             assertThat(f.rejections()).extracting(r -> r.position().index() + " " + r.reason() + " " + r.field())
                     .containsExactly("3 IMPLAUSIBLE_DURATION end", "4 END_BEFORE_START end");
-            assertThat(f.indicators(Theme.ANTISTOLLING, 2026).at("/expertise/rosterUntil").asText())
+            assertThat(f.indicators(AntistollingTheme.THEME, 2026).at("/expertise/rosterUntil").asText())
                     .isEqualTo("2026-03-29T03:30:00+02:00");
         }
     }
@@ -68,7 +67,7 @@ class AntistollingClockChangeTests {
             // Covered from New Year to 01:30, then from 03:30 summer time: one real hour uncovered.
             f.deliver("stollingsdienst-csv", roster(LocalDateTime.of(2026, 1, 1, 0, 0), LocalDateTime.of(2026, 3, 29, 1, 30))
                     + "LAST;29-3-2026 3:30;29-3-2026 12:00\n");
-            JsonNode e = f.indicators(Theme.ANTISTOLLING, 2026).get("expertise");
+            JsonNode e = f.indicators(AntistollingTheme.THEME, 2026).get("expertise");
             assertThat(e.get("rosterUntil").asText()).isEqualTo("2026-03-29T12:00:00+02:00");
             // P_Y is 125940 minutes (87 days and 11 real hours).
             assertThat(e.get("uncoveredMinutes").asLong()).isEqualTo(60);
@@ -83,7 +82,7 @@ class AntistollingClockChangeTests {
             // Covered to 01:30 summer time, then from 03:30 winter time: three real hours uncovered.
             f.deliver("stollingsdienst-csv", roster(LocalDateTime.of(2026, 1, 1, 0, 0), LocalDateTime.of(2026, 10, 25, 1, 30))
                     + "LAST;25-10-2026 3:30;25-10-2026 12:00\n");
-            JsonNode e = f.indicators(Theme.ANTISTOLLING, 2026).get("expertise");
+            JsonNode e = f.indicators(AntistollingTheme.THEME, 2026).get("expertise");
             assertThat(e.get("rosterUntil").asText()).isEqualTo("2026-10-25T12:00:00+01:00");
             // P_Y is 428400 minutes: 297 days less the spring hour, plus 13 real hours.
             assertThat(e.get("uncoveredMinutes").asLong()).isEqualTo(180);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,12 +29,12 @@ class AntistollingExpertiseTests {
                     """);
             // P = 4 days; covered 78 h and 30 s; gaps 3 h and 14 h 59 min 30 s (the empty E splits nothing,
             // the empty G extends rosterUntil past the union).
-            JsonNode e = f.indicators(Theme.ANTISTOLLING, 2030).get("expertise");
+            JsonNode e = f.indicators(AntistollingTheme.THEME, 2030).get("expertise");
             assertThat(e.get("rosterUntil").asText()).isEqualTo("2030-01-05T00:00:00+01:00");
             assertThat(e.get("coverageShare").decimalValue()).isEqualByComparingTo("0.8126");
             assertThat(e.get("uncoveredMinutes").asLong()).isEqualTo(1079);
             assertThat(e.get("longestGapMinutes").asLong()).isEqualTo(899);
-            assertThat(f.draft(Theme.ANTISTOLLING, 2030).at("/period/dataUntil").asText())
+            assertThat(f.draft(AntistollingTheme.THEME, 2030).at("/period/dataUntil").asText())
                     .isEqualTo("2030-01-05T00:00:00+01:00");
         }
     }
@@ -52,21 +51,21 @@ class AntistollingExpertiseTests {
                     shift_id;start;end
                     S;1-6-2025 8:00;1-6-2025 20:00
                     """);
-            assertThat(f.drafts(Theme.ANTISTOLLING)).extracting(d -> d.year()).containsExactly(2024, 2025, 2027);
+            assertThat(f.drafts(AntistollingTheme.THEME)).extracting(d -> d.year()).containsExactly(2024, 2025, 2027);
             // 2024 lies wholly before rosterUntil and no shift covers it.
-            assertThat(f.indicators(Theme.ANTISTOLLING, 2024).get("expertise").toString()).isEqualTo(
+            assertThat(f.indicators(AntistollingTheme.THEME, 2024).get("expertise").toString()).isEqualTo(
                     "{\"rosterUntil\":\"2025-06-01T20:00:00+02:00\",\"coverageShare\":0,"
                             + "\"uncoveredMinutes\":527040,\"longestGapMinutes\":527040}");
             // 2025: P ends at rosterUntil, 218580 minutes; the shift covers 720 of them at its end.
-            JsonNode e2025 = f.indicators(Theme.ANTISTOLLING, 2025).get("expertise");
+            JsonNode e2025 = f.indicators(AntistollingTheme.THEME, 2025).get("expertise");
             assertThat(e2025.get("coverageShare").decimalValue()).isEqualByComparingTo("0.0033");
             assertThat(e2025.get("uncoveredMinutes").asLong()).isEqualTo(217860);
             assertThat(e2025.get("longestGapMinutes").asLong()).isEqualTo(217860);
             // 2027 starts after rosterUntil: P is empty.
-            assertThat(f.indicators(Theme.ANTISTOLLING, 2027).get("expertise").toString()).isEqualTo(
+            assertThat(f.indicators(AntistollingTheme.THEME, 2027).get("expertise").toString()).isEqualTo(
                     "{\"rosterUntil\":\"2025-06-01T20:00:00+02:00\",\"coverageShare\":null,"
                             + "\"uncoveredMinutes\":null,\"longestGapMinutes\":null}");
-            assertThat(f.draft(Theme.ANTISTOLLING, 2027).at("/pdca/check").asText()).endsWith(
+            assertThat(f.draft(AntistollingTheme.THEME, 2027).at("/pdca/check").asText()).endsWith(
                     "stollingsexpertise bereikbaar: onbekend van de tijd.");
         }
     }

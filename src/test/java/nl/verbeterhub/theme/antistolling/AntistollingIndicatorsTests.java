@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import nl.verbeterhub.support.Fixture;
 import nl.verbeterhub.support.Schemas;
-import nl.verbeterhub.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +37,7 @@ class AntistollingIndicatorsTests {
         try (Fixture f = new Fixture(dir, 1)) {
             f.deliver("antistolling-csv", PROCEDURES);
             f.deliver("stollingsdienst-csv", SHIFTS);
-            ObjectNode i = f.indicators(Theme.ANTISTOLLING, 2026);
+            ObjectNode i = f.indicators(AntistollingTheme.THEME, 2026);
             assertThat(i.get("procedures").asLong()).isEqualTo(3);
             assertThat(i.get("patients").asLong()).isEqualTo(3);
             assertThat(i.get("byAnticoagulant").toString())
@@ -54,7 +53,7 @@ class AntistollingIndicatorsTests {
             assertThat(e.get("uncoveredMinutes").asLong()).isEqualTo(90);
             assertThat(e.get("longestGapMinutes").asLong()).isEqualTo(90);
 
-            ObjectNode draft = f.draft(Theme.ANTISTOLLING, 2026);
+            ObjectNode draft = f.draft(AntistollingTheme.THEME, 2026);
             assertThat(draft.at("/period/dataUntil").asText()).isEqualTo("2026-02-13T02:15:00+01:00");
             assertThat(draft.at("/pdca/check").asText()).isEqualTo("In 2026 zijn 3 electieve ingrepen bij patiënten met "
                     + "antistolling geregistreerd; beleid tijdig vastgelegd: 66,7%; stollingsexpertise bereikbaar: 99,5% van de tijd.");
@@ -70,8 +69,8 @@ class AntistollingIndicatorsTests {
         try (Fixture f = new Fixture(dir, 1)) {
             f.deliver("antistolling-csv", PROCEDURES);
             f.deliver("stollingsdienst-csv", SHIFTS);
-            assertThat(f.drafts(Theme.ANTISTOLLING)).extracting(d -> d.year()).containsExactly(2025, 2026);
-            ObjectNode i = f.indicators(Theme.ANTISTOLLING, 2025);
+            assertThat(f.drafts(AntistollingTheme.THEME)).extracting(d -> d.year()).containsExactly(2025, 2026);
+            ObjectNode i = f.indicators(AntistollingTheme.THEME, 2025);
             assertThat(i.get("procedures").asLong()).isZero();
             assertThat(i.get("patients").asLong()).isZero();
             assertThat(i.get("byAnticoagulant").toString())
@@ -86,7 +85,7 @@ class AntistollingIndicatorsTests {
             assertThat(e.get("uncoveredMinutes").asLong()).isEqualTo(525180);
             assertThat(e.get("longestGapMinutes").asLong()).isEqualTo(525180);
 
-            ObjectNode draft = f.draft(Theme.ANTISTOLLING, 2025);
+            ObjectNode draft = f.draft(AntistollingTheme.THEME, 2025);
             assertThat(draft.at("/period/dataUntil").asText()).isEqualTo("2025-12-31T17:00:00+01:00");
             assertThat(draft.at("/pdca/check").asText()).isEqualTo("In 2025 zijn 0 electieve ingrepen bij patiënten met "
                     + "antistolling geregistreerd; beleid tijdig vastgelegd: onbekend; stollingsexpertise bereikbaar: 0,1% van de tijd.");
@@ -114,7 +113,7 @@ class AntistollingIndicatorsTests {
                     R13,Q11,12-3-2026 10:00,DOAC,Spoed,laag,overbruggen,1-3-2026 8:00,,ja
                     R14,Q12,12-3-2026 11:00,VKA,ELECTIEF,,,,,
                     """);
-            ObjectNode i = f.indicators(Theme.ANTISTOLLING, 2026);
+            ObjectNode i = f.indicators(AntistollingTheme.THEME, 2026);
             assertThat(i.get("procedures").asLong()).isEqualTo(13);
             assertThat(i.get("patients").asLong()).isEqualTo(11);
             assertThat(i.get("byAnticoagulant").toString())
@@ -129,7 +128,7 @@ class AntistollingIndicatorsTests {
             assertThat(i.at("/expertise/coverageShare").isNull()).isTrue();
             assertThat(i.at("/expertise/uncoveredMinutes").isNull()).isTrue();
             assertThat(i.at("/expertise/longestGapMinutes").isNull()).isTrue();
-            assertThat(f.draft(Theme.ANTISTOLLING, 2026).at("/pdca/check").asText()).isEqualTo("In 2026 zijn 13 electieve "
+            assertThat(f.draft(AntistollingTheme.THEME, 2026).at("/pdca/check").asText()).isEqualTo("In 2026 zijn 13 electieve "
                     + "ingrepen bij patiënten met antistolling geregistreerd; beleid tijdig vastgelegd: onbekend; "
                     + "stollingsexpertise bereikbaar: onbekend van de tijd.");
         }
@@ -144,7 +143,7 @@ class AntistollingIndicatorsTests {
                     B;Q1;11-3-2026 8:00;VKA;onderbreken;10-3-2026 8:00:01;
                     C;Q2;12-3-2026 8:00;DOAC;onderbreken;13-3-2026 8:00;11-3-2026 8:00
                     """);
-            ObjectNode i = f.indicators(Theme.ANTISTOLLING, 2026);
+            ObjectNode i = f.indicators(AntistollingTheme.THEME, 2026);
             assertThat(i.get("patients").asLong()).isEqualTo(2);
             assertShare(i, "planOnTimeShare", "0.3333"); // 1440 on time; 1439 late; after the procedure late
             assertThat(i.get("vkaInrCheckedShare").isNull()).isTrue(); // inr_at only on a DOAC record
@@ -156,7 +155,7 @@ class AntistollingIndicatorsTests {
         try (Fixture f = new Fixture(dir, 4)) {
             f.deliver("antistolling-csv", PROCEDURES);
             f.deliver("stollingsdienst-csv", SHIFTS);
-            ObjectNode draft = f.draft(Theme.ANTISTOLLING, 2026);
+            ObjectNode draft = f.draft(AntistollingTheme.THEME, 2026);
             ObjectNode i = (ObjectNode) draft.get("indicators");
             assertThat(i.get("procedures").isNull()).isTrue();
             assertThat(i.get("byAnticoagulant").toString())

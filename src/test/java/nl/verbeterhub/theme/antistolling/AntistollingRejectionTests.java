@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,14 +58,14 @@ class AntistollingRejectionTests {
                             "14 UNPARSABLE plan_recorded_at",
                             "15 UNPARSABLE inr_at",        // a date without a time
                             "16 UNPARSABLE postponed");
-            assertThat(f.rejections()).allMatch(r -> r.recordType() == RecordType.ANTISTOLLING);
+            assertThat(f.rejections()).allMatch(r -> r.recordType() == AntistollingTheme.ANTISTOLLING);
             // A plan and an INR after the procedure are no rejection; the urgent X17 is a record outside E.
-            ObjectNode i = f.indicators(Theme.ANTISTOLLING, 2026);
+            ObjectNode i = f.indicators(AntistollingTheme.THEME, 2026);
             assertThat(i.get("procedures").asLong()).isEqualTo(2);
             assertThat(i.get("byAnticoagulant").toString())
                     .isEqualTo("{\"VKA\":1,\"DOAC\":1,\"LMWH\":0,\"TAR\":0,\"DAPT\":0}");
             assertThat(i.get("planOnTimeShare").decimalValue()).isEqualByComparingTo("0");
-            ObjectNode draft = f.draft(Theme.ANTISTOLLING, 2026);
+            ObjectNode draft = f.draft(AntistollingTheme.THEME, 2026);
             assertThat(draft.at("/dataQuality/recordsRead").asLong()).isEqualTo(18);
             assertThat(draft.at("/dataQuality/recordsRejected").asLong()).isEqualTo(15);
         }
@@ -99,9 +97,9 @@ class AntistollingRejectionTests {
                             "7 UNPARSABLE end",
                             "8 END_BEFORE_START end",
                             "9 IMPLAUSIBLE_DURATION end"); // 20161 minutes
-            assertThat(f.rejections()).allMatch(r -> r.recordType() == RecordType.ANTISTOLLING_SHIFT);
+            assertThat(f.rejections()).allMatch(r -> r.recordType() == AntistollingTheme.ANTISTOLLING_SHIFT);
             // D9 (20160 whole minutes) and the empty D10 are accepted; the empty one still ends the roster.
-            ObjectNode draft = f.draft(Theme.ANTISTOLLING, 2026);
+            ObjectNode draft = f.draft(AntistollingTheme.THEME, 2026);
             assertThat(draft.at("/period/dataUntil").asText()).isEqualTo("2026-01-20T08:00:00+01:00");
             assertThat(draft.at("/indicators/expertise/rosterUntil").asText()).isEqualTo("2026-01-20T08:00:00+01:00");
             // P = 1 Jan → 20 Jan 08:00 (27840 min); D9 covers 20160 min and 59 s of it.

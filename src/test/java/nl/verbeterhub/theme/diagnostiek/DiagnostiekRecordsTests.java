@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import nl.verbeterhub.record.Checks;
 import nl.verbeterhub.support.Fixture;
 import nl.verbeterhub.support.Schemas;
-import nl.verbeterhub.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,8 +42,8 @@ class DiagnostiekRecordsTests {
                             "5 MISSING_FIELD result_at", "6 UNPARSABLE result_at", "7 UNPARSABLE discipline",
                             "8 UNPARSABLE priority", "9 UNPARSABLE critical", "10 UNPARSABLE acknowledged_at",
                             "11 UNPARSABLE critical_notified_at", "12 UNPARSABLE discipline");
-            assertThat(f.indicators(Theme.DIAGNOSTIEK, 2026).get("results").asLong()).isEqualTo(1);
-            assertThat(f.draft(Theme.DIAGNOSTIEK, 2026).at("/dataQuality/recordsRejected").asLong()).isEqualTo(11);
+            assertThat(f.indicators(DiagnostiekTheme.THEME, 2026).get("results").asLong()).isEqualTo(1);
+            assertThat(f.draft(DiagnostiekTheme.THEME, 2026).at("/dataQuality/recordsRejected").asLong()).isEqualTo(11);
         }
     }
 
@@ -63,7 +62,7 @@ class DiagnostiekRecordsTests {
                     + "D8;P1;1-6-2026 10:00;OVERIG;;1;;\n"
                     + "D9;P1;1-6-2026 10:00;;;;;\n");
             assertThat(f.rejections()).isEmpty();
-            ObjectNode i = f.indicators(Theme.DIAGNOSTIEK, 2026);
+            ObjectNode i = f.indicators(DiagnostiekTheme.THEME, 2026);
             assertThat(i.get("byDiscipline").toString())
                     .isEqualTo("{\"lab\":2,\"radiology\":2,\"pathology\":2,\"other\":2,\"unknown\":1}");
             assertThat(i.get("patients").asLong()).isEqualTo(1);
@@ -78,14 +77,14 @@ class DiagnostiekRecordsTests {
     void columnsNotDeliveredGiveNulls() throws Exception {
         try (Fixture f = new Fixture(dir, 2)) {
             f.deliver("diagnostiek-csv", "result_id,patient_id,result_at\nN1,P1,2026-05-01 08:00\nN2,P2,2026-05-02 09:00\n");
-            assertIndicators(f.indicators(Theme.DIAGNOSTIEK, 2026), """
+            assertIndicators(f.indicators(DiagnostiekTheme.THEME, 2026), """
                     {"results": 2, "patients": 2,
                      "byDiscipline": {"lab": 0, "radiology": 0, "pathology": 0, "other": 0, "unknown": 2},
                      "acknowledgedOnTimeShare": null, "ackMinutes": {"median": null, "p90": null},
                      "lostResults": null, "lostResultShare": null,
                      "criticalResults": 0, "criticalNotifiedOnTimeShare": null,
                      "observedUntil": "2026-05-02T09:00:00+02:00"}""");
-            ObjectNode draft = f.draft(Theme.DIAGNOSTIEK, 2026);
+            ObjectNode draft = f.draft(DiagnostiekTheme.THEME, 2026);
             assertThat(draft.at("/dataQuality/suppressed").size()).isZero();
             assertThat(Schemas.check(Schemas.DRAFT, draft)).isEmpty();
             assertThat(draft.at("/pdca/check").asText()).isEqualTo("In 2026 zijn 2 uitslagen geregistreerd; op tijd "
@@ -101,7 +100,7 @@ class DiagnostiekRecordsTests {
                     + "K1;P1;1-5-2026 8:00;lab;;ja;;1-5-2026 8:30\n"
                     + "K2;P2;1-5-2026 9:00;lab;;ja;;\n"                     // no event, 1 day to observedUntil: late
                     + "K3;P3;2-5-2026 9:00;lab;;nee;;\n");
-            ObjectNode i = f.indicators(Theme.DIAGNOSTIEK, 2026);
+            ObjectNode i = f.indicators(DiagnostiekTheme.THEME, 2026);
             assertThat(i.get("criticalNotifiedOnTimeShare").decimalValue()).isEqualByComparingTo("0.5");
             assertThat(i.get("acknowledgedOnTimeShare").isNull()).isTrue();
             assertThat(i.get("lostResults").isNull()).isTrue();
@@ -110,7 +109,7 @@ class DiagnostiekRecordsTests {
             f.deliver("diagnostiek-csv", HEADER
                     + "K1;P1;1-5-2026 8:00;lab;;ja;;\n"
                     + "K3;P3;2-5-2026 9:00;lab;;nee;2-5-2026 9:10;\n");
-            ObjectNode i = f.indicators(Theme.DIAGNOSTIEK, 2026);
+            ObjectNode i = f.indicators(DiagnostiekTheme.THEME, 2026);
             assertThat(i.get("criticalResults").asLong()).isEqualTo(1);
             assertThat(i.get("criticalNotifiedOnTimeShare").isNull()).isTrue();
             assertThat(i.get("acknowledgedOnTimeShare").decimalValue()).isEqualByComparingTo("1");
@@ -127,16 +126,16 @@ class DiagnostiekRecordsTests {
                     + "Y1;P1;31-12-2025 23:30;lab;;;;\n"                   // 29430 minutes unseen: late, not yet lost
                     + "Y2;P1;1-1-2026 0:10;lab;;;1-1-2026 0:20;\n"
                     + "Y3;P2;20-1-2026 10:00;lab;;;;\n");
-            ObjectNode i2025 = f.indicators(Theme.DIAGNOSTIEK, 2025);
+            ObjectNode i2025 = f.indicators(DiagnostiekTheme.THEME, 2025);
             assertThat(i2025.get("results").asLong()).isEqualTo(2);
             assertThat(i2025.get("patients").asLong()).isEqualTo(2);
             assertThat(i2025.get("acknowledgedOnTimeShare").decimalValue()).isEqualByComparingTo("0.5");
             assertThat(i2025.get("lostResults").asLong()).isZero();
             assertThat(i2025.get("lostResultShare").decimalValue()).isEqualByComparingTo("0");
             assertThat(i2025.get("observedUntil").asText()).isEqualTo("2026-01-20T10:00:00+01:00");
-            assertThat(f.draft(Theme.DIAGNOSTIEK, 2025).at("/period/dataUntil").asText())
+            assertThat(f.draft(DiagnostiekTheme.THEME, 2025).at("/period/dataUntil").asText())
                     .isEqualTo("2025-12-31T23:30:00+01:00");
-            ObjectNode i2026 = f.indicators(Theme.DIAGNOSTIEK, 2026);
+            ObjectNode i2026 = f.indicators(DiagnostiekTheme.THEME, 2026);
             assertThat(i2026.get("results").asLong()).isEqualTo(2);
             assertThat(i2026.get("patients").asLong()).isEqualTo(2);
             assertThat(i2026.get("acknowledgedOnTimeShare").decimalValue()).isEqualByComparingTo("1");
@@ -148,7 +147,7 @@ class DiagnostiekRecordsTests {
     void smallGroupsAreSuppressed() throws Exception {
         try (Fixture f = new Fixture(dir, 3)) {
             f.deliver("diagnostiek-csv", UITSLAGEN);
-            ObjectNode draft = f.draft(Theme.DIAGNOSTIEK, 2026);
+            ObjectNode draft = f.draft(DiagnostiekTheme.THEME, 2026);
             assertIndicators((ObjectNode) draft.get("indicators"), """
                     {"results": 6, "patients": 4,
                      "byDiscipline": {"lab": 3, "radiology": null, "pathology": null, "other": 0, "unknown": null},

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import nl.verbeterhub.support.Fixture;
 import nl.verbeterhub.support.Schemas;
-import nl.verbeterhub.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,18 +80,18 @@ class EigenIndicatorsTests {
             f.deliver("eigen-maanden", MONTHS);
             f.deliver("eigen-mijlpalen", MILESTONES);
             assertThat(f.rejections()).isEmpty();
-            ObjectNode indicators = f.indicators(Theme.EIGEN, 2026);
+            ObjectNode indicators = f.indicators(EigenTheme.THEME, 2026);
             JsonNode expected = new ObjectMapper().readTree(EXPECTED);
             assertThat(expected.equals(BY_VALUE, indicators)).as(indicators.toPrettyString()).isTrue();
             assertThat(names(indicators)).containsExactly("goal", "measures", "milestones");
             assertThat(names(indicators.at("/measures/0"))).containsExactly("id", "title", "scoring", "direction", "target",
                     "monthsReported", "numerator", "denominator", "value", "targetMet", "byMonth");
-            ObjectNode draft = f.draft(Theme.EIGEN, 2026);
+            ObjectNode draft = f.draft(EigenTheme.THEME, 2026);
             assertThat(draft.at("/period/dataUntil").asText()).isEqualTo("2026-02-10T00:00:00+01:00");
             assertThat(draft.at("/pdca/check").asText()).isEqualTo(
                     "In 2026 zijn voor 'Medicatieoverdracht bij ontslag' 2 van 2 indicatoren aangeleverd; mijlpalen gereed: 1 van 3.");
             assertThat(draft.at("/dataQuality/suppressed")).isEmpty();
-            assertThat(f.drafts(Theme.EIGEN)).hasSize(1);
+            assertThat(f.drafts(EigenTheme.THEME)).hasSize(1);
             assertThat(Schemas.check(Schemas.DRAFT, draft)).isEmpty();
         }
     }
@@ -102,7 +101,7 @@ class EigenIndicatorsTests {
         try (Fixture f = new Fixture(dir, 1, goals(dir, DEFINITION))) {
             f.deliver("eigen-maanden", "indicator_id;month;numerator;denominator\nmo-24u;2026-01;80;100\n");
             f.deliver("eigen-maanden", "indicator_id,month,numerator,denominator\nMO-24U,2026-01,90,100\n");
-            ObjectNode i = f.indicators(Theme.EIGEN, 2026);
+            ObjectNode i = f.indicators(EigenTheme.THEME, 2026);
             assertThat(i.at("/measures/0/monthsReported").asLong()).isEqualTo(1);
             assertThat(i.at("/measures/0/numerator").asLong()).isEqualTo(90);
             assertThat(i.at("/measures/0/denominator").asLong()).isEqualTo(100);
@@ -110,7 +109,7 @@ class EigenIndicatorsTests {
             assertThat(i.at("/measures/0/targetMet").asBoolean()).isTrue();
             assertThat(i.at("/measures/1").get("numerator").isNull()).isTrue();
             assertThat(i.at("/measures/1").get("targetMet").isNull()).isTrue();
-            assertThat(f.draft(Theme.EIGEN, 2026).at("/pdca/check").asText()).isEqualTo(
+            assertThat(f.draft(EigenTheme.THEME, 2026).at("/pdca/check").asText()).isEqualTo(
                     "In 2026 zijn voor 'Medicatieoverdracht bij ontslag' 1 van 2 indicatoren aangeleverd; mijlpalen gereed: 0 van 3.");
         }
     }
@@ -121,13 +120,13 @@ class EigenIndicatorsTests {
             f.deliver("eigen-mijlpalen", "milestone_id;status;reported_on\nm1;planned;2025-06-01\nm1;gereed;2026-03-01\n");
             // Delivered later, dated earlier: still the status of 2026; 2025 keeps its own.
             f.deliver("eigen-mijlpalen", "milestone_id;status;reported_on\nM1;bezig;2026-02-01\n");
-            assertThat(f.indicators(Theme.EIGEN, 2025).get("milestones").toString()).isEqualTo(
+            assertThat(f.indicators(EigenTheme.THEME, 2025).get("milestones").toString()).isEqualTo(
                     "{\"total\":3,\"planned\":1,\"inProgress\":0,\"done\":0,\"dropped\":0,\"unreported\":2}");
-            assertThat(f.indicators(Theme.EIGEN, 2026).get("milestones").toString()).isEqualTo(
+            assertThat(f.indicators(EigenTheme.THEME, 2026).get("milestones").toString()).isEqualTo(
                     "{\"total\":3,\"planned\":0,\"inProgress\":1,\"done\":0,\"dropped\":0,\"unreported\":2}");
-            assertThat(f.draft(Theme.EIGEN, 2026).at("/period/dataUntil").asText()).isEqualTo("2026-02-01T00:00:00+01:00");
-            assertThat(f.draft(Theme.EIGEN, 2025).at("/period/dataUntil").asText()).isEqualTo("2025-06-01T00:00:00+02:00");
-            assertThat(f.indicators(Theme.EIGEN, 2025).at("/measures/0/monthsReported").asLong()).isZero();
+            assertThat(f.draft(EigenTheme.THEME, 2026).at("/period/dataUntil").asText()).isEqualTo("2026-02-01T00:00:00+01:00");
+            assertThat(f.draft(EigenTheme.THEME, 2025).at("/period/dataUntil").asText()).isEqualTo("2025-06-01T00:00:00+02:00");
+            assertThat(f.indicators(EigenTheme.THEME, 2025).at("/measures/0/monthsReported").asLong()).isZero();
         }
     }
 
@@ -142,7 +141,7 @@ class EigenIndicatorsTests {
                     valincidenten;2026-01;0;
                     valincidenten;2026-02;3;
                     """);
-            ObjectNode draft = f.draft(Theme.EIGEN, 2026);
+            ObjectNode draft = f.draft(EigenTheme.THEME, 2026);
             JsonNode proportion = draft.at("/indicators/measures/0");
             assertThat(proportion.get("numerator").asLong()).isEqualTo(12);
             assertThat(proportion.get("denominator").asLong()).isEqualTo(14);
@@ -174,7 +173,7 @@ class EigenIndicatorsTests {
                 """;
         try (Fixture f = new Fixture(dir, 1, goals(dir, definition))) {
             f.deliver("eigen-maanden", "indicator_id;month;numerator;denominator\na;2026-05;0;0\nb;2026-12;1;\n");
-            ObjectNode i = f.indicators(Theme.EIGEN, 2026);
+            ObjectNode i = f.indicators(EigenTheme.THEME, 2026);
             assertThat(i.at("/measures/0").toString()).isEqualTo("{\"id\":\"a\",\"title\":\"Aandeel\",\"scoring\":\"proportion\","
                     + "\"direction\":\"higher\",\"target\":null,\"monthsReported\":1,\"numerator\":0,\"denominator\":0,"
                     + "\"value\":null,\"targetMet\":null,\"byMonth\":[null,null,null,null,null,null,null,null,null,null,null,null]}");
@@ -182,7 +181,7 @@ class EigenIndicatorsTests {
             assertThat(i.at("/measures/1/byMonth/11").asLong()).isEqualTo(1);
             assertThat(i.get("milestones").toString()).isEqualTo(
                     "{\"total\":0,\"planned\":0,\"inProgress\":0,\"done\":0,\"dropped\":0,\"unreported\":0}");
-            assertThat(f.draft(Theme.EIGEN, 2026).at("/period/dataUntil").asText()).isEqualTo("2026-12-01T00:00:00+01:00");
+            assertThat(f.draft(EigenTheme.THEME, 2026).at("/period/dataUntil").asText()).isEqualTo("2026-12-01T00:00:00+01:00");
         }
     }
 
@@ -193,7 +192,7 @@ class EigenIndicatorsTests {
             f.deliver("eigen-mijlpalen", "milestone_id;status;reported_on\nm1;gereed;15-1-2026\n");
             assertThat(f.rejections()).extracting(r -> r.position().index() + " " + r.reason() + " " + r.field())
                     .containsExactly("2 UNPARSABLE indicator_id", "2 UNPARSABLE milestone_id");
-            assertThat(f.drafts(Theme.EIGEN)).isEmpty();
+            assertThat(f.drafts(EigenTheme.THEME)).isEmpty();
         }
     }
 
@@ -212,26 +211,26 @@ class EigenIndicatorsTests {
                   - {id: m1, title: "Werkinstructie vastgesteld"}
                 """;
         try (Fixture f = new Fixture(dir, 1, goals(dir, changed))) {
-            ObjectNode i = f.indicators(Theme.EIGEN, 2026);
+            ObjectNode i = f.indicators(EigenTheme.THEME, 2026);
             assertThat(i.get("measures")).hasSize(1);
             assertThat(i.at("/measures/0/id").asText()).isEqualTo("MO-24u");
             assertThat(i.at("/measures/0/numerator").asLong()).isEqualTo(130);
             assertThat(i.get("milestones").toString()).isEqualTo(
                     "{\"total\":1,\"planned\":0,\"inProgress\":0,\"done\":1,\"dropped\":0,\"unreported\":0}");
-            assertThat(f.draft(Theme.EIGEN, 2026).at("/period/dataUntil").asText()).isEqualTo("2026-02-10T00:00:00+01:00");
-            assertThat(f.draft(Theme.EIGEN, 2026).at("/pdca/check").asText()).isEqualTo(
+            assertThat(f.draft(EigenTheme.THEME, 2026).at("/period/dataUntil").asText()).isEqualTo("2026-02-10T00:00:00+01:00");
+            assertThat(f.draft(EigenTheme.THEME, 2026).at("/pdca/check").asText()).isEqualTo(
                     "In 2026 zijn voor 'Medicatieoverdracht bij ontslag' 1 van 1 indicatoren aangeleverd; mijlpalen gereed: 1 van 1.");
             // Delivered in the new spelling, January is a second record; the one in the current spelling counts.
             f.deliver("eigen-maanden", "indicator_id;month;numerator;denominator\nmo-24u;2026-01;70;100\n");
-            assertThat(f.indicators(Theme.EIGEN, 2026).at("/measures/0/numerator").asLong()).isEqualTo(115);
+            assertThat(f.indicators(EigenTheme.THEME, 2026).at("/measures/0/numerator").asLong()).isEqualTo(115);
         }
         try (Fixture f = new Fixture(dir, 1, OwnGoals.none())) {
-            ObjectNode i = f.indicators(Theme.EIGEN, 2026);
+            ObjectNode i = f.indicators(EigenTheme.THEME, 2026);
             assertThat(i.toString()).isEqualTo("{\"goal\":null,\"measures\":[],\"milestones\":"
                     + "{\"total\":0,\"planned\":0,\"inProgress\":0,\"done\":0,\"dropped\":0,\"unreported\":0}}");
-            assertThat(f.draft(Theme.EIGEN, 2026).at("/pdca/check").asText()).isEqualTo(
+            assertThat(f.draft(EigenTheme.THEME, 2026).at("/pdca/check").asText()).isEqualTo(
                     "In 2026 zijn voor 'onbekend' 0 van 0 indicatoren aangeleverd; mijlpalen gereed: 0 van 0.");
-            assertThat(Schemas.check(Schemas.DRAFT, f.draft(Theme.EIGEN, 2026))).isEmpty();
+            assertThat(Schemas.check(Schemas.DRAFT, f.draft(EigenTheme.THEME, 2026))).isEmpty();
         }
     }
 
@@ -242,7 +241,7 @@ class EigenIndicatorsTests {
             f.deliver("eigen", "indicator_id;month;numerator;denominator\n"
                     + "mo-24u;2026-01;3000000000;4000000000\nvalincidenten;2026-01;3000000000;\nvalincidenten;2026-12;3;3000000000\n");
             assertThat(f.rejections()).isEmpty();
-            ObjectNode i = f.indicators(Theme.EIGEN, 2026);
+            ObjectNode i = f.indicators(EigenTheme.THEME, 2026);
             assertThat(i.at("/measures/0/value").decimalValue()).isEqualByComparingTo("0.75");
             assertThat(i.at("/measures/1/numerator").asLong()).isEqualTo(3_000_000_003L);
             assertThat(i.at("/measures/1/byMonth/11").asLong()).isEqualTo(3);

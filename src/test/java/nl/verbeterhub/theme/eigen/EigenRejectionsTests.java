@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +57,7 @@ class EigenRejectionsTests {
                             "16 OUT_OF_RANGE denominator",
                             "17 OUT_OF_RANGE numerator");
             // The two accepted rows: a count's denominator is checked but ignored.
-            ObjectNode i = f.indicators(Theme.EIGEN, 2026);
+            ObjectNode i = f.indicators(EigenTheme.THEME, 2026);
             assertThat(i.at("/measures/0/byMonth/3").decimalValue()).isEqualByComparingTo("1");
             assertThat(i.at("/measures/1/numerator").asLong()).isEqualTo(4);
             assertThat(i.at("/measures/1/denominator").isNull()).isTrue();
@@ -96,9 +95,9 @@ class EigenRejectionsTests {
                             "9 UNPARSABLE reported_on",
                             "10 UNPARSABLE reported_on",
                             "11 UNPARSABLE reported_on");
-            assertThat(f.indicators(Theme.EIGEN, 2026).get("milestones").toString()).isEqualTo(
+            assertThat(f.indicators(EigenTheme.THEME, 2026).get("milestones").toString()).isEqualTo(
                     "{\"total\":3,\"planned\":0,\"inProgress\":1,\"done\":0,\"dropped\":1,\"unreported\":1}");
-            assertThat(f.draft(Theme.EIGEN, 2026).at("/period/dataUntil").asText()).isEqualTo("2026-02-11T00:00:00+01:00");
+            assertThat(f.draft(EigenTheme.THEME, 2026).at("/period/dataUntil").asText()).isEqualTo("2026-02-11T00:00:00+01:00");
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +34,7 @@ class KwetsbaarClockChangeTests {
                     // Nothing sent, 1410 minutes before observedUntil: pending.
                     + "D;P4;80;;20-3-2026 10:00;28-3-2026 12:30;thuis;;;;;;\n"
                     + "E;P5;80;;29-3-2026 13:00;;;;;;;;\n");
-            ObjectNode i = f.indicators(Theme.KWETSBAAR, 2026);
+            ObjectNode i = f.indicators(KwetsbaarTheme.THEME, 2026);
             assertThat(i.get("observedUntil").asText()).isEqualTo("2026-03-29T13:00:00+02:00");
             assertThat(i.get("admissions").asLong()).isEqualTo(5);
             // S = B, C, D.
@@ -67,7 +66,7 @@ class KwetsbaarClockChangeTests {
                     // Nothing sent, 1470 minutes before observedUntil: late.
                     + "D;P4;80;;20-10-2026 10:00;24-10-2026 12:30;thuis;;;;;;\n"
                     + "E;P5;80;;25-10-2026 12:00;;;;;;;;\n");
-            ObjectNode i = f.indicators(Theme.KWETSBAAR, 2026);
+            ObjectNode i = f.indicators(KwetsbaarTheme.THEME, 2026);
             assertThat(i.get("observedUntil").asText()).isEqualTo("2026-10-25T12:00:00+01:00");
             // S = A, B, C, D.
             assertThat(i.get("screenedByDomainShare").toString())

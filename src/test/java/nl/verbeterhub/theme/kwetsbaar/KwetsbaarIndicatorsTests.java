@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import nl.verbeterhub.support.Fixture;
 import nl.verbeterhub.support.Schemas;
-import nl.verbeterhub.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +34,7 @@ class KwetsbaarIndicatorsTests {
         try (Fixture f = new Fixture(dir, 1)) {
             f.deliver("kwetsbaar-csv", WORKED_EXAMPLE);
             assertThat(f.rejections()).isEmpty();
-            ObjectNode draft = f.draft(Theme.KWETSBAAR, 2026);
+            ObjectNode draft = f.draft(KwetsbaarTheme.THEME, 2026);
             ObjectNode i = (ObjectNode) draft.get("indicators");
             assertThat(i.get("admissions").asLong()).isEqualTo(5);
             assertThat(i.get("patients").asLong()).isEqualTo(4);
@@ -56,7 +55,7 @@ class KwetsbaarIndicatorsTests {
                     + "tijdig gescreend op alle vier VMS-domeinen: 33,3%; ontslagbrief en medicatieoverzicht op tijd: 50,0%.");
             assertThat(draft.at("/dataQuality/suppressed")).isEmpty();
             assertThat(Schemas.check(Schemas.DRAFT, draft)).isEmpty();
-            assertThat(f.drafts(Theme.KWETSBAAR)).hasSize(1);
+            assertThat(f.drafts(KwetsbaarTheme.THEME)).hasSize(1);
         }
     }
 
@@ -64,7 +63,7 @@ class KwetsbaarIndicatorsTests {
     void smallGroupsHideTheSharesOverFewerThanKRecords() throws Exception {
         try (Fixture f = new Fixture(dir, 3)) {
             f.deliver("kwetsbaar-csv", WORKED_EXAMPLE);
-            ObjectNode draft = f.draft(Theme.KWETSBAAR, 2026);
+            ObjectNode draft = f.draft(KwetsbaarTheme.THEME, 2026);
             ObjectNode i = (ObjectNode) draft.get("indicators");
             assertThat(i.get("admissions").asLong()).isEqualTo(5);
             assertThat(i.get("screenedAllDomainsShare").decimalValue()).isEqualByComparingTo("0.3333");
@@ -87,7 +86,7 @@ class KwetsbaarIndicatorsTests {
                     + "Y1;P1;80;;20-12-2025 10:00;28-12-2025 10:00;thuis;;;;;;28-12-2025 12:00\n"
                     + "Y2;P1;80;;5-1-2026 10:00;;;;;;;;\n"
                     + "Y3;P2;60;;10-1-2026 10:00;;;;;;;;\n"); // outside the population, yet the latest anchor
-            ObjectNode d2025 = f.draft(Theme.KWETSBAAR, 2025);
+            ObjectNode d2025 = f.draft(KwetsbaarTheme.THEME, 2025);
             ObjectNode i = (ObjectNode) d2025.get("indicators");
             assertThat(d2025.at("/period/dataUntil").asText()).isEqualTo("2025-12-20T10:00:00+01:00");
             assertThat(i.get("observedUntil").asText()).isEqualTo("2026-01-10T10:00:00+01:00");
@@ -104,7 +103,7 @@ class KwetsbaarIndicatorsTests {
             assertThat(d2025.at("/pdca/check").asText()).isEqualTo("In 2025 zijn 1 opnames van 70-plussers geregistreerd; "
                     + "tijdig gescreend op alle vier VMS-domeinen: onbekend; ontslagbrief en medicatieoverzicht op tijd: onbekend.");
 
-            ObjectNode d2026 = f.draft(Theme.KWETSBAAR, 2026);
+            ObjectNode d2026 = f.draft(KwetsbaarTheme.THEME, 2026);
             assertThat(d2026.at("/period/dataUntil").asText()).isEqualTo("2026-01-10T10:00:00+01:00");
             assertThat(d2026.at("/indicators/observedUntil").asText()).isEqualTo("2026-01-10T10:00:00+01:00");
             assertThat(d2026.at("/indicators/admissions").asLong()).isEqualTo(1);
@@ -121,7 +120,7 @@ class KwetsbaarIndicatorsTests {
                     + "K1;P1;80;;1-6-2026 8:00;5-6-2026 10:00;thuis;;;;;;\n"
                     + "K3;P3;80;;1-6-2026 9:00;5-6-2026 9:00;thuis;;;;;5-6-2026 18:00;5-6-2026 18:00\n"
                     + "K2;P2;80;;5-6-2026 12:00;;;;;;;;\n");
-            ObjectNode first = f.indicators(Theme.KWETSBAAR, 2026);
+            ObjectNode first = f.indicators(KwetsbaarTheme.THEME, 2026);
             assertThat(first.get("observedUntil").asText()).isEqualTo("2026-06-05T12:00:00+02:00");
             // K1 waits 120 minutes for both: pending, in no share.
             assertThat(first.get("letterOnTimeShare").decimalValue()).isEqualByComparingTo("1");
@@ -132,14 +131,14 @@ class KwetsbaarIndicatorsTests {
             f.deliver("kwetsbaar-csv", HEADER
                     + "K1;P1;80;;1-6-2026 8:00;5-6-2026 10:00;thuis;;;;;6-6-2026 9:00;\n"
                     + "K4;P4;80;;7-6-2026 12:00;;;;;;;;\n");
-            ObjectNode next = f.indicators(Theme.KWETSBAAR, 2026);
+            ObjectNode next = f.indicators(KwetsbaarTheme.THEME, 2026);
             assertThat(next.get("observedUntil").asText()).isEqualTo("2026-06-07T12:00:00+02:00");
             // K1's letter came within 1380 minutes: on time; its overview is still absent after 3000: late.
             assertThat(next.get("letterOnTimeShare").decimalValue()).isEqualByComparingTo("1");
             assertThat(next.get("medicationOverviewOnTimeShare").decimalValue()).isEqualByComparingTo("0.5");
             assertThat(next.get("transferOnTimeShare").decimalValue()).isEqualByComparingTo("0.5");
             assertThat(next.get("letterMinutes").toString()).isEqualTo("{\"median\":540,\"p90\":1380}");
-            assertThat(f.draft(Theme.KWETSBAAR, 2026).at("/pdca/check").asText()).isEqualTo("In 2026 zijn 4 opnames van "
+            assertThat(f.draft(KwetsbaarTheme.THEME, 2026).at("/pdca/check").asText()).isEqualTo("In 2026 zijn 4 opnames van "
                     + "70-plussers geregistreerd; tijdig gescreend op alle vier VMS-domeinen: onbekend; "
                     + "ontslagbrief en medicatieoverzicht op tijd: 50,0%.");
         }
@@ -154,7 +153,7 @@ class KwetsbaarIndicatorsTests {
                     + "N2;P2;60;;1-6-2026 10:00;5-6-2026 10:00;thuis;;1-6-2026 11:00;;;;5-6-2026 11:00\n"
                     // In T, not in S (a 600-minute stay): its malnutrition screening delivers nothing for S.
                     + "N3;P3;80;;1-6-2026 10:00;1-6-2026 20:00;;;;1-6-2026 11:00;;;\n");
-            ObjectNode i = f.indicators(Theme.KWETSBAAR, 2026);
+            ObjectNode i = f.indicators(KwetsbaarTheme.THEME, 2026);
             assertThat(i.get("screenedByDomainShare").toString())
                     .isEqualTo("{\"delirium\":1,\"falls\":null,\"malnutrition\":null,\"physical\":null}");
             assertThat(i.get("screenedAllDomainsShare").isNull()).isTrue();
@@ -172,7 +171,7 @@ class KwetsbaarIndicatorsTests {
         try (Fixture f = new Fixture(dir, 1)) {
             f.deliver("kwetsbaar-csv", "elderly_admission_id,patient_id,age_years,admitted_at,discharged_at\n"
                     + "E1,P1,80,2026-06-01 10:00,2026-06-05 10:00\nE2,P2,81,2026-06-02 10:00,2026-06-09 10:00\n");
-            ObjectNode draft = f.draft(Theme.KWETSBAAR, 2026);
+            ObjectNode draft = f.draft(KwetsbaarTheme.THEME, 2026);
             assertThat(draft.get("indicators").toString()).isEqualTo("{\"admissions\":2,\"patients\":2,"
                     + "\"screenedAllDomainsShare\":null,\"screenedByDomainShare\":{\"delirium\":null,\"falls\":null,"
                     + "\"malnutrition\":null,\"physical\":null},\"discharges\":2,\"letterOnTimeShare\":null,"
@@ -189,7 +188,7 @@ class KwetsbaarIndicatorsTests {
                     // delirium −43200, falls −43201 (one second more), malnutrition −1 (30 s before), physical 1440.
                     + "L1;P1;80;;31-5-2026 10:00;5-6-2026 10:00;overleden;1-5-2026 10:00:01;1-5-2026 9:59:59;"
                     + "31-5-2026 9:59:30;1-6-2026 10:00:59;;\n");
-            ObjectNode i = f.indicators(Theme.KWETSBAAR, 2026);
+            ObjectNode i = f.indicators(KwetsbaarTheme.THEME, 2026);
             assertThat(i.get("screenedByDomainShare").toString())
                     .isEqualTo("{\"delirium\":1,\"falls\":0,\"malnutrition\":1,\"physical\":1}");
             assertThat(i.get("screenedAllDomainsShare").decimalValue()).isEqualByComparingTo("0");

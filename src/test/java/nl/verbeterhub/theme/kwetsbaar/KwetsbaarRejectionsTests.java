@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Set;
 import nl.verbeterhub.support.Fixture;
-import nl.verbeterhub.theme.Theme;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,7 +72,7 @@ class KwetsbaarRejectionsTests {
                     "21 END_BEFORE_START discharged_at",
                     "22 END_BEFORE_START letter_sent_at",
                     "23 END_BEFORE_START medication_overview_sent_at");
-            ObjectNode draft = f.draft(Theme.KWETSBAAR, 2026);
+            ObjectNode draft = f.draft(KwetsbaarTheme.THEME, 2026);
             assertThat(draft.at("/dataQuality/recordsAccepted").asLong()).isEqualTo(4);
             assertThat(draft.at("/indicators/admissions").asLong()).isEqualTo(3); // A3 (age 0) is outside P
             assertThat(draft.at("/indicators/discharges").asLong()).isEqualTo(1);
@@ -92,7 +91,7 @@ class KwetsbaarRejectionsTests {
                     + "B4;P4;69;;3-3-2026 10:00;;;;;;;;\n"
                     + "B5;P3;70;;4-3-2026 10:00;;;;;;;;\n");
             assertThat(f.rejections()).isEmpty();
-            ObjectNode i = f.indicators(Theme.KWETSBAAR, 2026);
+            ObjectNode i = f.indicators(KwetsbaarTheme.THEME, 2026);
             assertThat(i.get("admissions").asLong()).isEqualTo(3);
             assertThat(i.get("patients").asLong()).isEqualTo(2);
         }
@@ -111,7 +110,7 @@ class KwetsbaarRejectionsTests {
             f.deliver("kwetsbaar-csv", csv.toString());
             assertThat(f.rejections()).isEmpty();
             // The deaths, in either language, hand over to no one; an empty destination is not excluded.
-            assertThat(f.indicators(Theme.KWETSBAAR, 2026).get("discharges").asLong()).isEqualTo(destinations.length - 2);
+            assertThat(f.indicators(KwetsbaarTheme.THEME, 2026).get("discharges").asLong()).isEqualTo(destinations.length - 2);
         }
     }
 
