@@ -1,5 +1,6 @@
 package nl.verbeterhub.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,11 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import nl.verbeterhub.config.HubProperties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +28,7 @@ public final class TopicSetup {
     private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
     /** Compacted topics roll a segment a day, so that compaction can act on them at all. */
     private static final String DAY_MS = String.valueOf(24L * 3600 * 1000);
+    private static final Duration KNOWN_WITHIN = Duration.ofSeconds(10);
     /** A hundred years: a removal stays readable as long as the state it removes from may be replayed. */
     static final String KEEP_TOMBSTONES_MS = String.valueOf(100L * 365 * 24 * 3600 * 1000);
 
@@ -70,12 +74,29 @@ public final class TopicSetup {
                     if (!(e.getCause() instanceof TopicExistsException)) throw e;
                 }
             }
-            TopicCheck.check(admin, wanted);
+            checkOnceKnown(admin, wanted);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot create the hub's topics at " + bootstrapServers, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    /**
+     * Checks the topics, asking again while a broker does not know one yet: a topic just created reaches
+     * the metadata of the broker asked a moment later, and the hub's start-up retry would wait 5 s.
+     */
+    private static void checkOnceKnown(Admin admin, List<NewTopic> wanted) throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + KNOWN_WITHIN.toNanos();
+        while (true) {
+            try {
+                TopicCheck.check(admin, wanted);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) throw e;
+                TimeUnit.MILLISECONDS.sleep(100); // a retry's back-off, as TopicPartitions'
+            }
         }
     }
 }
