@@ -106,7 +106,7 @@ public final class RecordType implements Comparable<RecordType> {
         return name;
     }
 
-    /** The types of records a source delivers: every registered theme's, in registration order. */
+    /** The types of records a source delivers: every registered theme's, by id. */
     public static List<RecordType> records() {
         return Registry.RECORDS;
     }
@@ -149,6 +149,7 @@ public final class RecordType implements Comparable<RecordType> {
             }
             add(PATIENT_LINK);
             records.forEach(Registry::add);
+            records.sort(null);
             RECORDS = List.copyOf(records);
         }
 

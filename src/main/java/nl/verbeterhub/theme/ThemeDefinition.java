@@ -15,4 +15,10 @@ public interface ThemeDefinition extends RecordTables {
     Theme theme();
 
     ThemeModule module(ThemeSettings settings);
+
+    /** The registered definition of a theme. */
+    static ThemeDefinition of(Theme theme) {
+        return Theme.definitions().stream().filter(d -> d.theme() == theme).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(theme + " is not registered"));
+    }
 }
