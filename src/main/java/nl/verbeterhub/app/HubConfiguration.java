@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import nl.verbeterhub.config.HubProperties;
+import nl.verbeterhub.config.ThemeBinding;
 import nl.verbeterhub.connector.ConnectorLoader;
 import nl.verbeterhub.connector.Connectors;
 import nl.verbeterhub.draft.DraftBuilder;
@@ -36,6 +37,7 @@ import nl.verbeterhub.ops.ExtractActivity;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.ThemeSettings;
+import org.springframework.boot.context.properties.bind.Binder;
 import nl.verbeterhub.theme.Themes;
 import nl.verbeterhub.theme.pijn.PainScales;
 import org.apache.camel.ProducerTemplate;
@@ -61,8 +63,8 @@ class HubConfiguration {
 
     /** Every theme's thresholds and the hospitals' own goals; an invalid own-goal file stops start-up, naming file and field. */
     @Bean
-    ThemeSettings themeSettings(HubProperties properties, PainScales scales) {
-        return properties.themes().toSettings(scales);
+    ThemeSettings themeSettings(Environment environment, PainScales scales) {
+        return ThemeBinding.bind(Binder.get(environment), scales);
     }
 
     @Bean

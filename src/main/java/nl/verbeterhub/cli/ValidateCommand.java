@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.verbeterhub.config.HubProperties;
+import nl.verbeterhub.config.StandaloneConfig;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.ConnectorLoader;
 import nl.verbeterhub.connector.SourceSettings;
@@ -97,7 +98,7 @@ public final class ValidateCommand {
         PainScales scales = properties.pain().toScales();
         ThemeSettings themes;
         try {
-            themes = properties.themes().toSettings(scales);
+            themes = StandaloneConfig.themeSettings(scales);
         } catch (OwnGoalDefinitionException e) {
             err.println("validate: " + e.getMessage());
             return UNUSABLE;

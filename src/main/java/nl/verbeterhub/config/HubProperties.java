@@ -30,7 +30,6 @@ public record HubProperties(
         @DefaultValue Pseudonym pseudonym,
         @DefaultValue DraftSettings draft,
         @DefaultValue Pain pain,
-        @DefaultValue ThemeProperties themes,
         @DefaultValue Fhir fhir,
         @DefaultValue Inbox inbox,
         @DefaultValue Access access,

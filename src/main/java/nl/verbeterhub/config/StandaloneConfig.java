@@ -3,6 +3,8 @@ package nl.verbeterhub.config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import nl.verbeterhub.theme.ThemeSettings;
+import nl.verbeterhub.theme.pijn.PainScales;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -23,6 +25,15 @@ public final class StandaloneConfig {
     }
 
     public static HubProperties load() {
+        return binder().bindOrCreate("hub", Bindable.of(HubProperties.class));
+    }
+
+    /** Every theme's settings ({@code hub.themes.*}) from the same files. */
+    public static ThemeSettings themeSettings(PainScales pain) {
+        return ThemeBinding.bind(binder(), pain);
+    }
+
+    private static Binder binder() {
         StandardEnvironment environment = new StandardEnvironment();
         YamlPropertySourceLoader yaml = new YamlPropertySourceLoader();
         // Highest precedence first: addLast puts each after the ones before it.
@@ -39,6 +50,6 @@ public final class StandaloneConfig {
                 throw new IllegalStateException("cannot read " + file.getDescription(), e);
             }
         }
-        return Binder.get(environment).bindOrCreate("hub", Bindable.of(HubProperties.class));
+        return Binder.get(environment);
     }
 }

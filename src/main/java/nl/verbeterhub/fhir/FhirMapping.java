@@ -9,6 +9,11 @@ import java.util.stream.Collectors;
 import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.theme.ThemeSettings;
+import nl.verbeterhub.theme.antistolling.AntistollingSettings;
+import nl.verbeterhub.theme.antistolling.AntistollingTheme;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekSettings;
+import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
+import nl.verbeterhub.theme.eigen.EigenTheme;
 import nl.verbeterhub.theme.eigen.OwnGoals;
 import nl.verbeterhub.theme.nuchter.FastingRowParser;
 import nl.verbeterhub.theme.nuchter.FastingTheme;
@@ -71,13 +76,13 @@ public final class FhirMapping {
     public FhirMapping(PainScales scales, VbiScores vbiScores, ThemeSettings themes) {
         this.scales = scales;
         this.vbiScores = vbiScores;
-        this.inrCodes = Set.copyOf(themes.antistolling().fhirInrCodes());
+        this.inrCodes = Set.copyOf(themes.of(AntistollingTheme.THEME, AntistollingSettings.class).fhirInrCodes());
         Map<String, String> disciplines = new HashMap<>();
-        themes.diagnostiek().fhirDisciplineCodes().forEach((code, discipline) ->
+        themes.of(DiagnostiekTheme.THEME, DiagnostiekSettings.class).fhirDisciplineCodes().forEach((code, discipline) ->
                 disciplines.put(code.toUpperCase(Locale.ROOT), discipline));
         this.disciplines = Map.copyOf(disciplines);
-        this.ownGoals = themes.ownGoals();
-        this.criticalCodes = themes.diagnostiek().fhirCriticalInterpretationCodes().stream()
+        this.ownGoals = themes.of(EigenTheme.THEME, OwnGoals.class);
+        this.criticalCodes = themes.of(DiagnostiekTheme.THEME, DiagnostiekSettings.class).fhirCriticalInterpretationCodes().stream()
                 .map(code -> code.toUpperCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 

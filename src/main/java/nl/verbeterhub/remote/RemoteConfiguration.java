@@ -11,6 +11,8 @@ import nl.verbeterhub.status.ConnectorStatus;
 import nl.verbeterhub.status.HubReadiness;
 import nl.verbeterhub.remote.fhir.FhirServerPull;
 import nl.verbeterhub.theme.ThemeSettings;
+import nl.verbeterhub.theme.antistolling.AntistollingSettings;
+import nl.verbeterhub.theme.antistolling.AntistollingTheme;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +47,6 @@ class RemoteConfiguration {
                                   @Qualifier("remoteEnvironment") Function<String, String> environment, Clock clock,
                                   @Value("${hub.remote.watermark-overlap:PT1M}") Duration overlap, ThemeSettings themes) {
         return new FhirServerPull(connectors, extracts, readiness, status, environment, clock, overlap,
-                themes.antistolling().fhirInrCodes());
+                themes.of(AntistollingTheme.THEME, AntistollingSettings.class).fhirInrCodes());
     }
 }

@@ -1,25 +1,56 @@
 package nl.verbeterhub.theme;
 
-import nl.verbeterhub.theme.antistolling.AntistollingSettings;
-import nl.verbeterhub.theme.diagnostiek.DiagnostiekSettings;
-import nl.verbeterhub.theme.eigen.OwnGoals;
-import nl.verbeterhub.theme.kwetsbaar.KwetsbaarSettings;
+import java.util.HashMap;
+import java.util.Map;
 import nl.verbeterhub.theme.pijn.PainScales;
 
-/** Every theme's configuration ({@code hub.pain.*}, {@code hub.themes.*}), as the modules are built from it. */
-public record ThemeSettings(PainScales pain, KwetsbaarSettings kwetsbaar, AntistollingSettings antistolling,
-                            DiagnostiekSettings diagnostiek, OwnGoals ownGoals) {
+/**
+ * Every theme's configuration as the modules are built from it: the pain scales ({@code hub.pain.*},
+ * domain.md §8) and each theme's own settings ({@code hub.themes.<theme>.*}, {@link ThemeProperties}).
+ */
+public final class ThemeSettings {
 
+    private final PainScales pain;
+    private final Map<Theme, Object> byTheme;
+
+    private ThemeSettings(PainScales pain, Map<Theme, Object> byTheme) {
+        this.pain = pain;
+        this.byTheme = Map.copyOf(byTheme);
+    }
+
+    /** Every theme's defaults (tests and tools that configure nothing). */
     public static ThemeSettings defaults() {
-        return new ThemeSettings(PainScales.defaults(), KwetsbaarSettings.defaults(), AntistollingSettings.defaults(),
-                DiagnostiekSettings.defaults(), OwnGoals.none());
+        Map<Theme, Object> byTheme = new HashMap<>();
+        for (ThemeDefinition definition : Theme.definitions()) {
+            Object settings = definition.defaultSettings();
+            if (settings != null) byTheme.put(definition.theme(), settings);
+        }
+        return new ThemeSettings(PainScales.defaults(), byTheme);
+    }
+
+    public PainScales pain() {
+        return pain;
+    }
+
+    /**
+     * A theme's settings.
+     *
+     * @throws IllegalStateException when the theme has none of that type (a definition that gives none)
+     */
+    public <S> S of(Theme theme, Class<S> type) {
+        Object settings = byTheme.get(theme);
+        if (!type.isInstance(settings)) throw new IllegalStateException(theme + " has no settings of type " + type.getSimpleName());
+        return type.cast(settings);
     }
 
     public ThemeSettings withPain(PainScales scales) {
-        return new ThemeSettings(scales, kwetsbaar, antistolling, diagnostiek, ownGoals);
+        return new ThemeSettings(scales, byTheme);
     }
 
-    public ThemeSettings withOwnGoals(OwnGoals goals) {
-        return new ThemeSettings(pain, kwetsbaar, antistolling, diagnostiek, goals);
+    /** These settings with one theme's replaced (its bound properties, or a test's own goals). */
+    public ThemeSettings with(Theme theme, Object settings) {
+        Map<Theme, Object> changed = new HashMap<>(byTheme);
+        changed.put(theme, settings);
+        return new ThemeSettings(pain, changed);
     }
 }

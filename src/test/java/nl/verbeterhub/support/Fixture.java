@@ -39,6 +39,7 @@ import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.Theme;
 import nl.verbeterhub.theme.ThemeSettings;
 import nl.verbeterhub.theme.Themes;
+import nl.verbeterhub.theme.eigen.EigenTheme;
 import nl.verbeterhub.theme.eigen.OwnGoals;
 import nl.verbeterhub.theme.pijn.PainScales;
 
@@ -74,7 +75,7 @@ public final class Fixture implements AutoCloseable {
     public Fixture(Path dir, int k, OwnGoals ownGoals) throws IOException {
         this.dir = dir;
         this.k = k;
-        this.themes = ThemeSettings.defaults().withPain(PainScales.defaults()).withOwnGoals(ownGoals);
+        this.themes = ThemeSettings.defaults().with(EigenTheme.THEME, ownGoals);
         this.store = RecordStore.open(dir.resolve("state"), 8L << 20);
         this.fhir = new FhirReading(new FhirMapping(PainScales.defaults(), VbiScores.defaults(), themes), SECRET,
                 1 << 20, dir.resolve("tmp"));

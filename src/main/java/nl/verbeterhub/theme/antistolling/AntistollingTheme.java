@@ -44,7 +44,17 @@ public final class AntistollingTheme implements ThemeDefinition {
     }
 
     @Override
+    public Class<AntistollingProperties> propertiesType() {
+        return AntistollingProperties.class;
+    }
+
+    @Override
+    public Object defaultSettings() {
+        return AntistollingSettings.defaults();
+    }
+
+    @Override
     public ThemeModule module(ThemeSettings settings) {
-        return new AntistollingModule(settings.antistolling());
+        return new AntistollingModule(settings.of(THEME, AntistollingSettings.class));
     }
 }

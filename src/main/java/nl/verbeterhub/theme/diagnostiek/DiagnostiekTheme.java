@@ -35,7 +35,17 @@ public final class DiagnostiekTheme implements ThemeDefinition {
     }
 
     @Override
+    public Class<DiagnostiekProperties> propertiesType() {
+        return DiagnostiekProperties.class;
+    }
+
+    @Override
+    public Object defaultSettings() {
+        return DiagnostiekSettings.defaults();
+    }
+
+    @Override
     public ThemeModule module(ThemeSettings settings) {
-        return new DiagnostiekModule(settings.diagnostiek());
+        return new DiagnostiekModule(settings.of(THEME, DiagnostiekSettings.class));
     }
 }

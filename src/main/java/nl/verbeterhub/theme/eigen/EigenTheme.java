@@ -37,7 +37,17 @@ public final class EigenTheme implements ThemeDefinition {
     }
 
     @Override
+    public Class<EigenProperties> propertiesType() {
+        return EigenProperties.class;
+    }
+
+    @Override
+    public Object defaultSettings() {
+        return OwnGoals.none();
+    }
+
+    @Override
     public ThemeModule module(ThemeSettings settings) {
-        return new EigenModule(settings.ownGoals());
+        return new EigenModule(settings.of(THEME, OwnGoals.class));
     }
 }

@@ -40,7 +40,17 @@ public final class KwetsbaarTheme implements ThemeDefinition {
     }
 
     @Override
+    public Class<KwetsbaarProperties> propertiesType() {
+        return KwetsbaarProperties.class;
+    }
+
+    @Override
+    public Object defaultSettings() {
+        return KwetsbaarSettings.defaults();
+    }
+
+    @Override
     public ThemeModule module(ThemeSettings settings) {
-        return new KwetsbaarModule(settings.kwetsbaar());
+        return new KwetsbaarModule(settings.of(THEME, KwetsbaarSettings.class));
     }
 }
