@@ -42,8 +42,8 @@ import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.theme.Theme;
 import nl.verbeterhub.theme.ThemeSettings;
+import nl.verbeterhub.theme.ThemeSettingsException;
 import nl.verbeterhub.theme.Themes;
-import nl.verbeterhub.theme.eigen.OwnGoalDefinitionException;
 import nl.verbeterhub.theme.pijn.PainScales;
 import org.springframework.util.FileSystemUtils;
 
@@ -99,7 +99,7 @@ public final class ValidateCommand {
         ThemeSettings themes;
         try {
             themes = StandaloneConfig.themeSettings(scales);
-        } catch (OwnGoalDefinitionException e) {
+        } catch (ThemeSettingsException e) {
             err.println("validate: " + e.getMessage());
             return UNUSABLE;
         }

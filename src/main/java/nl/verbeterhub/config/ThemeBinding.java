@@ -19,7 +19,7 @@ public final class ThemeBinding {
 
     /**
      * @throws org.springframework.boot.context.properties.bind.BindException naming the setting when a value is not of its type
-     * @throws RuntimeException as a theme's {@link ThemeProperties#toSettings()} throws it (an invalid own-goal file)
+     * @throws nl.verbeterhub.theme.ThemeSettingsException as a theme's {@link ThemeProperties#toSettings()} throws it (an invalid own-goal file)
      */
     public static ThemeSettings bind(Binder binder, PainScales pain) {
         ThemeSettings settings = ThemeSettings.defaults().withPain(pain);

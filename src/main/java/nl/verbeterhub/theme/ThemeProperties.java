@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public interface ThemeProperties<S> {
 
-    /** @throws RuntimeException naming the setting or file when a value is invalid; the hub does not start */
+    /** @throws ThemeSettingsException naming the setting or file when a value is invalid; the hub does not start */
     S toSettings();
 
     /** Configured codes trimmed and cased as the records' values are compared. */
