@@ -62,7 +62,7 @@ public final class CsvRecordSource implements RecordSource {
         boolean readSome() throws UnusableFileException {
             for (int i = 0; i < BATCH; i++) {
                 if (!reader.next()) return false;
-                consumer.record(type, reader.row(), reader.line(), null);
+                consumer.record(type, reader.row(), reader.line(), null, false);
             }
             return true;
         }

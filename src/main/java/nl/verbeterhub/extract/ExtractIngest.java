@@ -117,7 +117,7 @@ public final class ExtractIngest {
         }
 
         @Override
-        public void record(RecordType recordType, Row row, long index, String resourceType) {
+        public void record(RecordType recordType, Row row, long index, String resourceType, boolean secondOfResource) {
             if (recordType != type) switchTo(recordType);
             if (++read % checkpointRows == 0) sink.checkpoint();
             RowResult result = parser.parse(row);
@@ -135,7 +135,8 @@ public final class ExtractIngest {
                 typeCounts.countRejected(rejected.reason());
                 problems.rejected(type, rejected.field(), rejected.reason(), row);
                 sink.reject(new Rejection(agb, source.connector(), source.name(), source.sha256(),
-                        new Position(file, kind, index), type, resourceType, rejected.reason(), rejected.field()));
+                        new Position(file, kind, index), type, resourceType, rejected.reason(), rejected.field(),
+                        secondOfResource));
                 if (snapshot != null && rejected.recordId() != null) {
                     snapshot.containsRejected(pseudonyms.recordKey(agb, type.name(), rejected.recordId()));
                 }
@@ -144,13 +145,13 @@ public final class ExtractIngest {
 
         @Override
         public void reject(RecordType recordType, String recordId, ReasonCode reason, String field, long index,
-                           String resourceType) {
+                           String resourceType, boolean secondOfResource) {
             if (recordType != type) switchTo(recordType);
             if (++read % checkpointRows == 0) sink.checkpoint();
             typeCounts.countRejected(reason);
             problems.rejected(type, field, reason, null);
             sink.reject(new Rejection(source.agb(), source.connector(), source.name(), source.sha256(),
-                    new Position(file, kind, index), type, resourceType, reason, field));
+                    new Position(file, kind, index), type, resourceType, reason, field, secondOfResource));
             if (snapshot != null && recordId != null) {
                 snapshot.containsRejected(pseudonyms.recordKey(source.agb(), type.name(), recordId));
             }

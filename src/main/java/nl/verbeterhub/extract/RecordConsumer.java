@@ -16,8 +16,11 @@ public interface RecordConsumer {
      *
      * @param index its position in the current file
      * @param resourceType the FHIR resource it came from; null for CSV
+     * @param secondOfResource whether the resource gave another record before this one (an Encounter's elderly
+     *                         admission, a Procedure's anticoagulation): its rejection's key then names its
+     *                         type, so that one resource's two rejections never share a key
      */
-    void record(RecordType type, Row row, long index, String resourceType);
+    void record(RecordType type, Row row, long index, String resourceType, boolean secondOfResource);
 
     /**
      * A record the source rejects before it is a row (FHIR: its status is missing or no status of its
@@ -25,7 +28,8 @@ public interface RecordConsumer {
      *
      * @param recordId as delivered, or null when it has none
      */
-    void reject(RecordType type, String recordId, ReasonCode reason, String field, long index, String resourceType);
+    void reject(RecordType type, String recordId, ReasonCode reason, String field, long index, String resourceType,
+                boolean secondOfResource);
 
     /**
      * Which patient a Patient of this connector is, kept for later extracts that refer to it without

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.verbeterhub.record.ReasonCode;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.theme.Theme;
-import nl.verbeterhub.theme.antistolling.AntistollingTheme;
-import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
 
 /**
  * One rejected record as published on {@code verbeterhub.rejections.v1}: where it was and why, never what
@@ -14,9 +12,11 @@ import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
  *
  * @param resourceType the FHIR resource the record came from; null for CSV
  * @param field the failing column, or null for a malformed row
+ * @param secondOfResource whether the record is its FHIR resource's second ({@link RecordConsumer#record})
  */
 public record Rejection(String agb, String connector, String extractName, String sha256, Position position,
-                        RecordType recordType, String resourceType, ReasonCode reason, String field) {
+                        RecordType recordType, String resourceType, ReasonCode reason, String field,
+                        boolean secondOfResource) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -27,8 +27,7 @@ public record Rejection(String agb, String connector, String extractName, String
      */
     public String key() {
         String key = agb + ":" + connector + ":" + sha256 + ":" + position.key();
-        boolean second = resourceType != null && (recordType == KwetsbaarTheme.KWETSBAAR || recordType == AntistollingTheme.ANTISTOLLING);
-        return second ? key + ":" + recordType.name() : key;
+        return secondOfResource ? key + ":" + recordType.name() : key;
     }
 
     public ObjectNode toJson() {

@@ -165,9 +165,9 @@ final class ResourceHandler {
                 if (id != null && second) consumer.removeAgain(Set.of(type), id);
                 else if (id != null) consumer.remove(type, id);
             }
-            case MISSING -> consumer.reject(type, id, ReasonCode.MISSING_FIELD, "status", index, r.resourceType);
-            case INVALID -> consumer.reject(type, id, ReasonCode.UNPARSABLE, "status", index, r.resourceType);
-            case COUNTED -> consumer.record(type, row(type, r, id, fullUrl), index, r.resourceType);
+            case MISSING -> consumer.reject(type, id, ReasonCode.MISSING_FIELD, "status", index, r.resourceType, second);
+            case INVALID -> consumer.reject(type, id, ReasonCode.UNPARSABLE, "status", index, r.resourceType, second);
+            case COUNTED -> consumer.record(type, row(type, r, id, fullUrl), index, r.resourceType, second);
         }
     }
 

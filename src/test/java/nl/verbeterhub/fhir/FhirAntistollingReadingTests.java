@@ -240,6 +240,11 @@ class FhirAntistollingReadingTests {
                     .containsExactlyInAnyOrder("NUCHTER UNPARSABLE induction_at", "ANTISTOLLING UNPARSABLE procedure_at",
                             "ANTISTOLLING UNPARSABLE anticoagulant");
             assertThat(f.rejections().stream().map(nl.verbeterhub.extract.Rejection::key).distinct()).hasSize(3);
+            // Only a resource's second record names its type in the key: n1's anticoagulation, not a2's lone one.
+            assertThat(f.rejections()).filteredOn(r -> r.field().equals("procedure_at"))
+                    .extracting(nl.verbeterhub.extract.Rejection::key).singleElement().asString().endsWith(":ANTISTOLLING");
+            assertThat(f.rejections()).filteredOn(r -> r.field().equals("anticoagulant"))
+                    .extracting(nl.verbeterhub.extract.Rejection::key).singleElement().asString().doesNotContain("ANTISTOLLING");
         }
         new ReaderComparison(Files.createDirectories(dir.resolve("compare"))).sameExtract(export, LISTED);
     }

@@ -39,7 +39,7 @@ class ExtractActivityTests {
 
     private static Rejection rejection(long line) {
         return new Rejection("06010001", "pijn", "pijn.csv", "abc", Position.line("pijn.csv", line), PainTheme.PIJN, null,
-                ReasonCode.OUT_OF_RANGE, "value");
+                ReasonCode.OUT_OF_RANGE, "value", false);
     }
 
     @Test
