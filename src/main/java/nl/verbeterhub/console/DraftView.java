@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import nl.verbeterhub.theme.Theme;
 
 /**
  * A hospital's drafts as tables a quality officer compares: per theme, one column per year, one row per
@@ -37,14 +38,14 @@ final class DraftView {
     static final String SUPPRESSED = "hidden (< k)";
     static final String NONE = "—";
 
-    /** Per theme (VBI, NUCHTER, PIJN, then any other), the years in order. */
+    /** Per theme (in the themes' order, then any other), the years in order. */
     static List<ThemeView> themes(SortedMap<String, ObjectNode> drafts) {
         Map<String, List<ObjectNode>> byTheme = byTheme(drafts);
         List<ThemeView> themes = new ArrayList<>();
         byTheme.forEach((code, years) -> {
             List<YearView> yearViews = years.stream().map(DraftView::year).toList();
             themes.add(new ThemeView(code, years.get(0).path("theme").path("title").asText(code), yearViews,
-                    rows(years), DraftCharts.charts(code)));
+                    rows(code, years), DraftCharts.charts(code)));
         });
         return themes;
     }
@@ -52,7 +53,7 @@ final class DraftView {
     /** The drafts by theme code in the themes' order, each theme's years ascending. */
     static Map<String, List<ObjectNode>> byTheme(SortedMap<String, ObjectNode> drafts) {
         Map<String, List<ObjectNode>> byTheme = new LinkedHashMap<>();
-        for (String code : List.of("VBI", "NUCHTER", "PIJN")) byTheme.put(code, new ArrayList<>());
+        for (Theme theme : Theme.values()) byTheme.put(theme.name(), new ArrayList<>());
         drafts.values().forEach(d -> byTheme.computeIfAbsent(d.path("theme").path("code").asText("?"), t -> new ArrayList<>())
                 .add(d));
         byTheme.values().removeIf(List::isEmpty);
@@ -73,7 +74,7 @@ final class DraftView {
     }
 
     /** One row per indicator any of the years has, in the drafts' order; arrays (per month) are charted. */
-    private static List<IndicatorRow> rows(List<ObjectNode> years) {
+    private static List<IndicatorRow> rows(String themeCode, List<ObjectNode> years) {
         Map<String, List<String>> rows = new LinkedHashMap<>();
         for (int i = 0; i < years.size(); i++) {
             ObjectNode d = years.get(i);
@@ -90,7 +91,7 @@ final class DraftView {
         rows.forEach((name, values) -> {
             List<String> padded = new ArrayList<>(values);
             while (padded.size() < years.size()) padded.add(NONE);
-            result.add(new IndicatorRow(IndicatorLabels.label(name), name, padded));
+            result.add(new IndicatorRow(IndicatorLabels.label(themeCode, name), name, padded));
         });
         return result;
     }

@@ -1,11 +1,17 @@
 package nl.verbeterhub.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import nl.verbeterhub.theme.pijn.PainScale;
+import nl.verbeterhub.theme.pijn.PainScales;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +38,20 @@ class PackageStructureTests {
     @Test
     void themesDoNotKnowEachOther() {
         slices().matching("nl.verbeterhub.theme.(*)..").should().notDependOnEachOther().check(hub);
+    }
+
+    /**
+     * A theme is its package (decision 99): nothing outside it names it except FHIR reading, which maps
+     * resources to its rows (fhir, remote searches, the connectors' {@code themes} list). Pain scales are
+     * configured under hub.pain (domain.md §8), so configuration and start-up know them.
+     */
+    @Test
+    void onlyFhirReadingNamesASingleTheme() {
+        noClasses().that().resideOutsideOfPackages("nl.verbeterhub.theme..", "nl.verbeterhub.admission..",
+                        "nl.verbeterhub.fhir..", "nl.verbeterhub.remote..", "nl.verbeterhub.connector..")
+                .should().dependOnClassesThat(resideInAnyPackage("nl.verbeterhub.theme.*..", "nl.verbeterhub.admission..")
+                        .and(not(belongToAnyOf(PainScales.class, PainScale.class))))
+                .check(hub);
     }
 
     @Test

@@ -11,10 +11,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import nl.verbeterhub.json.HubJson;
 import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.theme.Theme;
 import nl.verbeterhub.theme.ThemeDefinition;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,6 +48,35 @@ class PublishedSchemasTests {
         }
         assertThat(published).as("%s is out of date: run ./mvnw -q -o test -Dtest=PublishedSchemasTests -Dschemas.write=true",
                 file).isEqualTo(assembled);
+    }
+
+    /** A label file with a typo would silently label nothing: each label names an indicator of its theme's shape. */
+    @Test
+    void everyIndicatorLabelNamesAnIndicatorOfItsTheme() throws IOException {
+        JsonNode defs = HubJson.MAPPER.readTree(Path.of("schemas", "draft.v1.schema.json").toFile()).get("$defs");
+        for (Theme theme : Theme.values()) {
+            Set<String> paths = new TreeSet<>();
+            leaves(fragment(theme), "", defs, paths);
+            assertThat(ThemeDefinition.of(theme).indicatorLabels()).as(theme.name()).isNotEmpty();
+            assertThat(paths).as("%s's indicators", theme).containsAll(ThemeDefinition.of(theme).indicatorLabels().keySet());
+        }
+    }
+
+    /** The paths the console shows: objects flattened with dots, percentiles as their two values, arrays charted instead. */
+    private static void leaves(JsonNode shape, String prefix, JsonNode defs, Set<String> paths) {
+        JsonNode ref = shape.get("$ref");
+        if (ref != null) {
+            JsonNode target = defs.get(ref.asText().substring("#/$defs/".length()));
+            if (target.has("properties")) leaves(target, prefix, defs, paths);
+            else paths.add(prefix);
+            return;
+        }
+        if (shape.has("properties")) {
+            shape.get("properties").properties().forEach(e ->
+                    leaves(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), defs, paths));
+        } else if (!"array".equals(shape.path("type").asText())) {
+            paths.add(prefix);
+        }
     }
 
     /** Theme codes, the indicators' one-of, and each theme's $defs entry from its package's fragment. */
