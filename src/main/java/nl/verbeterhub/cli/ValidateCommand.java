@@ -64,12 +64,21 @@ public final class ValidateCommand {
     private static final int SHOWN_REJECTIONS = 20;
 
     private final HubProperties properties;
+    private final Function<PainScales, ThemeSettings> themeSettings;
     private final Clock clock;
     private final PrintStream out;
     private final PrintStream err;
 
+    /** With every theme's settings ({@code hub.themes.*}) from the same files {@link StandaloneConfig} reads. */
     public ValidateCommand(HubProperties properties, Clock clock, PrintStream out, PrintStream err) {
+        this(properties, StandaloneConfig::themeSettings, clock, out, err);
+    }
+
+    /** @param themeSettings every theme's settings with the given pain scales, from where {@code properties} came from */
+    public ValidateCommand(HubProperties properties, Function<PainScales, ThemeSettings> themeSettings, Clock clock,
+                           PrintStream out, PrintStream err) {
         this.properties = properties;
+        this.themeSettings = themeSettings;
         this.clock = clock;
         this.out = out;
         this.err = err;
@@ -98,7 +107,7 @@ public final class ValidateCommand {
         PainScales scales = properties.pain().toScales();
         ThemeSettings themes;
         try {
-            themes = StandaloneConfig.themeSettings(scales);
+            themes = themeSettings.apply(scales);
         } catch (ThemeSettingsException e) {
             err.println("validate: " + e.getMessage());
             return UNUSABLE;

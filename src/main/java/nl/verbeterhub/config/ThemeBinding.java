@@ -21,11 +21,16 @@ public final class ThemeBinding {
      * @throws org.springframework.boot.context.properties.bind.BindException naming the setting when a value is not of its type
      * @throws nl.verbeterhub.theme.ThemeSettingsException as a theme's {@link ThemeProperties#toSettings()} throws it (an invalid own-goal file)
      */
+    /** {@code hub.themes.<code in lower case>}, an underscore as a hyphen: Spring's names allow no underscore. */
+    static String prefix(ThemeDefinition definition) {
+        return "hub.themes." + definition.theme().name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     public static ThemeSettings bind(Binder binder, PainScales pain) {
         ThemeSettings settings = ThemeSettings.defaults().withPain(pain);
         for (ThemeDefinition definition : ThemeDefinition.all()) {
             if (definition.propertiesType() == null) continue;
-            String prefix = "hub.themes." + definition.theme().name().toLowerCase(Locale.ROOT);
+            String prefix = prefix(definition);
             ThemeProperties<?> properties = binder.bindOrCreate(prefix, Bindable.of(definition.propertiesType()));
             settings = settings.with(definition.theme(), properties.toSettings());
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -120,7 +121,15 @@ public final class DraftService {
         for (String pair : pairs) {
             int colon = pair.indexOf(':');
             String agb = pair.substring(0, colon);
-            if (which.test(agb)) sent += regenerate(agb, Theme.valueOf(pair.substring(colon + 1)));
+            if (!which.test(agb)) continue;
+            Optional<Theme> theme = Theme.values().stream().filter(t -> t.name().equals(pair.substring(colon + 1))).findFirst();
+            if (theme.isPresent()) {
+                sent += regenerate(agb, theme.get());
+            } else {
+                // Published by an instance that registers a theme this one lacks: not this instance's to change.
+                LOG.warn("Drafts of {} are of theme {}, which this hub does not register; left as published", agb,
+                        pair.substring(colon + 1));
+            }
         }
         return sent;
     }

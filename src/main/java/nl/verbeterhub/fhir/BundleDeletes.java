@@ -1,9 +1,14 @@
 package nl.verbeterhub.fhir;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import nl.verbeterhub.admission.Admissions;
 import nl.verbeterhub.extract.RecordConsumer;
+import nl.verbeterhub.record.RecordType;
 import nl.verbeterhub.theme.antistolling.AntistollingTheme;
 import nl.verbeterhub.theme.diagnostiek.DiagnostiekTheme;
 import nl.verbeterhub.theme.kwetsbaar.KwetsbaarTheme;
@@ -21,6 +26,12 @@ final class BundleDeletes {
     private final RecordConsumer consumer;
     private final FhirScope scope;
     private final Optional<String> recordSystem;
+
+    /** Sorted, so that a DELETE's tombstones go out in the same order on every run. */
+    private static final SortedSet<RecordType> PROCEDURE_TYPES = Collections.unmodifiableSortedSet(
+            new TreeSet<>(List.of(VbiTheme.VBI, FastingTheme.NUCHTER)));
+    private static final SortedSet<RecordType> PROCEDURE_TYPES_WITH_ANTISTOLLING =
+            Collections.unmodifiableSortedSet(new TreeSet<>(List.of(VbiTheme.VBI, FastingTheme.NUCHTER, AntistollingTheme.ANTISTOLLING)));
 
     BundleDeletes(RecordConsumer consumer, FhirScope scope, Optional<String> recordSystem) {
         this.consumer = consumer;
@@ -41,9 +52,7 @@ final class BundleDeletes {
         switch (type) {
             case "Observation" -> consumer.remove(PainTheme.PIJN, id);
             case "Encounter" -> consumer.remove(Admissions.ADMISSION, id);
-            case "Procedure" -> consumer.remove(scope.antistolling
-                    ? Set.of(VbiTheme.VBI, FastingTheme.NUCHTER, AntistollingTheme.ANTISTOLLING)
-                    : Set.of(VbiTheme.VBI, FastingTheme.NUCHTER), id);
+            case "Procedure" -> consumer.remove(scope.antistolling ? PROCEDURE_TYPES_WITH_ANTISTOLLING : PROCEDURE_TYPES, id);
             case "DiagnosticReport" -> {
                 if (scope.diagnostiek) consumer.remove(DiagnostiekTheme.DIAGNOSTIEK, id);
             }

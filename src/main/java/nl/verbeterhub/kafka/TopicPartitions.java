@@ -25,7 +25,7 @@ public final class TopicPartitions {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             if (!partitions.isEmpty()) return partitions;
-            if (System.nanoTime() > deadline) {
+            if (System.nanoTime() - deadline > 0) {
                 throw new IllegalStateException("the brokers know no partition of topic " + topic + " after " + timeout);
             }
             try {

@@ -94,7 +94,7 @@ public final class TopicSetup {
                 TopicCheck.check(admin, wanted);
                 return;
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) throw e;
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() - deadline > 0) throw e;
                 TimeUnit.MILLISECONDS.sleep(100); // a retry's back-off, as TopicPartitions'
             }
         }

@@ -10,6 +10,6 @@ import java.util.List;
  */
 public interface RecordTables {
 
-    /** The record types this theme defines, in the order their headers are tried. */
+    /** The record types this theme defines (header recognition and listings order all types by id). */
     List<RecordType> recordTypes();
 }

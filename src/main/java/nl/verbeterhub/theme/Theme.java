@@ -50,7 +50,13 @@ public final class Theme implements Comparable<Theme> {
 
     @Override
     public int compareTo(Theme other) {
-        return Integer.compare(Registry.THEMES.indexOf(this), Registry.THEMES.indexOf(other));
+        return Integer.compare(position(this), position(other));
+    }
+
+    private static int position(Theme theme) {
+        int at = Registry.THEMES.indexOf(theme);
+        if (at < 0) throw new IllegalStateException("theme " + theme + " is not registered (META-INF/services)");
+        return at;
     }
 
     @Override
@@ -88,7 +94,7 @@ public final class Theme implements Comparable<Theme> {
         return null;
     }
 
-    /** The themes registered as {@link RecordTables} that are {@link ThemeDefinition}s; a clash of codes stops the hub. */
+    /** The registered {@link RecordTables}, each a {@link ThemeDefinition}; a clash of codes stops the hub. */
     private static final class Registry {
         static final List<ThemeDefinition> DEFINITIONS;
         static final List<Theme> THEMES;
@@ -97,7 +103,9 @@ public final class Theme implements Comparable<Theme> {
             List<ThemeDefinition> definitions = new ArrayList<>();
             List<Theme> themes = new ArrayList<>();
             for (RecordTables tables : ServiceLoader.load(RecordTables.class, Theme.class.getClassLoader())) {
-                if (!(tables instanceof ThemeDefinition definition)) continue;
+                if (!(tables instanceof ThemeDefinition definition)) {
+                    throw new IllegalStateException(tables.getClass().getName() + " registers record types but is no ThemeDefinition");
+                }
                 Theme theme = definition.theme();
                 if (themes.stream().anyMatch(t -> t.code.equals(theme.code))) {
                     throw new IllegalStateException("two themes are coded " + theme.code);

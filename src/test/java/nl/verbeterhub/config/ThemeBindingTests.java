@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.verbeterhub.record.RecordType;
+import nl.verbeterhub.theme.Theme;
+import nl.verbeterhub.theme.ThemeDefinition;
+import nl.verbeterhub.theme.ThemeModule;
 import nl.verbeterhub.theme.ThemeSettings;
 import nl.verbeterhub.theme.antistolling.AntistollingSettings;
 import nl.verbeterhub.theme.antistolling.AntistollingTheme;
@@ -67,6 +71,27 @@ class ThemeBindingTests {
         assertThat(diagnostiek.ackUrgentMinutes()).isEqualTo(720);
         assertThat(diagnostiek.ackRoutineMinutes()).isEqualTo(10080);
         assertThat(diagnostiek.fhirDisciplineCodes()).isEqualTo(Map.of("CH", "lab"));
+    }
+
+    @Test
+    void aCodeWithAnUnderscoreIsConfiguredWithAHyphen() {
+        ThemeDefinition definition = new ThemeDefinition() {
+            @Override
+            public Theme theme() {
+                return Theme.define("EIGEN_DOEL", "t");
+            }
+
+            @Override
+            public List<RecordType> recordTypes() {
+                return List.of();
+            }
+
+            @Override
+            public ThemeModule module(ThemeSettings settings) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        assertThat(ThemeBinding.prefix(definition)).isEqualTo("hub.themes.eigen-doel");
     }
 
     @Test

@@ -50,15 +50,19 @@ class PublishedSchemasTests {
                 file).isEqualTo(assembled);
     }
 
-    /** A label file with a typo would silently label nothing: each label names an indicator of its theme's shape. */
+    /**
+     * Each theme labels exactly its own indicators: a label file with a typo would label nothing, and one
+     * that misses an indicator shows its raw name in the console.
+     */
     @Test
-    void everyIndicatorLabelNamesAnIndicatorOfItsTheme() throws IOException {
+    void everyIndicatorHasALabelAndEveryLabelAnIndicator() throws IOException {
         JsonNode defs = HubJson.MAPPER.readTree(Path.of("schemas", "draft.v1.schema.json").toFile()).get("$defs");
         for (Theme theme : Theme.values()) {
             Set<String> paths = new TreeSet<>();
             leaves(fragment(theme), "", defs, paths);
             assertThat(ThemeDefinition.of(theme).indicatorLabels()).as(theme.name()).isNotEmpty();
-            assertThat(paths).as("%s's indicators", theme).containsAll(ThemeDefinition.of(theme).indicatorLabels().keySet());
+            assertThat(ThemeDefinition.of(theme).indicatorLabels().keySet()).as("%s's labels", theme)
+                    .containsExactlyInAnyOrderElementsOf(paths);
         }
     }
 

@@ -22,6 +22,7 @@ import nl.verbeterhub.extract.StoreSink;
 import nl.verbeterhub.pseudonym.PseudonymSecret;
 import nl.verbeterhub.state.RecordStore;
 import nl.verbeterhub.support.MovableClock;
+import nl.verbeterhub.theme.Theme;
 import nl.verbeterhub.theme.Themes;
 import nl.verbeterhub.theme.pijn.PainScales;
 import org.apache.camel.builder.RouteBuilder;
@@ -62,8 +63,12 @@ class YearEndTests {
                         Set.of()), records, sink));
             }
             DraftBuilder builder = new DraftBuilder(store, log, Themes.calculators(PainScales.defaults()), 1, agb -> "Z");
+            PublishedDrafts published = new PublishedDrafts();
+            // A draft another instance published for a theme this one does not register: left alone, no failure.
+            published.published(new Draft("06019999", Theme.define("ANDERS", "elders geregistreerd"), 2026,
+                    HubJson.MAPPER.createObjectNode(), "hash", clock.instant()));
             DraftService drafts = new DraftService(builder, new DraftPublisher(camel.createProducerTemplate(), "urn:test"),
-                    new PublishedDrafts(), store, log, clock);
+                    published, store, log, clock);
             MockEndpoint mock = camel.getEndpoint("mock:drafts", MockEndpoint.class);
 
             drafts.regenerateAll();
@@ -83,6 +88,7 @@ class YearEndTests {
 
             drafts.regenerateWhenYearTurned();
             assertThat(mock.getReceivedCounter()).as("no second new year").isEqualTo(2);
+            assertThat(published.hash("06019999:ANDERS:2026")).isEqualTo("hash");
         }
     }
 

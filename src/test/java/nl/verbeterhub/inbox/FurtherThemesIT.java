@@ -22,6 +22,7 @@ import nl.verbeterhub.support.Schemas;
 import nl.verbeterhub.support.TestKafka;
 import nl.verbeterhub.support.TopicReader;
 import nl.verbeterhub.support.ValidatedDrafts;
+import nl.verbeterhub.theme.ThemeSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -108,6 +109,9 @@ class FurtherThemesIT {
     @Autowired
     HubProperties properties;
 
+    @Autowired
+    ThemeSettings themeSettings;
+
     /** The repository's example definition, for the example hospital and for {@link #OTHER}. */
     private static Path goals() {
         Path dir = HUB.root().resolve("goals");
@@ -146,7 +150,7 @@ class FurtherThemesIT {
                 files.add(Path.of("samples", file));
             }
         }
-        Map<String, JsonNode> validated = ValidatedDrafts.of(properties, AGB, "Testziekenhuis " + AGB, files);
+        Map<String, JsonNode> validated = ValidatedDrafts.of(properties, themeSettings, AGB, "Testziekenhuis " + AGB, files);
         assertThat(validated.keySet()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {

@@ -29,6 +29,7 @@ import nl.verbeterhub.support.Schemas;
 import nl.verbeterhub.support.TestKafka;
 import nl.verbeterhub.support.TopicReader;
 import nl.verbeterhub.support.ValidatedDrafts;
+import nl.verbeterhub.theme.ThemeSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.kafka.KafkaComponent;
@@ -72,6 +73,9 @@ class InboxRoutesIT {
     @Autowired
     HubProperties properties;
 
+    @Autowired
+    ThemeSettings themeSettings;
+
     private static boolean delivered;
 
     /** The four sample exports, dropped once for the whole class, like a hospital's nightly extract job. */
@@ -90,7 +94,7 @@ class InboxRoutesIT {
 
     @Test
     void samplesBecomeOneDraftPerThemeAndYearWithTheFiguresOfValidate() throws Exception {
-        Map<String, JsonNode> validated = ValidatedDrafts.of(properties, AGB, "Testziekenhuis " + AGB,
+        Map<String, JsonNode> validated = ValidatedDrafts.of(properties, themeSettings, AGB, "Testziekenhuis " + AGB,
                 Stream.of(Path.of("samples").toFile().listFiles((d, n) -> n.endsWith("-2026-11-20.csv"))).map(java.io.File::toPath).toList());
         Map<String, byte[]> drafts = TopicReader.latest(TestKafka.bootstrapServers(), HUB.draftsTopic());
         assertThat(drafts.keySet()).containsExactlyInAnyOrderElementsOf(validated.keySet());

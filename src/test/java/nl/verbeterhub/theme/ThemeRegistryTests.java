@@ -27,6 +27,8 @@ class ThemeRegistryTests {
         assertThat(Theme.valueOf("PIJN")).isSameAs(PainTheme.THEME);
         assertThatThrownBy(() -> Theme.valueOf("pijn")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown theme pijn");
+        Theme unregistered = Theme.define("LOS", "not in META-INF/services");
+        assertThatThrownBy(() -> unregistered.compareTo(PainTheme.THEME)).hasMessageContaining("LOS is not registered");
     }
 
     @Test
