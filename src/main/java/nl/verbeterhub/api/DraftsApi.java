@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import nl.verbeterhub.access.HubUser;
 import nl.verbeterhub.connector.ConnectorConfig;
 import nl.verbeterhub.connector.Connectors;
@@ -78,7 +79,8 @@ class DraftsApi {
         try {
             return Theme.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("no theme " + name + " (VBI, NUCHTER, PIJN)");
+            throw ApiException.notFound("no theme " + name + " ("
+                    + Theme.values().stream().map(Theme::name).collect(Collectors.joining(", ")) + ")");
         }
     }
 }

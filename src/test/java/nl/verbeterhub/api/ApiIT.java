@@ -98,6 +98,10 @@ class ApiIT {
         assertThat(hospitalA.get("/api/v1/hospitals/" + B + "/drafts").statusCode()).isEqualTo(403);
         assertThat(operator.get("/api/v1/connectors/no-such-connector").statusCode()).isEqualTo(404);
         assertThat(ApiClient.json(operator.get("/api/v1/connectors/no-such-connector")).path("status").asInt()).isEqualTo(404);
+        var noTheme = operator.get("/api/v1/hospitals/" + A + "/drafts/ZORG/2025");
+        assertThat(noTheme.statusCode()).isEqualTo(404);
+        assertThat(ApiClient.json(noTheme).path("detail").asText())
+                .isEqualTo("no theme ZORG (VBI, NUCHTER, PIJN, KWETSBAAR, ANTISTOLLING, DIAGNOSTIEK, EIGEN)");
         assertThat(tokenA.get("/api/v1/connectors").statusCode()).as("a token only uploads").isEqualTo(403);
         assertThat(tokenA.get("/api/v1/connectors/pijn-a").statusCode()).isEqualTo(403);
         assertThat(tokenA.post("/api/v1/connectors/pijn-b/extracts?filename=x.csv", (PIJN + "M,P,2025-05-01 08:00,NRS,1\n")
